@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from valita.roles import requires_mfa
+
+
+class RequireMFAMiddleware:
+    """Sends network coordinators and superusers to set up an authenticator app.
+
+    Until they have one, every page but the set-up, sign-out and static files
+    redirects there. VALITA_REQUIRE_MFA switches this on (default in production).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.VALITA_REQUIRE_MFA and requires_mfa(request.user):
+            if not self._has_authenticator(request.user) and not self._exempt(request.path):
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_authenticator(user) -> bool:
+        from allauth.mfa.models import Authenticator
+
+        return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        allowed = (
+            reverse("mfa_activate_totp"),
+            reverse("account_logout"),
+            reverse("mfa_view_recovery_codes"),
+            settings.STATIC_URL,
+            "/healthz",
+        )
+        return path.startswith(allowed)

@@ -1,0 +1,75 @@
+"""The fixed cast of every test: visitor, two project coordinators, network coordinator, OPH."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from projects.tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from valita.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached pages live in the cache; on Redis they outlive a test.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def project(db):
+    return ProjectFactory()
+
+
+@pytest.fixture
+def other_project(db):
+    return ProjectFactory()
+
+
+@pytest.fixture
+def visitor(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+@pytest.fixture
+def coordinator(project):
+    """Coordinator of `project`."""
+    return MembershipFactory(project=project).user
+
+
+@pytest.fixture
+def other_coordinator(other_project):
+    """Coordinator of `other_project` only."""
+    return MembershipFactory(project=other_project).user
+
+
+@pytest.fixture
+def network_coordinator(db):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get_or_create(name=NETWORK_COORDINATOR_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def oph_viewer(db):
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name=OPH_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def cast(visitor, coordinator, other_coordinator, network_coordinator, oph_viewer):
+    return {
+        "visitor": visitor,
+        "coordinator": coordinator,
+        "other_coordinator": other_coordinator,
+        "network_coordinator": network_coordinator,
+        "oph": oph_viewer,
+    }

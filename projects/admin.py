@@ -1,0 +1,50 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
+
+from valita.roles import is_network_coordinator
+from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
+
+from .models import ContactPerson, Membership, Organisation, Project, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslatedEditableAdmin):
+    list_display = ["number", "name"]
+    search_fields = ["name_fi", "name_sv"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslatedEditableAdmin):
+    list_display = ["name", "kind", "municipality"]
+    list_filter = ["kind"]
+    search_fields = ["name_fi", "name_sv", "municipality"]
+
+
+class ContactPersonInline(TranslationTabularInline):
+    model = ContactPerson
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(TranslatedEditableAdmin):
+    project_coordinators_may_edit = True
+    list_display = ["name", "short_name", "kind", "scope", "is_published"]
+    list_filter = ["kind", "scope", "themes", "is_published"]
+    search_fields = ["name_fi", "name_sv", "short_name_fi"]
+    filter_horizontal = ["themes", "partner_organisations"]
+    autocomplete_fields = ["lead_organisation"]
+    inlines = [ContactPersonInline]
+
+    def has_add_permission(self, request, *args):
+        # Projects are set up by the network; coordinators edit their own.
+        return is_network_coordinator(request.user)
+
+
+@admin.register(Membership)
+class MembershipAdmin(EditableByAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "project", "role"]
+    list_filter = ["project", "role"]
+    autocomplete_fields = ["user", "project"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "project")

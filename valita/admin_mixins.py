@@ -1,0 +1,63 @@
+"""The admin asks each model's permission helper (`editable_by`) what a user may change."""
+
+from modeltranslation.admin import TranslationAdmin
+
+from .roles import is_network_coordinator, is_project_coordinator
+
+
+class EditableByAdminMixin:
+    """Admin permissions from the model's `QuerySet.editable_by(user)`.
+
+    Network coordinators change everything; project coordinators see and change
+    the objects of their own projects when `project_coordinators_may_edit` is set;
+    OPH viewers and everyone else see nothing here.
+    """
+
+    project_coordinators_may_edit = False
+
+    def _may_use(self, request) -> bool:
+        user = request.user
+        if is_network_coordinator(user):
+            return True
+        return self.project_coordinators_may_edit and is_project_coordinator(user)
+
+    def get_queryset(self, request):
+        return self.model.objects.editable_by(request.user)
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff and self._may_use(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        if not self.has_module_permission(request):
+            return False
+        if obj is None:
+            return True
+        return self.model.objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        self._limit_projects(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        self._limit_projects(db_field, request, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @staticmethod
+    def _limit_projects(db_field, request, kwargs):
+        from projects.models import Project
+
+        if db_field.related_model is Project:
+            kwargs["queryset"] = Project.objects.editable_by(request.user)
+
+
+class TranslatedEditableAdmin(EditableByAdminMixin, TranslationAdmin):
+    """FI and SV fields side by side, permissions from `editable_by`."""

@@ -1,0 +1,7 @@
+"""The demo content of every app, loaded in dependency order by `manage.py load_demo`."""
+
+from projects import demo as projects_demo
+
+DEMO_LOADERS = [
+    ("projects", projects_demo.load),
+]

@@ -1,0 +1,82 @@
+"""Whole-page cache for anonymous visitors.
+
+A page is cached only when nothing in it can belong to one visitor: the
+request carries no session or messages cookie, and the response sets no
+cookie, used no CSRF token and carries no CSP nonce. Any content change bumps
+a generation number (valita.signals), which retires every cached page at once.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+UNCACHED_PARTS = ("/admin/", "/tili/", "/konto/", "/raportit/", "/rapporter/")
+CACHED_HEADERS = (
+    "Content-Type", "Content-Language", "Content-Security-Policy", "Vary",
+    "Cross-Origin-Opener-Policy", "Referrer-Policy", "X-Content-Type-Options",
+    "X-Frame-Options", "Link",
+)
+
+
+def page_cache_generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def page_cache_invalidate() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _request_is_cacheable(request) -> bool:
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    path = request.path
+    if not path.startswith(CACHED_PREFIXES) or any(part in path for part in UNCACHED_PARTS):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _response_is_cacheable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    return "nonce-" not in response.get("Content-Security-Policy", "")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_is_cacheable(request):
+            return self.get_response(request)
+        try:
+            key = f"page:{page_cache_generation()}:{request.get_host()}:{request.get_full_path()}"
+            hit = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage must not take pages down
+            return self.get_response(request)
+        if hit is not None:
+            content, headers = hit
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _response_is_cacheable(request, response):
+            headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
+            try:
+                cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            except Exception:  # noqa: BLE001, S110 - serving the page matters more
+                pass
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,22 @@
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from .middleware import page_cache_invalidate
+
+CONTENT_APPS = {"projects", "events", "blog", "surveys", "valita"}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def retire_cached_pages(sender, **kwargs):
+    """Any saved content may show on any page; responses and logs opt out."""
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in CONTENT_APPS:
+        return
+    if getattr(sender, "page_cache_exempt", False):
+        return
+    try:
+        page_cache_invalidate()
+    except Exception:  # noqa: BLE001, S110 - cached pages expire by themselves too
+        pass

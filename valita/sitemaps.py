@@ -1,0 +1,37 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from projects.models import Project, Theme
+
+
+class I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(I18nSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return ["home", "projects:project_list", "accessibility_statement", "privacy_notice"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ThemeSitemap(I18nSitemap):
+    def items(self):
+        return Theme.objects.all()
+
+
+class ProjectSitemap(I18nSitemap):
+    def items(self):
+        return Project.objects.published()
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "themes": ThemeSitemap,
+    "projects": ProjectSitemap,
+}

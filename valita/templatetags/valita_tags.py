@@ -1,0 +1,45 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from valita.translation_utils import localized_value
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def alternate_urls(context):
+    """The current page in every language: [(code, name, path)].
+
+    A page about one object asks the object for its address in each language
+    (the slug is translated too); any other page translates its own path.
+    """
+    request = context["request"]
+    obj = context.get("object")
+    current_path = request.get_full_path()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            with translation.override(code):
+                path = obj.get_absolute_url()
+        else:
+            path = translate_url(current_path, code)
+        links.append((code, name, path))
+    return links
+
+
+@register.inclusion_tag("includes/translated_field.html")
+def translated(obj, field, rich=False, tag="div"):
+    """A translated field, marked lang="fi" with a note when Swedish is missing."""
+    language = (translation.get_language() or "fi")[:2]
+    own = localized_value(obj, field, language)
+    fallback = not own and language != "fi"
+    value = own or localized_value(obj, field, "fi")
+    return {"value": value, "fallback": fallback, "rich": rich, "tag": tag}
+
+
+@register.filter
+def in_language(obj, field):
+    """True when the field has text of its own in the current language."""
+    return bool(localized_value(obj, field))

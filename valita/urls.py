@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
+from django.views.static import serve
+
+from . import views
+from .sitemaps import SITEMAPS
+
+admin.site.site_header = "Välitä! – Visa omtanke!"
+admin.site.site_title = "Välitä! – Visa omtanke!"
+
+handler404 = "valita.views.page_not_found"
+handler500 = "valita.views.server_error"
+
+urlpatterns = [
+    path("", views.language_redirect, name="language_redirect"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path(
+        pgettext_lazy("url", "saavutettavuusseloste/"),
+        views.accessibility_statement,
+        name="accessibility_statement",
+    ),
+    path(pgettext_lazy("url", "tietosuojaseloste/"), views.privacy_notice, name="privacy_notice"),
+    path(pgettext_lazy("url", "tili/"), include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("projects.urls")),
+    prefix_default_language=True,
+)

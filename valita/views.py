@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from projects.models import Project, Theme
+
+from .home import home_sections
+
+
+@require_GET
+def language_redirect(request):
+    """`/` sends the visitor to the language their browser prefers."""
+    language = translation.get_language_from_request(request, check_path=False)
+    with translation.override(language):
+        response = HttpResponseRedirect(reverse("home"))
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def home(request):
+    coordination = Project.objects.coordination().published().first()
+    context = {
+        "coordination": coordination,
+        "themes": Theme.objects.all(),
+        "projects": Project.objects.network().published().for_listing(),
+        **home_sections(),
+    }
+    return render(request, "valita/home.html", context)
+
+
+def accessibility_statement(request):
+    return render(request, "valita/accessibility.html")
+
+
+def privacy_notice(request):
+    return render(request, "valita/privacy.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    status = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - report, do not raise
+        status["database"] = "error"
+    try:
+        cache.set("healthz", "1", 5)
+        if cache.get("healthz") != "1":
+            status["cache"] = "error"
+    except Exception:  # noqa: BLE001
+        status["cache"] = "error"
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        lines += [f"Disallow: /{code}/admin/", f"Disallow: /{code}/{_account_prefix(code)}"]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _account_prefix(code: str) -> str:
+    with translation.override(code):
+        return reverse("account_login").split("/")[2] + "/"
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
