@@ -16,9 +16,13 @@ class RequireMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.VALITA_REQUIRE_MFA and requires_mfa(request.user):
-            if not self._has_authenticator(request.user) and not self._exempt(request.path):
-                return redirect("mfa_activate_totp")
+        if (
+            settings.VALITA_REQUIRE_MFA
+            and requires_mfa(request.user)
+            and not self._exempt(request.path)
+            and not self._has_authenticator(request.user)
+        ):
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
 
     @staticmethod

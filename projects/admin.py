@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.roles import is_network_coordinator
 from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
+from valita.roles import is_network_coordinator
 
 from .models import ContactPerson, Membership, Organisation, Project, Theme
 

@@ -9,6 +9,7 @@ EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "BulletList": True,
     "OrderedList": True,
+    "ListItem": True,
     "Blockquote": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "HorizontalRule": True,

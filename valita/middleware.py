@@ -6,6 +6,8 @@ cookie, used no CSRF token and carries no CSP nonce. Any content change bumps
 a generation number (valita.signals), which retires every cached page at once.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -74,9 +76,8 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
             headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
-            try:
+            # Serving the page matters more than caching it.
+            with contextlib.suppress(Exception):
                 cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-            except Exception:  # noqa: BLE001, S110 - serving the page matters more
-                pass
             response["X-Page-Cache"] = "miss"
         return response

@@ -8,6 +8,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("email",)
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.org")
     first_name = factory.Faker("first_name")
@@ -38,6 +39,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Project
+        skip_postgeneration_save = True
 
     name_fi = factory.Sequence(lambda n: f"Hanke {n}")
     name_sv = factory.Sequence(lambda n: f"Projekt {n}")
