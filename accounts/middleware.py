@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from valita.roles import requires_mfa
 
@@ -8,7 +9,7 @@ from valita.roles import requires_mfa
 class RequireMFAMiddleware:
     """Sends network coordinators and superusers to set up an authenticator app.
 
-    Until they have one, every page but the set-up, sign-out and static files
+    Until they have one, every page but the account pages and static files
     redirects there. VALITA_REQUIRE_MFA switches this on (default in production).
     """
 
@@ -33,11 +34,9 @@ class RequireMFAMiddleware:
 
     @staticmethod
     def _exempt(path: str) -> bool:
-        allowed = (
-            reverse("mfa_activate_totp"),
-            reverse("account_logout"),
-            reverse("mfa_view_recovery_codes"),
-            settings.STATIC_URL,
-            "/healthz",
-        )
-        return path.startswith(allowed)
+        # The account pages (sign-out, re-authentication, the MFA set-up itself) stay open.
+        account_prefixes = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                account_prefixes.append(reverse("account_login").removesuffix("login/"))
+        return path.startswith((*account_prefixes, settings.STATIC_URL, "/healthz"))

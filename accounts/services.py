@@ -17,7 +17,7 @@ INVITATION_SALT = "accounts.invitation"
 def _account_state(user) -> str:
     # Changes once the password is set or the user signs in: the link is single use.
     state = f"{user.pk}:{user.password}:{user.last_login}"
-    return salted_hmac(INVITATION_SALT, state).hexdigest()[:20]
+    return salted_hmac(INVITATION_SALT, state, algorithm="sha256").hexdigest()[:20]
 
 
 def invitation_token_make(user) -> str:
