@@ -21,8 +21,10 @@ def _invitation_path() -> str:
 def test_sign_in_is_by_email_without_username(client):
     UserFactory(email="anna@example.org", password="oikein-hyva-salasana")
     EmailAddress.objects.create(
-        user=User.objects.get(email="anna@example.org"), email="anna@example.org",
-        verified=True, primary=True,
+        user=User.objects.get(email="anna@example.org"),
+        email="anna@example.org",
+        verified=True,
+        primary=True,
     )
     response = client.post(
         "/fi/tili/login/", {"login": "Anna@Example.org", "password": "oikein-hyva-salasana"}
@@ -34,8 +36,9 @@ def test_sign_in_is_by_email_without_username(client):
 def test_there_is_no_public_sign_up(client):
     response = client.get("/fi/tili/signup/")
     assert "signup_closed" in response.templates[0].name or response.status_code != 200
-    client.post("/fi/tili/signup/", {"email": "x@example.org", "password1": "a" * 12,
-                                     "password2": "a" * 12})
+    client.post(
+        "/fi/tili/signup/", {"email": "x@example.org", "password1": "a" * 12, "password2": "a" * 12}
+    )
     assert not User.objects.filter(email="x@example.org").exists()
 
 
@@ -58,7 +61,11 @@ def test_admin_invites_a_user_who_sets_a_password(client, network_coordinator):
     page = client.get(path)
     assert page.status_code == 200
     response = client.post(
-        path, {"new_password1": "Pitka-ja-vahva-salasana-7", "new_password2": "Pitka-ja-vahva-salasana-7"}
+        path,
+        {
+            "new_password1": "Pitka-ja-vahva-salasana-7",
+            "new_password2": "Pitka-ja-vahva-salasana-7",
+        },
     )
     assert response.status_code == 302
     invited.refresh_from_db()

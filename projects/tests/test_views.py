@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_the_network_themes_and_projects(client):
     theme = ThemeFactory(name_fi="Arjenhallinta")
     ProjectFactory(name_fi="Arki haltuun", themes=[theme])
-    ProjectFactory(kind=Project.Kind.COORDINATION, name_fi="Välitä!", goals_fi="Tavoite A\nTavoite B")
+    ProjectFactory(
+        kind=Project.Kind.COORDINATION, name_fi="Välitä!", goals_fi="Tavoite A\nTavoite B"
+    )
     html = client.get("/fi/").content.decode()
     assert "Arjenhallinta" in html
     assert "Arki haltuun" in html
@@ -35,7 +37,9 @@ def test_unpublished_projects_are_not_public(client):
 
 
 def test_project_page_in_swedish_uses_the_swedish_slug_and_content(client):
-    ProjectFactory(slug_fi="aani", slug_sv="rosten", name_sv="Rösten hörs", summary_sv="Svensk text.")
+    ProjectFactory(
+        slug_fi="aani", slug_sv="rosten", name_sv="Rösten hörs", summary_sv="Svensk text."
+    )
     response = client.get("/sv/projekt/rosten/")
     html = response.content.decode()
     assert "Rösten hörs" in html
@@ -85,12 +89,21 @@ def test_demo_content_loads_twice_without_duplicates():
     from projects.models import Membership, Organisation, Theme
 
     demo.load()
-    counts = (Project.objects.count(), Theme.objects.count(), Organisation.objects.count(),
-              get_user_model().objects.count(), Membership.objects.count())
+    counts = (
+        Project.objects.count(),
+        Theme.objects.count(),
+        Organisation.objects.count(),
+        get_user_model().objects.count(),
+        Membership.objects.count(),
+    )
     demo.load()
-    assert counts == (Project.objects.count(), Theme.objects.count(),
-                      Organisation.objects.count(), get_user_model().objects.count(),
-                      Membership.objects.count())
+    assert counts == (
+        Project.objects.count(),
+        Theme.objects.count(),
+        Organisation.objects.count(),
+        get_user_model().objects.count(),
+        Membership.objects.count(),
+    )
     assert counts[:2] == (10, 4)
     assert Project.objects.network().count() == 9
     assert Theme.objects.get(number=3).name_sv == "Hantera vardagen"
