@@ -116,7 +116,7 @@ PROJECTS = [
      "oppilaitoksen päätöksentekoon.",
      "En modell för studerandes delaktighet där utvecklarstuderande för fram studerandes röst "
      "i läroanstaltens beslutsfattande.",
-     "Tampereen seudun ammattiopisto", "Tammerfors"),
+     "Tampereen seudun ammattiopisto", "Tampere"),
     ("yhdessa", "Yhdessä yhdenvertaisesti", "Tillsammans och jämlikt", "Yhdessä",
      "national", "", [2],
      "Valtakunnallinen hanke, joka tukee oppilaitoksia tasa-arvo- ja "
@@ -218,7 +218,7 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
         )
         project.themes.set([themes[n] for n in theme_numbers])
         partner, _ = Organisation.objects.update_or_create(
-            name_fi=f"{town}n seudun kansanopisto", defaults={"municipality": town}
+            name_fi=f"Kansalaisopisto, {town}", defaults={"municipality": town}
         )
         project.partner_organisations.set([partner])
         ContactPerson.objects.update_or_create(
