@@ -86,6 +86,11 @@ INSTALLED_APPS = [
     "valita",
     "accounts",
     "projects",
+    "events",
+    "blog",
+    "surveys",
+    "reports",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -39,5 +39,10 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("projects.urls")),
+    path("", include("events.urls")),
+    path("", include("blog.urls")),
+    path("", include("surveys.urls")),
+    path("", include("reports.urls")),
+    path("", include("search.urls")),
     prefix_default_language=True,
 )
