@@ -9,4 +9,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Periodic work; each app's tasks are idempotent, so a late or doubled beat is harmless.
-app.conf.beat_schedule = {}
+app.conf.beat_schedule = {
+    # Tasks whose broker hand-over failed (or got lost) are handed over again.
+    "valita-outbox-redispatch": {"task": "valita.outbox.redispatch", "schedule": 60.0},
+}

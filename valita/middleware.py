@@ -16,9 +16,15 @@ GENERATION_KEY = "page-cache:generation"
 CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 UNCACHED_PARTS = ("/admin/", "/tili/", "/konto/", "/raportit/", "/rapporter/")
 CACHED_HEADERS = (
-    "Content-Type", "Content-Language", "Content-Security-Policy", "Vary",
-    "Cross-Origin-Opener-Policy", "Referrer-Policy", "X-Content-Type-Options",
-    "X-Frame-Options", "Link",
+    "Content-Type",
+    "Content-Language",
+    "Content-Security-Policy",
+    "Vary",
+    "Cross-Origin-Opener-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Link",
 )
 
 
@@ -36,6 +42,8 @@ def page_cache_invalidate() -> None:
 def _request_is_cacheable(request) -> bool:
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
+    if settings.VALITA_BENCH and "HTTP_X_BENCH_NO_CACHE" in request.META:
+        return False  # bench/run.py measures uncached pages with this header
     path = request.path
     if not path.startswith(CACHED_PREFIXES) or any(part in path for part in UNCACHED_PARTS):
         return False

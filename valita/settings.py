@@ -146,10 +146,15 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to misses while Redis is down (valita/cache.py).
+            "BACKEND": "valita.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "valita"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": 1,
+                "socket_timeout": 1,
+                "retry_after": env_int("CACHE_RETRY_AFTER", 5),
+            },
         }
     }
 else:
@@ -259,6 +264,15 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
+# A task killed with its worker is delivered again (acks late, rejected on worker loss);
+# Redis hands an unacknowledged task to another worker after the visibility timeout, which
+# must exceed the longest task and countdown (use beat, not long countdowns).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "socket_connect_timeout": 2,
+}
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
 # Security headers. The CSP allows only the site's own scripts and styles:
 # no inline script, so no per-response nonce prevents caching whole pages.
@@ -298,3 +312,7 @@ LOGGING = {
 
 # Uploaded files are served by Django unless a proxy in front serves /media/.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# Benchmarks (bench/run.py): a hello-world baseline URL and the X-Bench-No-Cache
+# request header that bypasses the page cache exist only with VALITA_BENCH on.
+VALITA_BENCH = env_bool("VALITA_BENCH", False)

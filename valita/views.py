@@ -85,3 +85,8 @@ def page_not_found(request, exception):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def bench_hello(request):
+    """Hello world for the benchmark baseline; routed only when VALITA_BENCH is on."""
+    return HttpResponse("Hello, world!", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,50 @@
+"""Operational records of the site: the task outbox, task effects and the access log."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxMessage(models.Model):
+    """A task stored in the same transaction as the data that asks for it (valita.outbox)."""
+
+    page_cache_exempt = True
+
+    task = models.CharField(_("tehtävä"), max_length=200)
+    args = models.JSONField(_("argumentit"), default=list, blank=True)
+    kwargs = models.JSONField(_("nimetyt argumentit"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    dispatched_at = models.DateTimeField(_("välitetty jonoon"), null=True, blank=True)
+    done_at = models.DateTimeField(_("suoritettu"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("yritykset"), default=0)
+    last_error = models.TextField(_("viimeisin virhe"), blank=True)
+
+    class Meta:
+        verbose_name = _("jonotettu tehtävä")
+        verbose_name_plural = _("jonotetut tehtävät")
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(done_at__isnull=True),
+                name="outbox_pending_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.task} #{self.pk}"
+
+
+class TaskEffect(models.Model):
+    """A claimed idempotency key: its effect committed together with this row (valita.effects)."""
+
+    page_cache_exempt = True
+
+    key = models.CharField(_("avain"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tehtävän vaikutus")
+        verbose_name_plural = _("tehtävien vaikutukset")
+
+    def __str__(self):
+        return self.key
