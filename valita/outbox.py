@@ -108,3 +108,10 @@ def run_pending_inline() -> int:
     """Tests and management: run every pending message in this process; how many ran."""
     ids = OutboxMessage.objects.filter(done_at__isnull=True).values_list("pk", flat=True)
     return sum(run(pk) for pk in list(ids))
+
+
+def send_email(subject: str, body: str, recipients: list[str]) -> None:
+    """An outbox target for plain emails: `enqueue("valita.outbox.send_email", s, b, [to])`."""
+    from django.core.mail import send_mail
+
+    send_mail(subject, body, None, recipients)

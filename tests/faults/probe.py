@@ -1,0 +1,25 @@
+"""An outbox target slow enough to kill its worker in the middle (tests/faults)."""
+
+import os
+import time
+import uuid
+from pathlib import Path
+
+from django.core.mail import send_mail
+
+from valita.models import TaskEffect
+
+
+def slow_effect(token: str, marker_dir: str, seconds: float) -> None:
+    """Slow on its first run (long enough to be killed), quick when it runs again."""
+    first_run = not any(Path(marker_dir).glob("started-*"))
+    stamp = time.time_ns()
+    partial = Path(marker_dir, f".writing-{stamp}")
+    partial.write_text(str(os.getpid()))
+    partial.rename(Path(marker_dir, f"started-{stamp}"))
+    time.sleep(seconds if first_run else 0.2)
+    # Both effects would double if the task's second run were not guarded.
+    TaskEffect.objects.create(key=f"probe:{token}:{uuid.uuid4()}")
+    send_mail(
+        f"probe {token}", "The effect of a task that was killed once.", None, ["probe@example.org"]
+    )

@@ -1,0 +1,54 @@
+"""A Celery worker process killed (SIGKILL) in the middle of a task: it runs again, once."""
+
+import os
+import signal
+import uuid
+
+import pytest
+
+from valita.models import OutboxMessage, TaskEffect
+
+from .servers import CeleryWorker, RedisServer, app_env, manage, wait_for
+
+pytestmark = pytest.mark.faults
+
+
+def test_a_task_killed_midway_runs_again_and_its_effect_happens_once(
+    fault_tmp, test_database_url, need_redis_server
+):
+    token = uuid.uuid4().hex[:12]
+    markers = fault_tmp / "markers"
+    markers.mkdir()
+    mail_dir = fault_tmp / "mail"
+    mail_dir.mkdir()
+    redis = RedisServer(fault_tmp).start()
+    env = app_env(DATABASE_URL=test_database_url, REDIS_URL=redis.url, FAULT_MAIL_DIR=mail_dir)
+    worker = CeleryWorker(fault_tmp, env, pool="prefork")
+    try:
+        worker.start()
+        message = OutboxMessage.objects.create(
+            task="tests.faults.probe.slow_effect", args=[token, str(markers), 60.0]
+        )
+        assert manage("outbox_dispatch", env=env).strip() == "1"
+
+        first = wait_for(lambda: sorted(markers.glob("started-*")), 60, "the task to start")
+        victim = int(first[0].read_text())
+        assert victim != worker.proc.pid  # the pool process running the task
+        os.kill(victim, signal.SIGKILL)
+
+        message = wait_for(
+            lambda: OutboxMessage.objects.filter(pk=message.pk, done_at__isnull=False).first(),
+            90,
+            "the task to run again and finish",
+            0.3,
+        )
+        runs = sorted(markers.glob("started-*"))
+        assert len(runs) == 2, worker.output()[-3000:]
+        assert int(runs[1].read_text()) != victim
+        assert TaskEffect.objects.filter(key__startswith=f"probe:{token}:").count() == 1
+        mails = sum(p.read_text().count(f"Subject: probe {token}") for p in mail_dir.glob("*"))
+        assert mails == 1
+        assert "WorkerLostError" in worker.output() or "SIGKILL" in worker.output()
+    finally:
+        worker.stop()
+        redis.stop()
