@@ -7,4 +7,9 @@ class ValitaConfig(AppConfig):
     verbose_name = _("Sivusto")
 
     def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
         from . import signals  # noqa: F401
+
+        # Each app's personal_data.py registers its exporter and eraser.
+        autodiscover_modules("personal_data")

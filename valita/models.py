@@ -1,5 +1,7 @@
 """Operational records of the site: the task outbox, task effects and the access log."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +50,38 @@ class TaskEffect(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class AccessLog(models.Model):
+    """Who viewed or exported personal data (registrations, raw responses), and when."""
+
+    page_cache_exempt = True
+
+    who = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kuka"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    what = models.CharField(_("mitä"), max_length=100, db_index=True)
+    object_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("kohteen tyyppi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    object_id = models.CharField(_("kohteen tunniste"), max_length=64, blank=True)
+    object_repr = models.CharField(_("kohde"), max_length=200, blank=True)
+    path = models.CharField(_("osoite"), max_length=500, blank=True)
+    at = models.DateTimeField(_("milloin"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("käyttölokin merkintä")
+        verbose_name_plural = _("käyttöloki")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.who} {self.what} {self.object_repr}"

@@ -1,0 +1,149 @@
+import io
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+
+from accounts.models import User
+from projects.models import ContactPerson, Membership
+from projects.tests.factories import MembershipFactory, UserFactory
+from valita import personal_data
+from valita.access_log import log_access
+from valita.models import AccessLog
+
+pytestmark = pytest.mark.django_db
+EMAIL = "maija.meikalainen@example.org"
+
+
+@pytest.fixture
+def person(project, other_project):
+    user = UserFactory(email=EMAIL, first_name="Maija", last_name="Meikäläinen")
+    EmailAddress.objects.create(user=user, email=EMAIL, verified=True, primary=True)
+    MembershipFactory(user=user, project=project)
+    MembershipFactory(user=user, project=other_project)
+    ContactPerson.objects.create(project=project, name="Maija Meikäläinen", email=EMAIL.upper())
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[user],
+        action_flag=ADDITION,
+        change_message="",
+        single_object=True,
+    )
+    return user
+
+
+def _dump() -> str:
+    out = io.StringIO()
+    call_command("dumpdata", stdout=out)
+    return out.getvalue().lower()
+
+
+def _counts() -> dict:
+    return {
+        "users": User.objects.count(),
+        "memberships": Membership.objects.count(),
+        "contacts": ContactPerson.objects.count(),
+    }
+
+
+def test_export_contains_the_account_and_project_data(person, project, other_project):
+    out = io.StringIO()
+    call_command("personal_data", "--email", EMAIL.upper(), "--export", stdout=out)
+    data = json.loads(out.getvalue())
+    account = data["sections"]["accounts.account"]
+    assert account["email"] == EMAIL
+    assert account["first_name"] == "Maija"
+    assert account["email_addresses"] == [{"email": EMAIL, "verified": True, "primary": True}]
+    projects = {m["project"] for m in data["sections"]["projects.memberships"]}
+    assert projects == {project.name, other_project.name}
+    assert data["sections"]["projects.contacts"][0]["name"] == "Maija Meikäläinen"
+    assert AccessLog.objects.filter(what="personal_data.export").count() == 1
+
+
+def test_export_of_someone_without_an_account(db):
+    data = personal_data.export_person("nobody@example.org")
+    assert data["has_account"] is False
+    assert data["sections"]["accounts.account"] is None
+
+
+def test_erase_leaves_no_trace_of_the_address_and_keeps_counts(person):
+    before = _counts()
+    assert EMAIL in _dump()
+    call_command("personal_data", "--email", EMAIL, "--erase", stdout=io.StringIO())
+    dump = _dump()
+    assert EMAIL not in dump
+    assert "meikäläinen" not in dump and "meik\\u00e4l\\u00e4inen" not in dump
+    assert _counts() == before
+    person.refresh_from_db()
+    assert not person.is_active and not person.has_usable_password()
+    assert Membership.objects.filter(user=person).count() == 2
+    # Idempotent: a second erase finds nothing more.
+    assert sum(personal_data.erase_person(EMAIL).values()) == 0
+
+
+def test_erase_is_one_transaction(person, monkeypatch):
+    def broken(email, user):
+        raise RuntimeError("a section failed")
+
+    monkeypatch.setitem(
+        personal_data._sections, "zz.broken", personal_data.Section("zz.broken", broken, broken)
+    )
+    with pytest.raises(RuntimeError):
+        personal_data.erase_person(EMAIL)
+    person.refresh_from_db()
+    assert person.email == EMAIL
+    assert ContactPerson.objects.get().email == EMAIL.upper()
+
+
+def test_every_app_module_is_discovered():
+    names = {s.name for s in personal_data.sections()}
+    assert {"accounts.account", "projects.memberships", "projects.contacts"} <= names
+
+
+def test_log_access_records_who_what_and_which_object(rf, coordinator, project):
+    request = rf.get("/fi/tapahtumat/x/ilmoittautuneet/")
+    request.user = coordinator
+    entry = log_access(request, "events.registrations.view", project)
+    assert entry.who == coordinator
+    assert entry.object_type == ContentType.objects.get_for_model(project)
+    assert entry.object_id == str(project.pk)
+    assert entry.path == "/fi/tapahtumat/x/ilmoittautuneet/"
+    assert entry.at is not None
+
+
+def test_network_coordinators_read_the_access_log_and_nobody_edits_it(
+    client, network_coordinator, coordinator, project
+):
+    entry = log_access(coordinator, "surveys.responses.export", project)
+    client.force_login(network_coordinator)
+    assert client.get("/fi/admin/valita/accesslog/").status_code == 200
+    assert client.get(f"/fi/admin/valita/accesslog/{entry.pk}/change/").status_code == 200
+    assert client.post(f"/fi/admin/valita/accesslog/{entry.pk}/delete/").status_code == 403
+    assert AccessLog.objects.filter(pk=entry.pk).exists()
+    client.force_login(coordinator)
+    assert client.get("/fi/admin/valita/accesslog/").status_code in (302, 403)
+
+
+def test_admin_export_and_erase_for_network_coordinators(client, network_coordinator, person):
+    client.force_login(network_coordinator)
+    url = "/fi/admin/valita/accesslog/personal-data/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"email": EMAIL, "action": "export"})
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content)["sections"]["accounts.account"]["email"] == EMAIL
+    response = client.post(url, {"email": EMAIL, "action": "erase", "confirm": "wrong@x.org"})
+    assert response.status_code == 200 and "Kirjoita sama osoite" in response.content.decode()
+    assert User.objects.filter(email=EMAIL).exists()
+    response = client.post(url, {"email": EMAIL, "action": "erase", "confirm": EMAIL})
+    assert response.status_code == 302
+    assert not User.objects.filter(email=EMAIL).exists()
+    whats = set(AccessLog.objects.values_list("what", flat=True))
+    assert {"personal_data.export", "personal_data.erase"} <= whats
+
+
+def test_project_coordinators_cannot_reach_personal_data(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get("/fi/admin/valita/accesslog/personal-data/").status_code in (302, 403)
