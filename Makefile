@@ -58,6 +58,11 @@ test: install compilemessages e2e-deps
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# Load test (not part of `make test`): bench/run.py writes bench/results.md. BENCH_ARGS e.g.
+# "--scale 1 --seconds 5"; DATABASE of the run: BENCH_DATABASE_URL (default valita_bench_run).
+bench: install compilemessages
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

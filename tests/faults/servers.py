@@ -244,7 +244,16 @@ class Gunicorn(Process):
     def start(self):
         super().start()
         wait_for(lambda: port_open(self.port), 60, "gunicorn", interval=0.2)
+        wait_for(self._answers, 90, "gunicorn's first answer", interval=0.5)
         return self
+
+    def _answers(self) -> bool:
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"gunicorn exited:\n{self.output()[-3000:]}")
+        try:
+            return self.get("/robots.txt", timeout=30)[0] > 0
+        except OSError:
+            return False
 
     def get(self, path: str, timeout: float = 10) -> tuple[int, dict, str]:
         try:

@@ -1,0 +1,72 @@
+"""The pages `make bench` loads. Adding a page is ONE line in PAGES.
+
+A resolver returns the page's path (e.g. "/fi/tapahtumat/") from the bench
+database, or raises Waiting when its app has not landed yet; the run then prints
+and reports the page as waiting (never skipped silently). Use `url("app:name")`
+for a fixed page and `first("app.Model", **filters)` for an object's page.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+
+class Waiting(Exception):
+    """The page cannot be measured yet (its app or URL is missing)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    resolve: Callable[[], str]
+    public: bool = True  # anonymous and cacheable; False: signed-in pages (the dashboard)
+
+
+def url(name: str, **kwargs) -> Callable[[], str]:
+    def resolve() -> str:
+        with translation.override("fi"):
+            try:
+                return reverse(name, kwargs=kwargs or None)
+            except NoReverseMatch as error:
+                raise Waiting(f"URL {name!r} is not routed yet") from error
+
+    return resolve
+
+
+def first(model: str, order_by: str = "pk", **filters) -> Callable[[], str]:
+    """The page of the first matching object (get_absolute_url, in Finnish)."""
+
+    def resolve() -> str:
+        try:
+            model_class = apps.get_model(model)
+        except LookupError as error:
+            raise Waiting(f"model {model} does not exist yet") from error
+        obj = model_class._default_manager.filter(**filters).order_by(order_by).first()
+        if obj is None:
+            raise Waiting(f"no {model} in the bench data (its generator is missing)")
+        with translation.override("fi"):
+            try:
+                return obj.get_absolute_url()
+            except NoReverseMatch as error:
+                raise Waiting(f"{model}.get_absolute_url() is not routed yet") from error
+
+    return resolve
+
+
+PAGES: list[Page] = [
+    Page("home", url("home")),
+    Page("project list", url("projects:project_list")),
+    Page("project page", first("projects.Project", kind="network", is_published=True)),
+    Page("theme page", first("projects.Theme", order_by="number")),
+    # Waiting for their apps (fix the URL name / filter in this one line when they land):
+    Page("events list", url("events:event_list")),  # events
+    Page("blog index", url("blog:post_list")),  # blog
+    Page("blog post", first("blog.Post", order_by="-pk")),  # blog
+    Page("survey page", first("surveys.Survey", order_by="pk")),  # surveys
+    Page("dashboard", url("reports:dashboard"), public=False),  # reports (signed in)
+]
+
+BASELINE_PATH = "/bench/hello"

@@ -1,0 +1,411 @@
+"""`make bench`: load the production-like server with wrk and write bench/results.md.
+
+    python -m bench.run [--scale 1] [--seconds 5] [--connections 64] [--threads 2]
+
+1. installs wrk when missing (apt, as root); starts a throwaway Redis (or --redis-url);
+2. (re)creates the bench database (DATABASE_URL, default valita_bench_run), migrates,
+   generates data at --scale (bench/generate.py; absent apps are reported as waiting);
+3. counts SQL queries and HTML bytes per page with the test client;
+4. starts gunicorn with DEBUG off and VALITA_BENCH on (which adds the hello-world
+   baseline /bench/hello and the X-Bench-No-Cache header), like `make serve`;
+5. runs wrk on the baseline and every page of bench/pages.py, cached (anonymous)
+   and uncached; then the submission and aggregation benches (waiting for surveys);
+6. grows the data tenfold and counts the queries again;
+7. writes bench/results.md with every figure and the missed targets.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.md"
+TARGET_CACHED, TARGET_UNCACHED, TARGET_P99_MS = 0.9, 0.3, 100.0
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1, help="1 = nine projects, 2,000 events…")
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 4)))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL")
+        or "postgres://postgres@127.0.0.1:5432/valita_bench_run",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", ""),
+        help="default: a throwaway redis-server on 16379-16389",
+    )
+    parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument("--no-growth", action="store_true", help="skip the tenfold query count")
+    return parser.parse_args(argv)
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def ensure_wrk() -> None:
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("wrk is missing: apt-get install wrk (as root), then run make bench again.")
+    log("installing wrk (apt)…")
+    subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)  # noqa: S607
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith("valita_bench"):
+        sys.exit(f"refusing to drop {name!r}: the bench database name must start with valita_bench")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def server_env(args, redis_url: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.update(
+        DATABASE_URL=args.database_url,
+        REDIS_URL=redis_url,
+        DEBUG="0",
+        VALITA_BENCH="1",
+        VALITA_ALLOW_DEV_KEY="1",
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        SECURE_HSTS_SECONDS="0",
+        VALITA_REQUIRE_MFA="0",
+        DJANGO_SETTINGS_MODULE="valita.settings",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def bench_session_cookie() -> str:
+    """A signed-in OPH viewer for the pages that need one (the dashboard)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from valita.roles import OPH_GROUP
+
+    user, _ = get_user_model().objects.get_or_create(email="bench-oph@example.org")
+    user.groups.add(Group.objects.get_or_create(name=OPH_GROUP)[0])
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}"
+
+
+def resolve_pages(log_fn=log) -> tuple[list, dict]:
+    from bench.pages import PAGES, Waiting
+
+    ready, waiting = [], {}
+    for page in PAGES:
+        try:
+            ready.append((page, page.resolve()))
+        except Waiting as reason:
+            waiting[page.name] = str(reason)
+            log_fn(f"  page: {page.name}: WAITING - {reason}")
+    return ready, waiting
+
+
+def count_queries(ready: list, cookie: str) -> dict:
+    """{page name: (queries, html bytes)} of one uncached request each."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for page, path in ready:
+        client = Client(SERVER_NAME="127.0.0.1", HTTP_X_BENCH_NO_CACHE="1")
+        if not page.public:
+            client.cookies.load(cookie)
+        client.get(path)  # warm per-process caches (translations, content types)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{page.name} {path} answered {response.status_code}")
+        counts[page.name] = (len(queries), len(response.content))
+    return counts
+
+
+def profile_page(path: str, public: bool, cookie: str, requests: int = 30) -> str:
+    from django.test import Client
+
+    client = Client(SERVER_NAME="127.0.0.1", HTTP_X_BENCH_NO_CACHE="1")
+    if not public:
+        client.cookies.load(cookie)
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        client.get(path)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(8)
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    return "\n".join(lines[start : start + 9])
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
+    ensure_wrk()
+
+    from tests.faults.servers import Gunicorn, RedisServer
+
+    tmp = Path(__import__("tempfile").mkdtemp(prefix="valita-bench-"))
+    redis = None
+    redis_url = args.redis_url
+    if not redis_url:
+        redis = RedisServer(tmp).start()
+        redis_url = redis.url
+    web = None
+    try:
+        log(f"bench database {args.database_url} (recreated), redis {redis_url}")
+        recreate_database(args.database_url)
+        env = server_env(args, redis_url)
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.core.cache import cache
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        log(f"generating data at scale {args.scale}…")
+        t0 = time.monotonic()
+        from bench.generate import generate
+
+        data = generate(args.scale, log)
+        generate_seconds = time.monotonic() - t0
+        cookie = bench_session_cookie()
+        ready, waiting = resolve_pages()
+        queries = count_queries(ready, cookie)
+        cache.clear()
+
+        from django.db import connections
+
+        connections.close_all()
+        web = Gunicorn(tmp, env, workers=args.workers).start()
+        base = web.base
+        from bench.pages import BASELINE_PATH
+
+        # Warm-up: every page answers 200 (and the public ones fill the cache).
+        for name, path in [("baseline", BASELINE_PATH)] + [
+            (p.name, u) for p, u in ready if p.public
+        ]:
+            status = web.get(path)[0]
+            if status != 200:
+                raise SystemExit(f"{name} {path} answered {status}")
+
+        from bench import wrk
+
+        def load(path: str, headers=()) -> "wrk.WrkResult":
+            return wrk.run(
+                base + path,
+                seconds=args.seconds,
+                connections=args.connections,
+                threads=args.threads,
+                headers=headers,
+            )
+
+        log("wrk: baseline…")
+        baseline = [load(BASELINE_PATH)]
+        rows = []
+        for page, path in ready:
+            auth = () if page.public else (f"Cookie: {cookie}",)
+            cached = load(path, auth) if page.public else None
+            uncached = load(path, (*auth, "X-Bench-No-Cache: 1"))
+            rows.append((page, path, cached, uncached))
+            log(
+                f"wrk: {page.name}: cached {cached.rps if cached else '-'} rps, "
+                f"uncached {uncached.rps} rps"
+            )
+        baseline.append(load(BASELINE_PATH))
+        base_rps = sum(b.rps for b in baseline) / len(baseline)
+        web.stop()
+        web = None
+
+        from bench import aggregation, submissions
+        from bench.pages import Waiting
+
+        extra = {}
+        for name, fn in [
+            ("survey submissions", lambda: submissions.run(base)),
+            ("dashboard aggregation", aggregation.run),
+        ]:
+            try:
+                extra[name] = fn()
+            except Waiting as reason:
+                extra[name] = f"WAITING: {reason}"
+                log(f"  {name}: WAITING - {reason}")
+
+        profiles = {}
+        for page, path, _cached, uncached in rows:
+            if uncached.rps < TARGET_UNCACHED * base_rps and len(profiles) < 2:
+                profiles[page.name] = profile_page(path, page.public, cookie)
+
+        grown = {}
+        if not args.no_growth:
+            log(f"growing the data tenfold (scale {args.scale * 10}) for the query counts…")
+            grown_data = generate(args.scale * 10, log)
+            grown = count_queries(resolve_pages(lambda _m: None)[0], cookie)
+            data = {
+                k: v if v.startswith("WAITING") else f"{v}; ×10: {grown_data[k]}"
+                for k, v in data.items()
+            }
+
+        elapsed = time.monotonic() - started
+        report = render(
+            args,
+            base_rps,
+            baseline,
+            rows,
+            queries,
+            grown,
+            waiting,
+            data,
+            extra,
+            profiles,
+            elapsed,
+            generate_seconds,
+        )
+        Path(args.output).write_text(report)
+        log(report)
+        log(f"written {args.output} in {elapsed:.0f} s")
+        return 0
+    finally:
+        if web:
+            web.stop()
+        if redis:
+            redis.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def render(
+    args,
+    base_rps,
+    baseline,
+    rows,
+    queries,
+    grown,
+    waiting,
+    data,
+    extra,
+    profiles,
+    elapsed,
+    generate_seconds,
+) -> str:
+    missed = []
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py) in "
+        f"{elapsed:.0f} s (data generation {generate_seconds:.0f} s): scale {args.scale}, "
+        f"wrk {args.threads} threads, {args.connections} connections, {args.seconds} s per "
+        f"page; gunicorn {args.workers} sync workers, DEBUG off; PostgreSQL + Redis on the "
+        f"same machine ({os.cpu_count()} cores, {platform.machine()}, load average "
+        f"{os.getloadavg()[0]:.1f} at the end; the machine is shared, so figures vary).",
+        "",
+        f"Baseline (hello world, same server, same run): **{base_rps:.0f} requests/s** "
+        f"(before the pages {baseline[0].rps:.0f}, after {baseline[-1].rps:.0f}; "
+        f"p50 {baseline[0].p50_ms:.1f} ms, p99 {baseline[0].p99_ms:.1f} ms).",
+        "",
+        "| page | path | cached rps | × baseline | p50 ms | p99 ms | errors | uncached rps "
+        "| × baseline | p50 ms | p99 ms | errors | queries (×1) | queries (×10) | HTML bytes |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page, path, cached, uncached in rows:
+        q, size = queries[page.name]
+        q10 = grown.get(page.name, (None, None))[0]
+        c = cached
+        cached_cells = (
+            f"{c.rps:.0f} | {c.rps / base_rps:.2f} | {c.p50_ms:.1f} | {c.p99_ms:.1f} | {c.errors}"
+            if c
+            else "– | – | – | – | –"
+        )
+        u = uncached
+        lines.append(
+            f"| {page.name} | `{path}` | {cached_cells} | {u.rps:.0f} | {u.rps / base_rps:.2f} "
+            f"| {u.p50_ms:.1f} | {u.p99_ms:.1f} | {u.errors} | {q} | "
+            f"{q10 if q10 is not None else '–'} | {size:,} |"
+        )
+        if c and c.rps < TARGET_CACHED * base_rps:
+            short = TARGET_CACHED * base_rps - c.rps
+            missed.append(
+                f"{page.name} cached: {c.rps / base_rps:.2f} × baseline "
+                f"(target {TARGET_CACHED}; short by {short:.0f} rps)"
+            )
+        if page.public and u.rps < TARGET_UNCACHED * base_rps:
+            short = TARGET_UNCACHED * base_rps - u.rps
+            missed.append(
+                f"{page.name} uncached: {u.rps / base_rps:.2f} × baseline "
+                f"(target {TARGET_UNCACHED}; short by {short:.0f} rps)"
+            )
+        for label, result in (("cached", c), ("uncached", u)):
+            if result and result.p99_ms >= TARGET_P99_MS:
+                missed.append(
+                    f"{page.name} {label}: p99 {result.p99_ms:.0f} ms (target < 100 ms, "
+                    f"over by {result.p99_ms - TARGET_P99_MS:.0f} ms)"
+                )
+            if result and result.errors:
+                missed.append(f"{page.name} {label}: {result.errors} errors (target 0)")
+        if q10 is not None and q10 != q:
+            missed.append(f"{page.name}: {q} queries at ×1, {q10} at ×10 (target: unchanged)")
+    lines += [
+        "",
+        "Errors = non-2xx/3xx responses + socket errors (every page answered 200 "
+        "before the load). Uncached = the `X-Bench-No-Cache` header, honoured only "
+        "under `VALITA_BENCH`.",
+        "",
+    ]
+    lines += ["## Targets", ""]
+    lines += [f"- MISSED: {m}" for m in missed] or ["- all targets met for the measured pages"]
+    if profiles:
+        lines += ["", "## Profile of the slowest uncached pages (30 requests, by own time)", ""]
+        for name, text in profiles.items():
+            lines += [f"{name}:", "", "```", text, "```", ""]
+    lines += ["", "## Not measured yet (waiting for their apps)", ""]
+    lines += [f"- page {name}: {reason}" for name, reason in waiting.items()]
+    for name, value in extra.items():
+        if isinstance(value, str):
+            lines.append(f"- {name}: {value}")
+    lines += ["", "## Other benches", ""]
+    for name, value in extra.items():
+        if not isinstance(value, str):
+            lines.append(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
+    if all(isinstance(v, str) for v in extra.values()):
+        lines.append("- none yet (see above)")
+    lines += ["", "## Data", ""]
+    lines += [f"- {name}: {summary}" for name, summary in data.items()]
+    lines += ["", "Reproduce: `make bench`; options: `make bench BENCH_ARGS='--scale 2'`.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
