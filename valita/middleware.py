@@ -11,6 +11,7 @@ import contextlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.functional import empty
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -49,6 +50,13 @@ def _response_is_cacheable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    # A message shown in this response belongs to this visitor only.
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage.used or getattr(storage, "_queued_messages", None)):
+        return False
+    # A CSP nonce used in the HTML (even if the policy does not name it) is per response.
+    if getattr(getattr(request, "_csp_nonce", None), "_wrapped", empty) is not empty:
         return False
     cache_control = response.get("Cache-Control", "")
     if "private" in cache_control or "no-store" in cache_control:

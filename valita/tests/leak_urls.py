@@ -1,0 +1,27 @@
+"""Views that put one visitor's data on a public-looking page (test_page_cache)."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.template import engines
+from django.urls import path
+
+from valita.urls import urlpatterns as site_urlpatterns
+
+MESSAGES = engines["django"].from_string("{% for m in messages %}{{ m }}{% endfor %}")
+
+
+def with_message(request):
+    messages.info(request, "Henkilökohtainen viesti 42")
+    return HttpResponse(MESSAGES.render({}, request))
+
+
+def with_nonce(request):
+    return HttpResponse(f'<p nonce="{get_nonce(request)}">nonce</p>')
+
+
+urlpatterns = [
+    path("fi/vuoto/viesti/", with_message),
+    path("fi/vuoto/nonce/", with_nonce),
+    *site_urlpatterns,
+]
