@@ -1,0 +1,107 @@
+"""The bench's own parts: wrk parsing, the page list, the baseline and bypass only under bench."""
+
+import importlib
+
+import pytest
+from django.urls import clear_url_caches
+
+from bench import generate, pages, wrk
+
+WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8150/bench/hello
+  2 threads and 64 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    16.47ms    3.12ms  40.00ms   80.00%
+    Req/Sec     1.95k   200.00     2.30k    70.00%
+  Latency Distribution
+     50%  820.00us
+     75%   18.00ms
+     90%   20.00ms
+     99%    1.20s
+  19500 requests in 5.00s, 3.00MB read
+  Socket errors: connect 0, read 2, write 0, timeout 5
+  Non-2xx or 3xx responses: 10
+Requests/sec:   3900.50
+Transfer/sec:    600.00KB
+"""
+
+
+def test_wrk_report_is_read():
+    result = wrk.parse(WRK_OUTPUT)
+    assert result.rps == 3900.5
+    assert result.p50_ms == pytest.approx(0.82)
+    assert result.p99_ms == 1200
+    assert result.requests == 19500
+    assert (result.non_2xx, result.socket_errors, result.errors) == (10, 7, 17)
+
+
+def test_a_clean_wrk_report_has_no_errors():
+    clean = WRK_OUTPUT.replace("  Socket errors: connect 0, read 2, write 0, timeout 5\n", "")
+    assert wrk.parse(clean.replace("  Non-2xx or 3xx responses: 10\n", "")).errors == 0
+
+
+@pytest.mark.django_db
+def test_pages_resolve_or_say_what_they_wait_for():
+    generate.projects(1)
+    resolved, waiting = {}, {}
+    for page in pages.PAGES:
+        try:
+            resolved[page.name] = page.resolve()
+        except pages.Waiting as reason:
+            waiting[page.name] = str(reason)
+    assert resolved["home"] == "/fi/"
+    assert resolved["project page"].startswith("/fi/hankkeet/")
+    assert set(resolved) | set(waiting) == {p.name for p in pages.PAGES}
+    assert all(waiting.values())
+
+
+@pytest.mark.django_db
+def test_generation_is_cumulative_and_absent_apps_are_reported():
+    from projects.models import Project
+
+    generate.projects(1)
+    assert Project.objects.network().count() == 9
+    generate.projects(2)
+    assert Project.objects.network().count() == 18
+    notes = []
+    summary = generate.generate(1, notes.append)
+    assert all(summary.values())  # a summary or a WAITING note, never nothing
+    assert len(notes) == len(generate.GENERATORS)
+
+
+@pytest.fixture
+def bench_settings(settings):
+    settings.VALITA_BENCH = True
+    import valita.urls
+
+    importlib.reload(valita.urls)
+    clear_url_caches()
+    yield
+    settings.VALITA_BENCH = False
+    importlib.reload(valita.urls)
+    clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_the_baseline_exists_only_under_bench_settings(client):
+    assert client.get("/bench/hello").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_baseline_under_bench_settings(client, bench_settings):
+    response = client.get("/bench/hello")
+    assert response.status_code == 200
+    assert response.content == b"Hello, world!"
+
+
+@pytest.mark.django_db
+def test_the_cache_bypass_header_is_ignored_outside_bench(client):
+    client.get("/fi/")
+    assert client.get("/fi/", HTTP_X_BENCH_NO_CACHE="1")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_the_cache_bypass_header_under_bench(client, settings):
+    settings.VALITA_BENCH = True
+    client.get("/fi/")
+    assert "X-Page-Cache" not in client.get("/fi/", HTTP_X_BENCH_NO_CACHE="1")
+    assert client.get("/fi/")["X-Page-Cache"] == "hit"
