@@ -298,3 +298,8 @@ LOGGING = {
 
 # Uploaded files are served by Django unless a proxy in front serves /media/.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# Events: how long a waiting-list offer stays open, and how many days after an
+# event its registrations' personal data are removed (counts are kept).
+EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
+EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
