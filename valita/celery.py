@@ -10,3 +10,16 @@ app.autodiscover_tasks()
 
 # Periodic work; each app's tasks are idempotent, so a late or doubled beat is harmless.
 app.conf.beat_schedule = {}
+
+# Events: offers not confirmed in time pass on, reminders go out the day
+# before, registrations' personal data are removed after the retention time.
+app.conf.beat_schedule.update(
+    {
+        "events-expire-offers": {"task": "events.tasks.expire_offers", "schedule": 600.0},
+        "events-send-reminders": {"task": "events.tasks.send_reminders", "schedule": 3600.0},
+        "events-remove-personal-data": {
+            "task": "events.tasks.remove_personal_data",
+            "schedule": 24 * 3600.0,
+        },
+    }
+)

@@ -27,9 +27,10 @@ def test_event_cannot_end_before_it_starts_in_the_database():
 )
 def test_clean_says_end_before_start_in_the_users_language(language, message):
     event = EventFactory.build(starts_at=timezone.now(), ends_at=timezone.now() - timedelta(1))
-    with translation.override(language), pytest.raises(ValidationError) as excinfo:
-        event.clean()
-    assert excinfo.value.message_dict["ends_at"] == [message]
+    with translation.override(language):
+        with pytest.raises(ValidationError) as excinfo:
+            event.clean()
+        assert excinfo.value.message_dict["ends_at"] == [message]
 
 
 def test_querysets_split_public_upcoming_and_past():
