@@ -18,15 +18,8 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
     fields = (
-        "name",
-        "short_name",
-        "slug",
-        "summary",
-        "description",
-        "goals",
-        "funder",
-        "region",
-        "logo_alt",
+        "name", "short_name", "slug", "summary", "description", "goals", "funder",
+        "region", "logo_alt",
     )
     required_languages = ("fi",)
 

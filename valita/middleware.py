@@ -16,15 +16,9 @@ GENERATION_KEY = "page-cache:generation"
 CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 UNCACHED_PARTS = ("/admin/", "/tili/", "/konto/", "/raportit/", "/rapporter/")
 CACHED_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Content-Security-Policy",
-    "Vary",
-    "Cross-Origin-Opener-Policy",
-    "Referrer-Policy",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-    "Link",
+    "Content-Type", "Content-Language", "Content-Security-Policy", "Vary",
+    "Cross-Origin-Opener-Policy", "Referrer-Policy", "X-Content-Type-Options",
+    "X-Frame-Options", "Link",
 )
 
 
