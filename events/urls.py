@@ -1,2 +1,68 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
 app_name = "events"
-urlpatterns: list = []
+urlpatterns = [
+    path(pgettext_lazy("url", "tapahtumat/"), views.event_list, name="event_list"),
+    path(pgettext_lazy("url", "tapahtumat/kalenteri.ics"), views.feed, name="feed"),
+    path(
+        pgettext_lazy("url", "tapahtumat/kalenteri/hanke/<slug:slug>.ics"),
+        views.project_feed,
+        name="project_feed",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/kalenteri/teema/<slug:slug>.ics"),
+        views.theme_feed,
+        name="theme_feed",
+    ),
+    path(pgettext_lazy("url", "tapahtumat/<slug:slug>/"), views.event_detail, name="event_detail"),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/kalenteri.ics"),
+        views.event_ics,
+        name="event_ics",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittaudu/"),
+        views.register,
+        name="register",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/ilmoittautuminen/<str:signed>/"),
+        views.registration_manage,
+        name="registration_manage",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittautuneet/"),
+        views.registration_list,
+        name="registration_list",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittautuneet.csv"),
+        views.registration_export,
+        {"fmt": "csv"},
+        name="registration_csv",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittautuneet.xlsx"),
+        views.registration_export,
+        {"fmt": "xlsx"},
+        name="registration_xlsx",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/viesti/"),
+        views.registration_email,
+        name="registration_email",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/lasnaolo/"),
+        views.checkin_list,
+        name="checkin_list",
+    ),
+    path(
+        pgettext_lazy("url", "tapahtumat/<slug:slug>/lasnaolo/<int:pk>/"),
+        views.checkin_mark,
+        name="checkin_mark",
+    ),
+]

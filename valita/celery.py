@@ -12,4 +12,12 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # Tasks whose broker hand-over failed (or got lost) are handed over again.
     "valita-outbox-redispatch": {"task": "valita.outbox.redispatch", "schedule": 60.0},
+    # Events: offers not confirmed in time pass on, reminders go out the day
+    # before, registrations' personal data are removed after the retention time.
+    "events-expire-offers": {"task": "events.tasks.expire_offers", "schedule": 600.0},
+    "events-send-reminders": {"task": "events.tasks.send_reminders", "schedule": 3600.0},
+    "events-remove-personal-data": {
+        "task": "events.tasks.remove_personal_data",
+        "schedule": 24 * 3600.0,
+    },
 }

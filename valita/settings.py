@@ -316,3 +316,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Benchmarks (bench/run.py): a hello-world baseline URL and the X-Bench-No-Cache
 # request header that bypasses the page cache exist only with VALITA_BENCH on.
 VALITA_BENCH = env_bool("VALITA_BENCH", False)
+
+# Events: how long a waiting-list offer stays open, and how many days after an
+# event its registrations' personal data are removed (counts are kept).
+EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
+EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)

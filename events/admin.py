@@ -1,0 +1,57 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from valita.admin_mixins import TranslatedEditableAdmin
+
+from .models import Event, EventMaterial
+
+
+class EventMaterialInline(TranslationTabularInline):
+    model = EventMaterial
+    extra = 0
+    fields = ["title", "file", "url", "order"]
+
+
+@admin.register(Event)
+class EventAdmin(TranslatedEditableAdmin):
+    project_coordinators_may_edit = True
+    list_display = ["title", "starts_at", "format", "status"]
+    list_filter = ["status", "format", "projects", "themes"]
+    search_fields = ["title_fi", "title_sv"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = ["projects", "themes"]
+    inlines = [EventMaterialInline]
+    readonly_fields = ["sequence", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "projects", "themes", "description"]}),
+        (
+            _("Aika ja paikka"),
+            {
+                "fields": [
+                    "starts_at",
+                    "ends_at",
+                    "all_day",
+                    "format",
+                    "venue",
+                    "address",
+                    "online_url",
+                    "online_link_public",
+                    "languages",
+                    "audience",
+                ]
+            },
+        ),
+        (
+            _("Ilmoittautuminen"),
+            {
+                "fields": [
+                    "registration_enabled",
+                    "registration_deadline",
+                    "capacity_in_person",
+                    "capacity_remote",
+                ]
+            },
+        ),
+        (None, {"fields": ["sequence", "updated_at"]}),
+    ]

@@ -1,0 +1,463 @@
+import uuid
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import Lower, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from projects.models import Project, Theme
+from valita.fields import RichTextField
+from valita.roles import coordinated_project_ids, is_network_coordinator
+from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+class EventQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+    def published(self):
+        """What the public sees: published events and cancelled ones (with their note)."""
+        return self.exclude(status=Event.Status.DRAFT)
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def for_listing(self):
+        return self.prefetch_related("projects", "themes")
+
+    def with_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def with_project(self, project):
+        return self.filter(projects=project)
+
+    def visible_to(self, user):
+        """Public events, and drafts to those who may edit them (a preview)."""
+        if is_network_coordinator(user):
+            return self
+        ids = coordinated_project_ids(user)
+        if not ids:
+            return self.published()
+        own = self.filter(projects__in=ids).values("pk")
+        return self.filter(~Q(status=Event.Status.DRAFT) | Q(pk__in=own))
+
+    def editable_by(self, user):
+        """The one permission helper for events, used by the views and the admin.
+
+        A project coordinator edits the events of any of their projects; a
+        network coordinator edits all.
+        """
+        if is_network_coordinator(user):
+            return self
+        ids = coordinated_project_ids(user)
+        if not ids:
+            return self.none()
+        return self.filter(pk__in=Event.objects.filter(projects__in=ids).values("pk"))
+
+    def participation_stats(self) -> dict[str, list[dict]]:
+        """Events, registered and attended participants per project, theme and month.
+
+        Counted in the database. Drafts and cancelled events are left out;
+        "registered" counts confirmed places, "attended" the people marked present.
+        """
+        events = self.filter(status=Event.Status.PUBLISHED)
+        confirmed = Q(registrations__status=Registration.Status.CONFIRMED)
+        measures = {
+            "events": Count("pk", distinct=True),
+            "registered": Count("registrations", filter=confirmed, distinct=True),
+            "attended": Count(
+                "registrations", filter=Q(registrations__attended=True), distinct=True
+            ),
+        }
+        by_project = (
+            events.values("projects", "projects__name", "projects__short_name")
+            .annotate(**measures)
+            .order_by("projects__name")
+        )
+        by_theme = (
+            events.filter(themes__isnull=False)
+            .values("themes", "themes__number", "themes__name")
+            .annotate(**measures)
+            .order_by("themes__number")
+        )
+        by_month = (
+            events.annotate(month=TruncMonth("starts_at", tzinfo=HELSINKI))
+            .values("month")
+            .annotate(**measures)
+            .order_by("month")
+        )
+        return {
+            "by_project": [
+                {
+                    "project_id": row["projects"],
+                    "project": row["projects__name"],
+                    "short_name": row["projects__short_name"],
+                    **_measures(row),
+                }
+                for row in by_project
+            ],
+            "by_theme": [
+                {"theme_id": row["themes"], "theme": row["themes__name"], **_measures(row)}
+                for row in by_theme
+            ],
+            "by_month": [{"month": row["month"].date(), **_measures(row)} for row in by_month],
+        }
+
+
+def _measures(row) -> dict:
+    return {key: row[key] for key in ("events", "registered", "attended")}
+
+
+class Event(models.Model):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("Lähitapahtuma")
+        REMOTE = "remote", _("Etätapahtuma")
+        HYBRID = "hybrid", _("Hybriditapahtuma")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Luonnos")
+        PUBLISHED = "published", _("Julkaistu")
+        CANCELLED = "cancelled", _("Peruttu")
+
+    class Languages(models.TextChoices):
+        FI = "fi", _("suomeksi")
+        SV = "sv", _("ruotsiksi")
+        FI_SV = "fi,sv", _("suomeksi ja ruotsiksi")
+        EN = "en", _("englanniksi")
+
+    title = models.CharField(_("otsikko"), max_length=200)
+    slug = models.SlugField(_("osoitteen tunniste"), max_length=200, unique=True)
+    description = RichTextField(_("kuvaus"), blank=True)
+    venue = models.CharField(_("tapahtumapaikka"), max_length=200, blank=True)
+    address = models.CharField(_("osoite"), max_length=300, blank=True)
+    audience = models.CharField(
+        _("kohderyhmä"),
+        max_length=300,
+        blank=True,
+        help_text=_("Kenelle tapahtuma on tarkoitettu."),
+    )
+    starts_at = models.DateTimeField(_("alkaa"))
+    ends_at = models.DateTimeField(_("päättyy"))
+    all_day = models.BooleanField(
+        _("koko päivän tapahtuma"),
+        default=False,
+        help_text=_("Kellonajat jätetään näyttämättä; tapahtuma kestää alkupäivästä loppupäivään."),
+    )
+    format = models.CharField(
+        pgettext_lazy("event", "toteutustapa"),
+        max_length=20,
+        choices=Format,
+        default=Format.IN_PERSON,
+    )
+    online_url = models.URLField(_("etäyhteyden osoite"), blank=True)
+    online_link_public = models.BooleanField(
+        _("etäyhteyden osoite näkyy kaikille"),
+        default=False,
+        help_text=_("Muuten osoite lähetetään vain ilmoittautuneille."),
+    )
+    projects = models.ManyToManyField(
+        Project,
+        verbose_name=_("järjestävät hankkeet"),
+        related_name="events",
+        help_text=_("Verkoston yhteiset tapahtumat järjestää koordinaatiohanke."),
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("teemat"), related_name="events", blank=True
+    )
+    languages = models.CharField(
+        _("tapahtuman kieli"), max_length=10, choices=Languages, default=Languages.FI
+    )
+    status = models.CharField(_("tila"), max_length=20, choices=Status, default=Status.DRAFT)
+    registration_enabled = models.BooleanField(_("ilmoittautuminen käytössä"), default=False)
+    registration_deadline = models.DateTimeField(
+        _("ilmoittautumisen takaraja"), null=True, blank=True
+    )
+    capacity_in_person = models.PositiveIntegerField(
+        _("paikkoja paikan päällä"),
+        null=True,
+        blank=True,
+        help_text=_("Tyhjä tarkoittaa rajatonta määrää."),
+    )
+    capacity_remote = models.PositiveIntegerField(
+        _("etäpaikkoja"),
+        null=True,
+        blank=True,
+        help_text=_("Tyhjä tarkoittaa rajatonta määrää."),
+    )
+    sequence = models.PositiveIntegerField(_("versio"), default=0, editable=False)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
+    # Kept when the registrations' personal data are removed after the event.
+    registered_total = models.PositiveIntegerField(
+        _("ilmoittautuneita yhteensä"), null=True, blank=True, editable=False
+    )
+    attended_total = models.PositiveIntegerField(
+        _("osallistuneita yhteensä"), null=True, blank=True, editable=False
+    )
+    personal_data_removed_at = models.DateTimeField(
+        _("henkilötiedot poistettu"), null=True, blank=True, editable=False
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    # Changes to these make calendar programs update their copy (SEQUENCE).
+    SEQUENCED_FIELDS = (
+        "title_fi",
+        "title_sv",
+        "description_fi",
+        "description_sv",
+        "venue_fi",
+        "venue_sv",
+        "address_fi",
+        "address_sv",
+        "starts_at",
+        "ends_at",
+        "all_day",
+        "format",
+        "online_url",
+        "status",
+    )
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("tapahtuma")
+        verbose_name_plural = _("tapahtumat")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("Tapahtuma ei voi päättyä ennen kuin se alkaa."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "ends_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = ValidationError(
+                _("Tapahtuma ei voi päättyä ennen kuin se alkaa."), code="ends_before_start"
+            )
+        if (
+            self.registration_deadline
+            and self.ends_at
+            and self.registration_deadline > self.ends_at
+        ):
+            errors["registration_deadline"] = ValidationError(
+                _("Ilmoittautumisen takarajan pitää olla ennen tapahtuman loppua."),
+                code="deadline_after_end",
+            )
+        if self.format == self.Format.IN_PERSON and self.online_link_public:
+            errors["online_link_public"] = ValidationError(
+                _("Lähitapahtumalla ei ole etäyhteyttä."), code="no_online_link"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        fill_missing_slugs(self, source="title")
+        if self.pk:
+            old = Event.objects.filter(pk=self.pk).values(*self.SEQUENCED_FIELDS).first()
+            if old and any(old[name] != getattr(self, name) for name in self.SEQUENCED_FIELDS):
+                self.sequence = (self.sequence or 0) + 1
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+
+    # Presentation helpers --------------------------------------------------
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at, HELSINKI)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at, HELSINKI)
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.local_start.date() != self.local_end.date()
+
+    @property
+    def has_in_person_part(self) -> bool:
+        return self.format in (self.Format.IN_PERSON, self.Format.HYBRID)
+
+    @property
+    def has_remote_part(self) -> bool:
+        return self.format in (self.Format.REMOTE, self.Format.HYBRID)
+
+    def modes(self) -> list[str]:
+        """The ways of taking part one can register for."""
+        return [
+            mode
+            for mode, present in (
+                (Registration.Mode.IN_PERSON, self.has_in_person_part),
+                (Registration.Mode.REMOTE, self.has_remote_part),
+            )
+            if present
+        ]
+
+    def capacity_for(self, mode: str) -> int | None:
+        if mode == Registration.Mode.REMOTE:
+            return self.capacity_remote
+        return self.capacity_in_person
+
+    def registration_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if not self.registration_enabled or self.status != self.Status.PUBLISHED:
+            return False
+        deadline = self.registration_deadline or self.starts_at
+        return now <= deadline
+
+    def registration_closed_reason(self, now=None) -> str:
+        """Why one cannot register, in the visitor's language ("" when one can)."""
+        now = now or timezone.now()
+        if self.status == self.Status.CANCELLED:
+            return str(_("Tapahtuma on peruttu."))
+        if not self.registration_enabled or self.status != self.Status.PUBLISHED:
+            return str(_("Tähän tapahtumaan ei ilmoittauduta."))
+        if now > (self.registration_deadline or self.starts_at):
+            return str(_("Ilmoittautuminen on päättynyt."))
+        return ""
+
+
+class EventMaterial(models.Model):
+    """A file or a link shared after the event, e.g. slides or a recording."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="materials", verbose_name=_("tapahtuma")
+    )
+    title = models.CharField(_("otsikko"), max_length=200)
+    file = models.FileField(_("tiedosto"), upload_to="events/materials/", blank=True)
+    url = models.URLField(_("linkki"), blank=True)
+    order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("tapahtuman materiaali")
+        verbose_name_plural = _("tapahtuman materiaalit")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if bool(self.file) == bool(self.url):
+            raise ValidationError(
+                _("Lisää materiaalille joko tiedosto tai linkki, ei molempia."),
+                code="file_or_link",
+            )
+
+    @property
+    def href(self) -> str:
+        return self.file.url if self.file else self.url
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def holding_place(self):
+        """Registrations that take up a place: confirmed ones and open offers."""
+        return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.OFFERED])
+
+    def waiting(self):
+        return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
+
+    def editable_by(self, user):
+        """Registrations are seen and changed by those who edit their event."""
+        return self.filter(event__in=Event.objects.editable_by(user))
+
+
+class Registration(models.Model):
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("Paikan päällä")
+        REMOTE = "remote", _("Etänä")
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Vahvistettu")
+        WAITING = "waiting", _("Jonossa")
+        OFFERED = "offered", _("Paikkaa tarjottu")
+        CANCELLED = "cancelled", _("Peruttu")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("tapahtuma")
+    )
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("nimi"), max_length=150)
+    email = models.EmailField(_("sähköpostiosoite"))
+    organisation = models.CharField(_("organisaatio"), max_length=200, blank=True)
+    needs = models.TextField(
+        _("saavutettavuus- tai ruokavaliotarpeet"), max_length=1000, blank=True
+    )
+    consent = models.BooleanField(_("hyväksyn tietosuojaselosteen"), default=False)
+    mode = models.CharField(
+        _("osallistumistapa"), max_length=20, choices=Mode, default=Mode.IN_PERSON
+    )
+    status = models.CharField(_("tila"), max_length=20, choices=Status)
+    offer_expires_at = models.DateTimeField(_("tarjous voimassa"), null=True, blank=True)
+    attended = models.BooleanField(_("osallistui"), null=True, blank=True)
+    language = models.CharField(_("kieli"), max_length=2, choices=settings.LANGUAGES, default="fi")
+    created_at = models.DateTimeField(_("ilmoittautunut"), default=timezone.now)
+    cancelled_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("muistutettu"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("ilmoittautuminen")
+        verbose_name_plural = _("ilmoittautumiset")
+        constraints = [
+            models.UniqueConstraint(
+                F("event"),
+                Lower("email"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
+                name="registration_one_per_email",
+                violation_error_message=_(
+                    "Tällä sähköpostiosoitteella on jo ilmoittauduttu tähän tapahtumaan."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+    @property
+    def offer_is_open(self) -> bool:
+        return (
+            self.status == self.Status.OFFERED
+            and self.offer_expires_at is not None
+            and self.offer_expires_at > timezone.now()
+        )
+
+
+def offer_hours() -> int:
+    return settings.EVENTS_OFFER_HOURS
+
+
+def offer_expiry(now=None):
+    return (now or timezone.now()) + timedelta(hours=offer_hours())

@@ -1,0 +1,284 @@
+"""Registrations: every write that checks a limit or starts an email lives here.
+
+Each call is one transaction that locks the event row first, so two requests
+counting the same places run one after the other (see the parallel tests).
+Emails are sent after commit, by Celery tasks.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Event, Registration, offer_expiry
+
+
+def _locked_event(event_id: int) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def free_places(event: Event, mode: str) -> int | None:
+    """Free places for one way of taking part; None when unlimited."""
+    capacity = event.capacity_for(mode)
+    if capacity is None:
+        return None
+    taken = event.registrations.holding_place().filter(mode=mode).count()
+    return max(capacity - taken, 0)
+
+
+def place_counts(event: Event) -> dict[str, dict]:
+    """Taken, waiting and free places per mode, in one query."""
+    rows = event.registrations.values("mode").annotate(
+        taken=Count("pk", filter=Q(status__in=["confirmed", "offered"])),
+        waiting=Count("pk", filter=Q(status="waiting")),
+    )
+    counts = {mode: {"taken": 0, "waiting": 0} for mode in event.modes()}
+    for row in rows:
+        counts.setdefault(row["mode"], {"taken": 0, "waiting": 0}).update(
+            taken=row["taken"], waiting=row["waiting"]
+        )
+    for mode, count in counts.items():
+        capacity = event.capacity_for(mode)
+        count["capacity"] = capacity
+        count["free"] = None if capacity is None else max(capacity - count["taken"], 0)
+    return counts
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    organisation: str = "",
+    needs: str = "",
+    consent: bool,
+    mode: str = "",
+    language: str = "fi",
+    now=None,
+) -> Registration:
+    """Register someone: a confirmed place while there is one, else the waiting list."""
+    now = now or timezone.now()
+    event = _locked_event(event.pk)
+    reason = event.registration_closed_reason(now)
+    if reason:
+        raise ValidationError(reason, code="closed")
+    if not consent:
+        raise ValidationError(
+            {"consent": _("Hyväksy tietosuojaseloste, jotta voit ilmoittautua.")},
+            code="consent",
+        )
+    modes = event.modes()
+    mode = mode or modes[0]
+    if mode not in modes:
+        raise ValidationError(
+            {"mode": _("Valitse, osallistutko paikan päällä vai etänä.")}, code="mode"
+        )
+    email = email.strip()
+    if event.registrations.active().filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("Tällä sähköpostiosoitteella on jo ilmoittauduttu tähän tapahtumaan.")},
+            code="duplicate",
+        )
+    free = free_places(event, mode)
+    status = (
+        Registration.Status.CONFIRMED if free is None or free > 0 else Registration.Status.WAITING
+    )
+    registration = Registration(
+        event=event,
+        name=name.strip(),
+        email=email,
+        organisation=organisation.strip(),
+        needs=needs.strip(),
+        consent=True,
+        mode=mode,
+        status=status,
+        language=language[:2] if language[:2] in ("fi", "sv") else "fi",
+        created_at=now,
+    )
+    registration.full_clean()
+    registration.save()
+    _send_on_commit(registration, "confirmation" if status == "confirmed" else "waiting")
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, now=None) -> Registration:
+    """Cancel a registration; a place it held goes to the first person waiting."""
+    now = now or timezone.now()
+    event = _locked_event(registration.event_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return registration
+    held_place = registration.status in (
+        Registration.Status.CONFIRMED,
+        Registration.Status.OFFERED,
+    )
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = now
+    registration.offer_expires_at = None
+    registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
+    _send_on_commit(registration, "cancelled")
+    if held_place:
+        _offer_free_places(event, registration.mode, now)
+    return registration
+
+
+@transaction.atomic
+def offer_accept(*, registration: Registration, now=None) -> Registration:
+    now = now or timezone.now()
+    _locked_event(registration.event_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status == Registration.Status.CONFIRMED:
+        return registration
+    if registration.status != Registration.Status.OFFERED or registration.offer_expires_at < now:
+        raise ValidationError(
+            _("Paikkatarjous ei ole enää voimassa. Paikka on tarjottu seuraavalle jonossa."),
+            code="offer_expired",
+        )
+    registration.status = Registration.Status.CONFIRMED
+    registration.offer_expires_at = None
+    registration.save(update_fields=["status", "offer_expires_at"])
+    _send_on_commit(registration, "confirmation")
+    return registration
+
+
+def offer_decline(*, registration: Registration, now=None) -> Registration:
+    return registration_cancel(registration=registration, now=now)
+
+
+def _offer_free_places(event: Event, mode: str, now) -> list[Registration]:
+    """Offer the free places of one mode to the people waiting, first come first served.
+
+    Called with the event row locked, so concurrent cancellations and expiries
+    count the same places one after the other.
+    """
+    if event.status != Event.Status.PUBLISHED or event.starts_at <= now:
+        return []
+    free = free_places(event, mode)
+    queue = event.registrations.waiting().filter(mode=mode)
+    waiting = list(queue if free is None else queue[:free])
+    offered = []
+    for registration in waiting:
+        registration.status = Registration.Status.OFFERED
+        registration.offer_expires_at = offer_expiry(now)
+        registration.save(update_fields=["status", "offer_expires_at"])
+        _send_on_commit(registration, "offer")
+        offered.append(registration)
+    return offered
+
+
+def offers_expire(*, now=None) -> int:
+    """Offers not confirmed in time pass to the next person waiting. Safe to run twice."""
+    now = now or timezone.now()
+    event_ids = set(
+        Registration.objects.filter(
+            status=Registration.Status.OFFERED, offer_expires_at__lt=now
+        ).values_list("event_id", flat=True)
+    )
+    expired = 0
+    for event_id in event_ids:
+        with transaction.atomic():
+            event = _locked_event(event_id)
+            # Re-read under the lock: a cancellation may have handled these already.
+            stale = list(
+                event.registrations.filter(
+                    status=Registration.Status.OFFERED, offer_expires_at__lt=now
+                )
+            )
+            for registration in stale:
+                registration.status = Registration.Status.CANCELLED
+                registration.cancelled_at = now
+                registration.save(update_fields=["status", "cancelled_at"])
+                _send_on_commit(registration, "offer_expired")
+                expired += 1
+            for mode in {r.mode for r in stale}:
+                _offer_free_places(event, mode, now)
+    return expired
+
+
+def reminders_due(*, now=None):
+    """Confirmed registrations of events that start within a day and were not reminded."""
+    now = now or timezone.now()
+    return Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminded_at=None,
+        event__status=Event.Status.PUBLISHED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + timedelta(days=1),
+    ).exclude(email="")
+
+
+@transaction.atomic
+def personal_data_remove(*, event: Event, now=None) -> Event:
+    """Keep the counts on the event, then blank every registration's personal data."""
+    now = now or timezone.now()
+    event = _locked_event(event.pk)
+    if event.personal_data_removed_at:
+        return event
+    registrations = event.registrations.all()
+    counts = registrations.aggregate(
+        registered=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        attended=Count("pk", filter=Q(attended=True)),
+    )
+    event.registered_total = counts["registered"]
+    event.attended_total = counts["attended"]
+    event.personal_data_removed_at = now
+    event.save(update_fields=["registered_total", "attended_total", "personal_data_removed_at"])
+    registrations.update(name="", email="", organisation="", needs="")
+    return event
+
+
+def events_past_retention(*, now=None):
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.EVENTS_PERSONAL_DATA_DAYS)
+    return Event.objects.filter(ends_at__lt=cutoff, personal_data_removed_at=None)
+
+
+def _send_on_commit(registration: Registration, kind: str) -> None:
+    from .tasks import send_registration_email
+
+    send_registration_email.delay_on_commit(registration.pk, kind)
+
+
+def bulk_email_send(
+    *,
+    event: Event,
+    audience: str,
+    subject_fi: str,
+    body_fi: str,
+    subject_sv: str = "",
+    body_sv: str = "",
+) -> int:
+    """Queue a coordinator's message to each recipient, in the recipient's language."""
+    from .tasks import send_bulk_email
+
+    statuses = {
+        "confirmed": [Registration.Status.CONFIRMED],
+        "waiting": [Registration.Status.WAITING, Registration.Status.OFFERED],
+        "all": [
+            Registration.Status.CONFIRMED,
+            Registration.Status.WAITING,
+            Registration.Status.OFFERED,
+        ],
+    }[audience]
+    subjects = {"fi": subject_fi, "sv": subject_sv}
+    bodies = {"fi": body_fi, "sv": body_sv}
+    ids = list(
+        event.registrations.filter(status__in=statuses)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    for registration_id in ids:
+        send_bulk_email.delay_on_commit(registration_id, subjects, bodies)
+    return len(ids)
+
+
+def attendance_mark(*, registration: Registration, attended: bool) -> Registration:
+    Registration.objects.filter(pk=registration.pk).update(attended=attended)
+    registration.attended = attended
+    return registration

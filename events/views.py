@@ -1,0 +1,273 @@
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from projects.models import Project, Theme
+from valita.translation_utils import localized_value
+
+from . import exports, services
+from .emails import registration_from_signature
+from .forms import BulkEmailForm, EventFilterForm, RegistrationForm
+from .ics import build_calendar, event_calendar
+from .jsonld import event_jsonld
+from .models import Event, Registration
+
+PAST_PER_PAGE = 20
+
+
+def _language() -> str:
+    return (translation.get_language() or "fi")[:2]
+
+
+def _get_by_slug(queryset, slug):
+    """The object of a translated slug; a slug of the other language redirects."""
+    obj = get_object_or_404(queryset.by_slug(slug)[:1])
+    return obj, obj.slug != slug
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_list(request):
+    themes = list(Theme.objects.all())
+    projects = list(Project.objects.published())
+    form = EventFilterForm(request.GET or None, themes=themes, projects=projects)
+    events = form.filter(Event.objects.published()).for_listing()
+    upcoming = list(events.upcoming())
+    months = [
+        (month, list(items))
+        for month, items in groupby(upcoming, key=lambda e: e.local_start.date().replace(day=1))
+    ]
+    past = Paginator(events.past().prefetch_related("materials"), PAST_PER_PAGE)
+    context = {
+        "form": form,
+        "months": months,
+        "past_page": past.get_page(request.GET.get("sivu")),
+        "feed_url": _feed_url(form),
+    }
+    return render(request, "events/event_list.html", context)
+
+
+def _feed_url(form: EventFilterForm) -> str:
+    if form.selected_project:
+        return reverse("events:project_feed", kwargs={"slug": form.selected_project.slug})
+    if form.selected_theme:
+        return reverse("events:theme_feed", kwargs={"slug": form.selected_theme.slug})
+    return reverse("events:feed")
+
+
+@require_GET
+def event_detail(request, slug):
+    queryset = Event.objects.visible_to(request.user).prefetch_related(
+        "projects", "themes", "materials"
+    )
+    event, wrong_slug = _get_by_slug(queryset, slug)
+    if wrong_slug:
+        return redirect(event, permanent=True)
+    may_edit = (
+        Event.objects.editable_by(request.user).filter(pk=event.pk).exists()
+        if (request.user.is_authenticated)
+        else False
+    )
+    context = {
+        "object": event,
+        "event": event,
+        "jsonld": event_jsonld(event, request),
+        "places": services.place_counts(event) if event.registration_enabled else {},
+        "closed_reason": event.registration_closed_reason(),
+        "may_edit": may_edit,
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+@require_GET
+def event_ics(request, slug):
+    event, wrong_slug = _get_by_slug(Event.objects.published(), slug)
+    if wrong_slug:
+        return redirect("events:event_ics", slug=event.slug, permanent=True)
+    return _ics_response(event_calendar(event, _language()), f"{event.slug}.ics")
+
+
+@require_GET
+def feed(request):
+    events = Event.objects.published().order_by("starts_at", "pk")
+    name = "Välitä! – " + _("Tapahtumat")
+    return _ics_response(build_calendar(events, _language(), name=name), "valita.ics")
+
+
+@require_GET
+def project_feed(request, slug):
+    project = get_object_or_404(Project.objects.published().by_slug(slug)[:1])
+    events = Event.objects.published().with_project(project).order_by("starts_at", "pk")
+    content = build_calendar(events, _language(), name=f"{project.name} – " + _("Tapahtumat"))
+    return _ics_response(content, f"{project.slug}.ics")
+
+
+@require_GET
+def theme_feed(request, slug):
+    theme = get_object_or_404(Theme.objects.by_slug(slug)[:1])
+    events = Event.objects.published().with_theme(theme).order_by("starts_at", "pk")
+    content = build_calendar(events, _language(), name=f"{theme.name} – " + _("Tapahtumat"))
+    return _ics_response(content, f"{theme.slug}.ics")
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    event, wrong_slug = _get_by_slug(Event.objects.published(), slug)
+    if wrong_slug:
+        return redirect("events:register", slug=event.slug, permanent=True)
+    closed_reason = event.registration_closed_reason()
+    form = RegistrationForm(request.POST or None, event=event)
+    if request.method == "POST" and not closed_reason and form.is_valid():
+        try:
+            registration = services.registration_create(
+                event=event, language=_language(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            if registration.status == Registration.Status.CONFIRMED:
+                message = _(
+                    "Ilmoittautumisesi on vahvistettu. Lähetimme vahvistuksen sähköpostiisi."
+                )
+            else:
+                message = _(
+                    "Tapahtuma on täynnä, joten pääsit jonoon. "
+                    "Saat sähköpostia, jos paikka vapautuu."
+                )
+            messages.success(request, message)
+            return redirect(event)
+    context = {
+        "object": event,
+        "event": event,
+        "form": form,
+        "closed_reason": closed_reason,
+        "places": services.place_counts(event),
+    }
+    return render(request, "events/register.html", context)
+
+
+def _add_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_manage(request, signed):
+    registration = registration_from_signature(signed)
+    if registration is None or not registration.email:
+        raise Http404
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "accept" and registration.status == Registration.Status.OFFERED:
+                services.offer_accept(registration=registration)
+                messages.success(request, _("Paikkasi on vahvistettu. Tervetuloa!"))
+            elif action == "decline" and registration.status == Registration.Status.OFFERED:
+                services.offer_decline(registration=registration)
+                messages.success(request, _("Kieltäydyit paikasta. Kiitos, että ilmoitit."))
+            elif action == "cancel":
+                services.registration_cancel(registration=registration)
+                messages.success(request, _("Ilmoittautumisesi on peruttu."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(request.path)
+    context = {"registration": registration, "event": registration.event}
+    return render(request, "events/registration_manage.html", context)
+
+
+# Coordinator tools ---------------------------------------------------------
+
+
+def _editable_event(request, slug) -> Event:
+    return get_object_or_404(Event.objects.editable_by(request.user).by_slug(slug)[:1])
+
+
+@login_required
+@require_GET
+def registration_list(request, slug):
+    event = _editable_event(request, slug)
+    context = {
+        "event": event,
+        "registrations": event.registrations.order_by("status", "created_at", "pk"),
+        "places": services.place_counts(event),
+    }
+    return render(request, "events/registration_list.html", context)
+
+
+@login_required
+@require_GET
+def registration_export(request, slug, fmt):
+    event = _editable_event(request, slug)
+    registrations = event.registrations.order_by("created_at", "pk")
+    name = localized_value(event, "slug", "fi")
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.registrations_xlsx(event, registrations),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            exports.registrations_csv(event, registrations), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_email(request, slug):
+    event = _editable_event(request, slug)
+    form = BulkEmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.bulk_email_send(event=event, **form.cleaned_data)
+        messages.success(
+            request, _("Viesti lähetetään %(count)s vastaanottajalle.") % {"count": count}
+        )
+        return redirect("events:registration_list", slug=event.slug)
+    return render(request, "events/registration_email.html", {"event": event, "form": form})
+
+
+@login_required
+@require_GET
+def checkin_list(request, slug):
+    event = _editable_event(request, slug)
+    registrations = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by(
+        "name", "pk"
+    )
+    return render(request, "events/checkin.html", {"event": event, "registrations": registrations})
+
+
+@login_required
+@require_POST
+def checkin_mark(request, slug, pk):
+    event = _editable_event(request, slug)
+    registration = get_object_or_404(event.registrations, pk=pk)
+    attended = request.POST.get("attended") == "1"
+    services.attendance_mark(registration=registration, attended=attended)
+    messages.success(
+        request,
+        (
+            _("%(name)s merkitty paikalla olleeksi.")
+            if attended
+            else _("%(name)s merkitty poissa olleeksi.")
+        )
+        % {"name": registration.name},
+    )
+    return redirect(reverse("events:checkin_list", kwargs={"slug": event.slug}) + f"#r{pk}")
