@@ -29,7 +29,10 @@ compilemessages: install
 	DEBUG=1 $(PY) manage.py compilemessages $(MAKEMESSAGES_IGNORE) -v0
 
 # Regenerates the Swedish catalogue from the code and fills it from locale/translations/*.json.
+# The .po file is built from scratch each time (translations live in the JSON files),
+# so merges of parallel branches never leave duplicate or stale entries behind.
 messages: install
+	rm -f locale/sv/LC_MESSAGES/django.po
 	DEBUG=1 $(PY) manage.py makemessages -l sv $(MAKEMESSAGES_IGNORE) --no-location --no-obsolete -v0
 	$(PY) tools/po_fill.py locale/translations/*.json
 	$(MAKE) compilemessages

@@ -20,6 +20,8 @@ def main(paths: list[str]) -> int:
     for path in paths:
         translations.update(json.loads(Path(path).read_text()))
     po = polib.pofile(str(PO_PATH))
+    po.metadata["Language"] = "sv"
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     filled = 0
     for entry in po:
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
