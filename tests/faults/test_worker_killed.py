@@ -3,6 +3,7 @@
 import os
 import signal
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,23 @@ from valita.models import OutboxMessage, TaskEffect
 from .servers import CeleryWorker, RedisServer, app_env, manage, wait_for
 
 pytestmark = pytest.mark.faults
+
+
+def kill_and_wait(pid: int) -> None:
+    """SIGKILL `pid` and wait until it is gone (or a zombie its parent has yet to reap)."""
+
+    def dead() -> bool:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return True
+        if "State:\tZ" in status:
+            return True
+        os.kill(pid, signal.SIGKILL)  # not delivered yet: send it again
+        return False
+
+    os.kill(pid, signal.SIGKILL)
+    wait_for(dead, 10, f"process {pid} to die", 0.2)
 
 
 def test_a_task_killed_midway_runs_again_and_its_effect_happens_once(
@@ -34,7 +52,8 @@ def test_a_task_killed_midway_runs_again_and_its_effect_happens_once(
         first = wait_for(lambda: sorted(markers.glob("started-*")), 60, "the task to start")
         victim = int(first[0].read_text())
         assert victim != worker.proc.pid  # the pool process running the task
-        os.kill(victim, signal.SIGKILL)
+        assert "celery" in Path(f"/proc/{victim}/cmdline").read_text(errors="replace")
+        kill_and_wait(victim)
 
         message = wait_for(
             lambda: OutboxMessage.objects.filter(pk=message.pk, done_at__isnull=False).first(),
