@@ -1,5 +1,6 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from projects.models import Project, Theme
+from valita import ratelimit
 from valita.translation_utils import localized_value
 
 from . import exports, services
@@ -131,7 +133,16 @@ def register(request, slug):
         return redirect("events:register", slug=event.slug, permanent=True)
     closed_reason = event.registration_closed_reason()
     form = RegistrationForm(request.POST or None, event=event)
-    if request.method == "POST" and not closed_reason and form.is_valid():
+    status = 200
+    if request.method == "POST" and not ratelimit.allow(
+        request, "event-register", limit=settings.EVENTS_REGISTRATIONS_PER_HOUR, period=3600
+    ):
+        form.is_valid()
+        form.add_error(
+            None, _("Liian monta ilmoittautumista lyhyessä ajassa. Yritä myöhemmin uudelleen.")
+        )
+        status = 429
+    elif request.method == "POST" and not closed_reason and form.is_valid():
         try:
             registration = services.registration_create(
                 event=event, language=_language(), **form.cleaned_data
@@ -157,7 +168,7 @@ def register(request, slug):
         "closed_reason": closed_reason,
         "places": services.place_counts(event),
     }
-    return render(request, "events/register.html", context)
+    return render(request, "events/register.html", context, status=status)
 
 
 def _add_service_error(form, error: ValidationError) -> None:

@@ -321,3 +321,5 @@ VALITA_BENCH = env_bool("VALITA_BENCH", False)
 # event its registrations' personal data are removed (counts are kept).
 EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
+# Registrations one client address may send in an hour (valita/ratelimit.py).
+EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
