@@ -274,12 +274,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
-# Security headers. The CSP allows only the site's own scripts and styles:
-# no inline script, so no per-response nonce prevents caching whole pages.
+# Security headers. The CSP allows only the site's own scripts and styles. Public
+# pages have no inline script, so no per-response nonce prevents caching them
+# whole. CSP.NONCE appears in the header only on pages that used the nonce: the
+# signed-in admin, whose form media (the editor's import map) carry it.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # The hash is the one <style> django-prose-editor 0.28 injects (pinned for it).
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
