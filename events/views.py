@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from projects.models import Project, Theme
 from valita import ratelimit
+from valita.access_log import log_access
 from valita.translation_utils import localized_value
 
 from . import exports, services
@@ -214,6 +215,7 @@ def _editable_event(request, slug) -> Event:
 @require_GET
 def registration_list(request, slug):
     event = _editable_event(request, slug)
+    log_access(request, "events.registrations.view", event)
     context = {
         "event": event,
         "registrations": event.registrations.order_by("status", "created_at", "pk"),
@@ -226,6 +228,7 @@ def registration_list(request, slug):
 @require_GET
 def registration_export(request, slug, fmt):
     event = _editable_event(request, slug)
+    log_access(request, f"events.registrations.export.{fmt}", event)
     registrations = event.registrations.order_by("created_at", "pk")
     name = localized_value(event, "slug", "fi")
     if fmt == "xlsx":
@@ -259,6 +262,7 @@ def registration_email(request, slug):
 @require_GET
 def checkin_list(request, slug):
     event = _editable_event(request, slug)
+    log_access(request, "events.registrations.checkin", event)
     registrations = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by(
         "name", "pk"
     )
