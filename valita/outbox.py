@@ -50,18 +50,28 @@ def enqueue(task: str, *args, **kwargs) -> OutboxMessage:
 
 
 def dispatch(message_id: int) -> bool:
-    """Hand one message to the broker; False (and the message kept) when it does not answer."""
+    """Hand one message to the broker; False (and the message kept) when it does not answer.
+
+    The message is marked as handed over BEFORE the broker gets it: once a worker
+    has it, `run` holds its row lock for the whole task, and an update after
+    `apply_async` would wait for the task to end (a web request held for as long).
+    """
     from .tasks import outbox_run
 
+    marked = OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).update(
+        dispatched_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not marked:
+        return True  # done already
     try:
         outbox_run.apply_async((message_id,), retry=False, ignore_result=True)
     except Exception as error:  # noqa: BLE001 - any broker failure: keep it for the beat
         logger.warning("Outbox message %s kept for later: %s", message_id, error)
-        OutboxMessage.objects.filter(pk=message_id).update(last_error=str(error)[:1000])
+        # Not an attempt: a broker outage must not use up the message's attempts.
+        OutboxMessage.objects.filter(pk=message_id).update(
+            dispatched_at=None, attempts=F("attempts") - 1, last_error=str(error)[:1000]
+        )
         return False
-    OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).update(
-        dispatched_at=timezone.now(), attempts=F("attempts") + 1
-    )
     return True
 
 
