@@ -5,3 +5,7 @@ from projects import demo as projects_demo
 DEMO_LOADERS = [
     ("projects", projects_demo.load),
 ]
+
+from blog import demo as blog_demo  # noqa: E402
+
+DEMO_LOADERS.append(("blog", blog_demo.load))

@@ -35,3 +35,7 @@ SITEMAPS = {
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
 }
+
+from blog.sitemaps import PostSitemap  # noqa: E402
+
+SITEMAPS["blog"] = PostSitemap
