@@ -276,10 +276,14 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
 # Security headers. The CSP allows only the site's own scripts and styles:
 # no inline script, so no per-response nonce prevents caching whole pages.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    # The nonce appears only on pages that use it (the admin's editor import map);
+    # such pages are never cached (valita/middleware.py), public pages use none.
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # django-prose-editor 0.28.0 (pinned) injects one <style> without a nonce: its hash.
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
