@@ -33,11 +33,7 @@ class CleanImage:
 def _open_checked(data: bytes) -> Image.Image:
     """Open and fully decode the image, or raise a ValidationError saying what is wrong."""
     if len(data) > MAX_BYTES:
-        raise ValidationError(
-            _("Kuvatiedosto on liian suuri. Suurin sallittu koko on %(size)s Mt."),
-            code="too_large",
-            params={"size": MAX_BYTES // (1024 * 1024)},
-        )
+        raise _too_large()
     try:
         with warnings.catch_warnings():
             # Pillow warns (and past twice its limit refuses) on huge images: refuse both.
@@ -75,6 +71,14 @@ def _open_checked(data: bytes) -> Image.Image:
     return image
 
 
+def _too_large() -> ValidationError:
+    return ValidationError(
+        _("Kuvatiedosto on liian suuri. Suurin sallittu koko on %(size)s Mt."),
+        code="too_large",
+        params={"size": MAX_BYTES // (1024 * 1024)},
+    )
+
+
 def _too_many_pixels() -> ValidationError:
     return ValidationError(
         _("Kuvassa on liian monta pikseliä. Suurin sallittu koko on %(mp)s megapikseliä."),
@@ -91,6 +95,9 @@ def validate_image_file(upload) -> None:
 
 
 def _read(upload) -> bytes:
+    # Refuse a huge upload by its size before reading it into memory.
+    if (getattr(upload, "size", None) or 0) > MAX_BYTES:
+        raise _too_large()
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
