@@ -79,6 +79,7 @@ def test_swedish_rss_lists_swedish_posts(client, posts):
     channel, items = rss_items(client, "/sv/blogg/rss/")
     assert [item["title"] for item in items] == ["Båda", "Bara på svenska"]
     assert channel.find("title").text == "Välitä! – Nytt från fältet"
+    assert channel.find("language").text == "sv"
     assert items[1]["link"].endswith("/sv/blogg/bara-pa-svenska/")
 
 
