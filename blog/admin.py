@@ -13,7 +13,7 @@ from .models import Post
 @admin.register(Post)
 class PostAdmin(TranslatedEditableAdmin):
     project_coordinators_may_edit = True
-    list_display = ["__str__", "status", "publish_at", "author"]
+    list_display = ["__str__", "visibility", "publish_at", "author"]
     list_filter = ["status", "projects", "themes"]
     search_fields = ["title_fi", "title_sv"]
     date_hierarchy = "publish_at"
@@ -37,6 +37,12 @@ class PostAdmin(TranslatedEditableAdmin):
             {"fields": ["status", "publish_at", "preview_link", "author", "updated_at"]},
         ),
     ]
+
+    @admin.display(description=_("näkyvyys"))
+    def visibility(self, obj):
+        if obj.status == Post.Status.DRAFT:
+            return _("Luonnos")
+        return _("Julkaistu") if obj.is_live else _("Ajastettu")
 
     @admin.display(description=_("esikatselulinkki"))
     def preview_link(self, obj):
