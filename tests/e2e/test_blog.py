@@ -3,6 +3,7 @@ a visitor reads it in Finnish and Swedish. axe on each public page; no console o
 
 import io
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -101,4 +102,39 @@ def test_coordinator_publishes_a_post_and_a_visitor_reads_it(
     page.goto(f"{live_server.url}/sv/blogg/")
     expect(page.get_by_role("link", name="Studerande planerade en temadag")).to_be_visible()
     axe("blog list sv")
+
+    # ... and follows the feed linked on the page.
+    feed_href = page.get_by_role("link", name="Prenumerera på inläggen (RSS)").get_attribute("href")
+    feed = page.request.get(f"{live_server.url}{feed_href}")
+    assert feed.ok
+    channel = ET.fromstring(feed.body()).find("channel")  # noqa: S314 - our own feed
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert "Studerande planerade en temadag" in titles
+    assert console_errors == [], console_errors
+
+
+def _tab_to(page, locator, limit=60):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("e => e === document.activeElement"):
+            return
+    expect(locator).to_be_focused()
+
+
+def test_visitor_reaches_a_post_with_the_keyboard_only(live_server, page, axe, console_errors):
+    from blog.demo import load as load_demo_posts
+
+    load_demo_network()
+    load_demo_posts()
+    page.goto(f"{live_server.url}/sv/")
+    blog_link = page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Blogg")
+    _tab_to(page, blog_link)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/sv/blogg/$"))
+    first_post = page.locator(".post-card h3 a").first
+    _tab_to(page, first_post)
+    title = first_post.inner_text()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    axe("post sv (keyboard)")
     assert console_errors == [], console_errors
