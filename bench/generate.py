@@ -76,9 +76,72 @@ def projects(scale: int) -> str:
     )
 
 
+@transaction.atomic
 def events(scale: int) -> str:
+    """2,000 × scale published events over three years around today, half of them with
+    registrations, each with its projects and themes."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Event, Registration
+    from projects.models import Project, Theme
+
     _require("events", "Event")
-    raise Absent("waiting for the events app: 2,000 × scale events (generator not written yet)")
+    wanted = 2000 * scale
+    have = Event.objects.count()
+    if have >= wanted:
+        return f"{have} events"
+    rng = random.Random(have)
+    projects = list(Project.objects.values_list("pk", flat=True))
+    themes = list(Theme.objects.values_list("pk", flat=True))
+    formats = [choice for choice, _label in Event.Format.choices]
+    now = timezone.now()
+    new = []
+    for n in range(have, wanted):
+        starts = now + timedelta(days=rng.randint(-730, 365), hours=rng.randint(8, 16))
+        new.append(
+            Event(
+                title_fi=f"Bench-tapahtuma {n}",
+                title_sv=f"Bench-evenemang {n}",
+                slug_fi=f"bench-tapahtuma-{n}",
+                slug_sv=f"bench-evenemang-{n}",
+                description_fi="<p>Tapahtuman kuvaus kuormitustestiä varten.</p>",
+                venue_fi="Ammattiopisto",
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=3),
+                format=rng.choice(formats),
+                status=Event.Status.PUBLISHED,
+                registration_enabled=n % 2 == 0,
+                capacity_in_person=30,
+            )
+        )
+    created = Event.objects.bulk_create(new, batch_size=500)
+    Event.projects.through.objects.bulk_create(
+        [Event.projects.through(event_id=e.pk, project_id=rng.choice(projects)) for e in created],
+        batch_size=1000,
+    )
+    Event.themes.through.objects.bulk_create(
+        [Event.themes.through(event_id=e.pk, theme_id=rng.choice(themes)) for e in created],
+        batch_size=1000,
+    )
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                event=e,
+                name=f"Osallistuja {e.pk}.{i}",
+                email=f"osallistuja{e.pk}.{i}@example.org",
+                consent=True,
+                status=Registration.Status.CONFIRMED,
+                attended=(i % 3 != 0) if e.starts_at < now else None,
+            )
+            for e in created
+            if e.registration_enabled
+            for i in range(5)
+        ],
+        batch_size=2000,
+    )
+    return f"{Event.objects.count()} events, {Registration.objects.count()} registrations"
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from projects.models import Project, Theme
+from valita import ratelimit
+from valita.access_log import log_access
 from valita.translation_utils import localized_value
 
 from . import exports, services
@@ -131,7 +134,16 @@ def register(request, slug):
         return redirect("events:register", slug=event.slug, permanent=True)
     closed_reason = event.registration_closed_reason()
     form = RegistrationForm(request.POST or None, event=event)
-    if request.method == "POST" and not closed_reason and form.is_valid():
+    status = 200
+    if request.method == "POST" and not ratelimit.allow(
+        request, "event-register", limit=settings.EVENTS_REGISTRATIONS_PER_HOUR, period=3600
+    ):
+        form.is_valid()
+        form.add_error(
+            None, _("Liian monta ilmoittautumista lyhyessä ajassa. Yritä myöhemmin uudelleen.")
+        )
+        status = 429
+    elif request.method == "POST" and not closed_reason and form.is_valid():
         try:
             registration = services.registration_create(
                 event=event, language=_language(), **form.cleaned_data
@@ -157,7 +169,7 @@ def register(request, slug):
         "closed_reason": closed_reason,
         "places": services.place_counts(event),
     }
-    return render(request, "events/register.html", context)
+    return render(request, "events/register.html", context, status=status)
 
 
 def _add_service_error(form, error: ValidationError) -> None:
@@ -203,6 +215,7 @@ def _editable_event(request, slug) -> Event:
 @require_GET
 def registration_list(request, slug):
     event = _editable_event(request, slug)
+    log_access(request, "events.registrations.view", event)
     context = {
         "event": event,
         "registrations": event.registrations.order_by("status", "created_at", "pk"),
@@ -215,6 +228,7 @@ def registration_list(request, slug):
 @require_GET
 def registration_export(request, slug, fmt):
     event = _editable_event(request, slug)
+    log_access(request, f"events.registrations.export.{fmt}", event)
     registrations = event.registrations.order_by("created_at", "pk")
     name = localized_value(event, "slug", "fi")
     if fmt == "xlsx":
@@ -248,6 +262,7 @@ def registration_email(request, slug):
 @require_GET
 def checkin_list(request, slug):
     event = _editable_event(request, slug)
+    log_access(request, "events.registrations.checkin", event)
     registrations = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by(
         "name", "pk"
     )

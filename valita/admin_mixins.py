@@ -1,5 +1,6 @@
 """The admin asks each model's permission helper (`editable_by`) what a user may change."""
 
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .roles import is_network_coordinator, is_project_coordinator
@@ -60,4 +61,15 @@ class EditableByAdminMixin:
 
 
 class TranslatedEditableAdmin(EditableByAdminMixin, TranslationAdmin):
-    """FI and SV fields side by side, permissions from `editable_by`."""
+    """FI and SV fields side by side, permissions from `editable_by`.
+
+    Slugs may be left empty: the model makes them from the titles on save.
+    """
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        for name, field in form.base_fields.items():
+            if name.startswith("slug_"):
+                field.required = False
+                field.help_text = _("Jätä tyhjäksi, niin tunniste tehdään otsikosta.")
+        return form

@@ -274,15 +274,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
-# Security headers. The CSP allows only the site's own scripts and styles:
-# no inline script, so no per-response nonce prevents caching whole pages.
+# Security headers. The CSP allows only the site's own scripts and styles. Public
+# pages have no inline script, so no per-response nonce prevents caching them
+# whole. CSP.NONCE appears in the header only on pages that used the nonce: the
+# signed-in admin, whose form media (the editor's import map) carry it.
 PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    # The nonce appears only on pages that use it (the admin's editor import map);
-    # such pages are never cached (valita/middleware.py), public pages use none.
     "script-src": [CSP.SELF, CSP.NONCE],
-    # django-prose-editor 0.28.0 (pinned) injects one <style> without a nonce: its hash.
+    # The hash is the one <style> django-prose-editor 0.28 injects (pinned for it).
     "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
@@ -325,3 +325,5 @@ VALITA_BENCH = env_bool("VALITA_BENCH", False)
 # event its registrations' personal data are removed (counts are kept).
 EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
+# Registrations one client address may send in an hour (valita/ratelimit.py).
+EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)

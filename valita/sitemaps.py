@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from events.models import Event
 from projects.models import Project, Theme
 
 
@@ -14,7 +15,13 @@ class StaticPagesSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "projects:project_list", "accessibility_statement", "privacy_notice"]
+        return [
+            "home",
+            "projects:project_list",
+            "events:event_list",
+            "accessibility_statement",
+            "privacy_notice",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -30,10 +37,19 @@ class ProjectSitemap(I18nSitemap):
         return Project.objects.published()
 
 
+class EventSitemap(I18nSitemap):
+    def items(self):
+        return Event.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
+    "events": EventSitemap,
 }
 
 from blog.sitemaps import PostSitemap  # noqa: E402

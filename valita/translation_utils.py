@@ -14,11 +14,28 @@ def localized_value(obj, field: str, language: str | None = None) -> str:
 
 
 def fill_missing_slugs(obj, source: str = "title") -> None:
-    """Give every language a slug: from its own title, else from the Finnish slug."""
+    """Give every language a slug: from its own title, else from the Finnish slug.
+
+    A slug made here never collides: "-2", "-3"… is added until it is free.
+    """
     for language in LANGUAGE_CODES:
-        if not getattr(obj, f"slug_{language}", None):
+        field = f"slug_{language}"
+        if not getattr(obj, field, None):
             title = getattr(obj, f"{source}_{language}", "") or ""
-            setattr(obj, f"slug_{language}", slugify(title)[:200] or obj.slug_fi)
+            base = slugify(title)[:190] or obj.slug_fi
+            setattr(obj, field, _free_slug(obj, field, base))
+
+
+def _free_slug(obj, field: str, base: str) -> str:
+    taken = type(obj)._default_manager.exclude(pk=obj.pk).filter(
+        **{f"{field}__startswith": base}
+    )
+    taken = set(taken.values_list(field, flat=True))
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 class TranslatedSlugQuerySetMixin:

@@ -105,3 +105,15 @@ def test_the_cache_bypass_header_under_bench(client, settings):
     client.get("/fi/")
     assert "X-Page-Cache" not in client.get("/fi/", HTTP_X_BENCH_NO_CACHE="1")
     assert client.get("/fi/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_events_generator_is_cumulative():
+    from events.models import Event
+
+    generate.projects(1)
+    generate.events(1)
+    assert Event.objects.count() == 2000
+    assert Event.objects.upcoming().exists() and Event.objects.past().exists()
+    generate.events(1)
+    assert Event.objects.count() == 2000

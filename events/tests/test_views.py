@@ -106,3 +106,22 @@ def test_home_theme_and_project_pages_show_upcoming_events(client):
         html = client.get(url).content.decode()
         assert "Tuleva tapaaminen" in html, url
         assert "Luonnostapaaminen" not in html, url
+
+
+def test_sitemap_lists_published_events_in_both_languages(client):
+    event = EventFactory()
+    draft = EventFactory(status=Event.Status.DRAFT)
+    body = client.get("/sitemap.xml").content.decode()
+    assert f"/fi/tapahtumat/{event.slug_fi}/" in body
+    assert f"/sv/evenemang/{event.slug_sv}/" in body
+    assert draft.slug_fi not in body
+
+
+def test_demo_events_load_twice_without_duplicates():
+    from valita.demo import DEMO_LOADERS
+
+    for _ in range(2):
+        for _name, loader in DEMO_LOADERS:
+            loader()
+    assert Event.objects.count() == 12
+    assert Event.objects.upcoming().exists() and Event.objects.past().exists()

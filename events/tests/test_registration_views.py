@@ -1,0 +1,166 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone, translation
+from openpyxl import load_workbook
+
+from events.emails import manage_url, registration_signature
+from events.models import Event, Registration
+from events.tests.factories import EventFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+FORM = {"name": "Maija Meikäläinen", "email": "maija@example.org", "consent": "on"}
+
+
+def url(name, event, language="fi", **kwargs):
+    with translation.override(language):
+        return reverse(f"events:{name}", kwargs={"slug": event.slug, **kwargs})
+
+
+@pytest.fixture
+def event(project):
+    return EventFactory(
+        registration_enabled=True,
+        capacity_in_person=1,
+        format=Event.Format.HYBRID,
+        online_url="https://meet.example.org/valita",
+        projects=[project],
+    )
+
+
+def test_register_in_swedish_confirms_and_mails(client, event, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("register", event, "sv"), {**FORM, "mode": "remote"})
+    assert response.status_code == 302
+    registration = event.registrations.get()
+    assert (registration.language, registration.mode, registration.status) == (
+        "sv",
+        "remote",
+        "confirmed",
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "Din anmälan är bekräftad." in page
+    (message,) = mail.outbox
+    assert "https://meet.example.org/valita" in message.body
+
+
+@pytest.mark.parametrize(
+    ("language", "data", "field_error"),
+    [
+        ("fi", {**FORM, "email": "ei-osoite"}, "Kirjoita sähköpostiosoite muodossa"),
+        ("sv", {**FORM, "email": "ingen-adress"}, "Skriv e-postadressen i formen"),
+        ("fi", {**FORM, "consent": ""}, "Hyväksy tietosuojaseloste"),
+        ("sv", {**FORM, "name": ""}, "Skriv ditt namn."),
+    ],
+)
+def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
+    client, event, language, data, field_error
+):
+    response = client.post(url("register", event, language), {**data, "mode": "in_person"})
+    assert response.status_code == 200
+    assert field_error in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not event.registrations.exists()
+
+
+def test_a_second_registration_with_the_same_email_is_refused(client, event):
+    client.post(url("register", event), {**FORM, "mode": "in_person"})
+    response = client.post(url("register", event), {**FORM, "mode": "remote"})
+    assert "Tällä sähköpostiosoitteella on jo ilmoittauduttu" in response.content.decode()
+    assert event.registrations.count() == 1
+
+
+def test_after_the_deadline_the_form_is_gone(client, event):
+    Event.objects.filter(pk=event.pk).update(
+        registration_deadline=timezone.now() - timedelta(minutes=1)
+    )
+    response = client.get(url("register", event))
+    assert "Ilmoittautuminen on päättynyt." in response.content.decode()
+    assert "<form" not in response.content.decode().split("<main")[1]
+    client.post(url("register", event), {**FORM, "mode": "in_person"})
+    assert not event.registrations.exists()
+
+
+def test_too_many_registrations_from_one_address_are_refused(client, event, settings):
+    settings.EVENTS_REGISTRATIONS_PER_HOUR = 2
+    for n in range(2):
+        data = {**FORM, "email": f"p{n}@example.org", "mode": "remote"}
+        client.post(url("register", event), data)
+    response = client.post(url("register", event), {**FORM, "mode": "remote"})
+    assert response.status_code == 429
+    assert "Liian monta ilmoittautumista" in response.content.decode()
+    assert event.registrations.count() == 2
+
+
+def test_the_signed_link_cancels_and_the_next_person_gets_the_offer(client, event):
+    first = RegistrationFactory(event=event, mode="in_person")
+    waiting = RegistrationFactory(event=event, mode="in_person", status="waiting", language="sv")
+    page = client.get(manage_url(first).removeprefix("http://127.0.0.1:8000"))
+    assert page.status_code == 200
+    assert "https://meet.example.org/valita" in page.content.decode()  # confirmed: sees link
+    client.post(page.wsgi_request.path, {"action": "cancel"})
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    assert first.status == Registration.Status.CANCELLED
+    assert waiting.status == Registration.Status.OFFERED
+
+    offer_page = f"/sv/evenemang/anmalan/{registration_signature(waiting)}/"
+    response = client.post(offer_page, {"action": "accept"}, follow=True)
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert "Din plats är bekräftad." in response.content.decode()
+
+
+def test_a_forged_link_is_a_404(client):
+    assert client.get("/fi/tapahtumat/ilmoittautuminen/forged:token/").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["visitor", "other_coordinator", "oph"])
+def test_coordinator_tools_are_hidden_from_others(client, cast, event, role):
+    if cast[role].is_authenticated:
+        client.force_login(cast[role])
+    for name in ("registration_list", "registration_csv", "checkin_list", "registration_email"):
+        response = client.get(url(name, event))
+        assert response.status_code in (302, 404), name
+
+
+def test_coordinator_sees_exports_and_marks_attendance(client, coordinator, event):
+    present = RegistrationFactory(event=event, name="Åsa Öberg", organisation="Yrkesinstitut")
+    RegistrationFactory(event=event, status="waiting")
+    client.force_login(coordinator)
+
+    page = client.get(url("registration_list", event)).content.decode()
+    assert "Åsa Öberg" in page
+
+    export = client.get(url("registration_csv", event)).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(export), delimiter=";"))
+    assert len(rows) == 3
+    assert "Åsa Öberg" in rows[1]
+
+    workbook = load_workbook(io.BytesIO(client.get(url("registration_xlsx", event)).content))
+    values = [c.value for c in next(workbook.active.iter_rows(min_row=2, max_row=2))]
+    assert "Åsa Öberg" in values
+
+    assert "Åsa Öberg" in client.get(url("checkin_list", event)).content.decode()
+    client.post(url("checkin_mark", event, pk=present.pk), {"attended": "1"})
+    present.refresh_from_db()
+    assert present.attended is True
+
+
+def test_coordinator_emails_the_participants(
+    client, coordinator, event, django_capture_on_commit_callbacks
+):
+    RegistrationFactory(event=event, email="a@example.org")
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("registration_email", event),
+            {"audience": "confirmed", "subject_fi": "Ohjelma", "body_fi": "Liitteenä ohjelma."},
+        )
+    assert response.status_code == 302
+    assert [m.subject for m in mail.outbox] == ["Ohjelma"]
