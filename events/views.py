@@ -25,6 +25,7 @@ from .jsonld import event_jsonld
 from .models import Event, Registration
 
 PAST_PER_PAGE = 20
+UPCOMING_PER_PAGE = 30
 
 
 def _language() -> str:
@@ -49,15 +50,20 @@ def event_list(request):
     projects = list(Project.objects.published())
     form = EventFilterForm(request.GET or None, themes=themes, projects=projects)
     events = form.filter(Event.objects.published()).for_listing()
-    upcoming = list(events.upcoming())
+    upcoming_page = Paginator(events.upcoming(), UPCOMING_PER_PAGE).get_page(
+        request.GET.get("tulevat")
+    )
     months = [
         (month, list(items))
-        for month, items in groupby(upcoming, key=lambda e: e.local_start.date().replace(day=1))
+        for month, items in groupby(
+            upcoming_page.object_list, key=lambda e: e.local_start.date().replace(day=1)
+        )
     ]
     past = Paginator(events.past().prefetch_related("materials"), PAST_PER_PAGE)
     context = {
         "form": form,
         "months": months,
+        "upcoming_page": upcoming_page,
         "past_page": past.get_page(request.GET.get("sivu")),
         "feed_url": _feed_url(form),
     }

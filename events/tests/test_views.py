@@ -125,3 +125,21 @@ def test_demo_events_load_twice_without_duplicates():
             loader()
     assert Event.objects.count() == 12
     assert Event.objects.upcoming().exists() and Event.objects.past().exists()
+
+
+def test_upcoming_and_past_lists_are_paginated_keeping_the_filters(client):
+    from events.views import PAST_PER_PAGE, UPCOMING_PER_PAGE
+
+    theme = ThemeFactory()
+    now = timezone.now()
+    for n in range(UPCOMING_PER_PAGE + 2):
+        EventFactory(starts_at=now + timedelta(days=n + 1), themes=[theme])
+    for n in range(PAST_PER_PAGE + 1):
+        EventFactory(starts_at=now - timedelta(days=n + 2), themes=[theme])
+    first = client.get(f"/fi/tapahtumat/?teema={theme.slug}").content.decode()
+    assert first.count('class="event-card') == UPCOMING_PER_PAGE + PAST_PER_PAGE
+    assert f"?teema={theme.slug}&amp;tulevat=2" in first
+    assert f"?teema={theme.slug}&amp;sivu=2" in first
+    second = client.get(f"/fi/tapahtumat/?teema={theme.slug}&tulevat=2").content.decode()
+    assert second.count('class="event-card') == 2 + PAST_PER_PAGE
+    assert "Sivu 2/2" in second

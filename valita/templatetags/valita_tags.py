@@ -43,3 +43,11 @@ def translated(obj, field, rich=False, tag="div"):
 def in_language(obj, field):
     """True when the field has text of its own in the current language."""
     return bool(localized_value(obj, field))
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param, number):
+    """The current query string with `param` set to `number` (other filters kept)."""
+    query = context.request.GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
