@@ -64,7 +64,6 @@ def post_list(request):
         "project": project,
         "theme_links": _filter_links(themes, "teema", theme, project_param),
         "project_links": _filter_links(projects, "hanke", project, theme_param),
-        "page_params": urlencode({**theme_param, **project_param}),
         "feed_rss": feed_rss,
         "feed_atom": feed_atom,
     }

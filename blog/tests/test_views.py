@@ -74,6 +74,8 @@ def test_pagination(client):
     assert "Sivu 1/2" in first
     second = client.get("/fi/blogi/?sivu=2").content.decode()
     assert "Kirjoitus numero 11" in second
+    filtered = client.get(f"/fi/blogi/?hanke={project.slug_fi}").content.decode()
+    assert f"?hanke={project.slug_fi}&amp;sivu=2" in filtered  # the filter is kept
     assert client.get("/fi/blogi/?sivu=999").status_code == 200
     assert client.get("/fi/blogi/?sivu=roskaa").status_code == 200
 
