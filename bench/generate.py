@@ -144,9 +144,42 @@ def events(scale: int) -> str:
     return f"{Event.objects.count()} events, {Registration.objects.count()} registrations"
 
 
+@transaction.atomic
 def blog(scale: int) -> str:
-    _require("blog", "Post")
-    raise Absent("waiting for the blog app: 2,000 × scale posts (generator not written yet)")
+    """2,000 × scale published posts over the projects and themes (no covers: bulk rows)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    (post_model,) = _require("blog", "Post")
+    from projects.models import Project, Theme
+
+    project_ids = list(Project.objects.values_list("pk", flat=True))
+    theme_ids = list(Theme.objects.values_list("pk", flat=True))
+    have = post_model.objects.count()
+    rng = random.Random(have)
+    now = timezone.now()
+    for start in range(have, 2000 * scale, 500):
+        batch = post_model.objects.bulk_create(
+            post_model(
+                title=f"Kuormitustestin kirjoitus {n}", title_fi=f"Kuormitustestin kirjoitus {n}",
+                title_sv=f"Inlägg för belastningstestet {n}" if n % 4 else "",
+                slug=f"bench-{n}", slug_fi=f"bench-{n}", slug_sv=f"bench-sv-{n}",
+                lead_fi="Lyhyt ingressi.", lead_sv="Kort ingress." if n % 4 else "",
+                body_fi="<p>Kirjoituksen teksti kuormitustestiä varten.</p>",
+                status="published", publish_at=now - timedelta(hours=n),
+            )
+            for n in range(start, min(start + 500, 2000 * scale))
+        )
+        post_model.projects.through.objects.bulk_create(
+            post_model.projects.through(post_id=post.pk, project_id=rng.choice(project_ids))
+            for post in batch
+        )
+        post_model.themes.through.objects.bulk_create(
+            post_model.themes.through(post_id=post.pk, theme_id=rng.choice(theme_ids))
+            for post in batch
+        )
+    return f"{post_model.objects.count()} posts"
 
 
 def surveys(scale: int) -> str:

@@ -7,3 +7,7 @@ DEMO_LOADERS = [
     ("projects", projects_demo.load),
     ("events", events_demo.load),
 ]
+
+from blog import demo as blog_demo  # noqa: E402
+
+DEMO_LOADERS.append(("blog", blog_demo.load))

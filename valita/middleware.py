@@ -7,6 +7,8 @@ a generation number (valita.signals), which retires every cached page at once.
 """
 
 import contextlib
+import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +16,8 @@ from django.http import HttpResponse
 from django.utils.functional import empty
 
 GENERATION_KEY = "page-cache:generation"
+NEXT_CHANGE_KEY = "page-cache:next-change"
+_scheduled_change_providers: list[Callable] = []
 CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 UNCACHED_PARTS = ("/admin/", "/tili/", "/konto/", "/raportit/", "/rapporter/")
 CACHED_HEADERS = (
@@ -24,7 +28,28 @@ CACHED_HEADERS = (
 
 
 def page_cache_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    next_change = values.get(NEXT_CHANGE_KEY)
+    if next_change is None or (next_change and next_change <= time.time()):
+        # Content scheduled for now (a post with a publish time) changes pages by itself.
+        if next_change:
+            page_cache_invalidate()
+            values.pop(GENERATION_KEY, None)
+        page_cache_reschedule()
+    return values.get(GENERATION_KEY) or cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def register_scheduled_change(provider: Callable) -> Callable:
+    """Apps whose content changes at a set time (scheduled posts) register a provider
+    returning the next such datetime or None; cached pages are retired at that time."""
+    _scheduled_change_providers.append(provider)
+    return provider
+
+
+def page_cache_reschedule() -> None:
+    """Store when cached pages next go stale by themselves (0: nothing is scheduled)."""
+    times = [when for provider in _scheduled_change_providers if (when := provider())]
+    cache.set(NEXT_CHANGE_KEY, min(times).timestamp() if times else 0, timeout=None)
 
 
 def page_cache_invalidate() -> None:

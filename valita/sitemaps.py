@@ -51,3 +51,7 @@ SITEMAPS = {
     "projects": ProjectSitemap,
     "events": EventSitemap,
 }
+
+from blog.sitemaps import PostSitemap  # noqa: E402
+
+SITEMAPS["blog"] = PostSitemap

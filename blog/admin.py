@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+from valita.admin_mixins import TranslatedEditableAdmin
+
+from . import services
+from .models import Post
+
+
+@admin.register(Post)
+class PostAdmin(TranslatedEditableAdmin):
+    project_coordinators_may_edit = True
+    list_display = ["__str__", "visibility", "publish_at", "author"]
+    list_filter = ["status", "projects", "themes"]
+    search_fields = ["title_fi", "title_sv"]
+    date_hierarchy = "publish_at"
+    filter_horizontal = ["projects", "themes"]
+    readonly_fields = ["author", "preview_link", "updated_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["title", "slug", "lead", "body"],
+                "description": _(
+                    "Kirjoitus voi olla suomeksi, ruotsiksi tai molemmilla kielillä. "
+                    "Täytä otsikko niillä kielillä, joilla kirjoitus on."
+                ),
+            },
+        ),
+        (_("Kansikuva"), {"fields": ["cover_image", "cover_alt"]}),
+        (_("Hankkeet ja teemat"), {"fields": ["projects", "themes"]}),
+        (
+            _("Julkaisu"),
+            {"fields": ["status", "publish_at", "preview_link", "author", "updated_at"]},
+        ),
+    ]
+
+    @admin.display(description=_("näkyvyys"))
+    def visibility(self, obj):
+        if obj.status == Post.Status.DRAFT:
+            return _("Luonnos")
+        return _("Julkaistu") if obj.is_live else _("Ajastettu")
+
+    @admin.display(description=_("esikatselulinkki"))
+    def preview_link(self, obj):
+        if not obj or not obj.pk:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>',
+            services.preview_url(obj),
+            _("Avaa esikatselu (voimassa kolme päivää)"),
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and "projects" in form.base_fields:
+            # The post's other projects stay selectable, so saving keeps them.
+            allowed = Project.objects.editable_by(request.user).values("pk")
+            form.base_fields["projects"].queryset = Project.objects.filter(
+                Q(pk__in=allowed) | Q(pk__in=obj.projects.values("pk"))
+            ).distinct()
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

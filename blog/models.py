@@ -1,0 +1,323 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project, Theme
+from valita.fields import RichTextField
+from valita.roles import coordinated_project_ids, is_network_coordinator
+from valita.translation_utils import LANGUAGE_CODES, TranslatedSlugQuerySetMixin, localized_value
+
+from .images import clean_image, validate_image_file
+
+
+class PostQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+    def published(self, now=None):
+        """What the public sees: published posts whose publish time has come.
+
+        A scheduled post needs nobody to act: it is in this query from its time on
+        (and the page cache is retired then too, see blog.apps).
+        """
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def scheduled(self, now=None):
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def for_listing(self):
+        return self.select_related("author").prefetch_related("projects", "themes")
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def in_language(self, language: str):
+        """Posts written in `language` (a post may exist in one language only)."""
+        return self.exclude(**{f"title_{language}__isnull": True}).exclude(
+            **{f"title_{language}": ""}
+        )
+
+    def with_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def with_project(self, project):
+        return self.filter(projects=project)
+
+    def visible_to(self, user):
+        """Published posts, and to their editors the drafts too (a preview)."""
+        if is_network_coordinator(user):
+            return self
+        ids = coordinated_project_ids(user)
+        if not ids:
+            return self.published()
+        own = Post.objects.filter(projects__in=ids).values("pk")
+        return self.filter(
+            Q(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now()) | Q(pk__in=own)
+        )
+
+    def editable_by(self, user):
+        """The one permission helper for posts, used by the views, the admin and the tests.
+
+        A project coordinator writes and publishes the posts of their own projects
+        (a post of several projects is editable by each of their coordinators);
+        a network coordinator edits all.
+        """
+        if is_network_coordinator(user):
+            return self
+        ids = coordinated_project_ids(user)
+        if not ids:
+            return self.none()
+        return self.filter(pk__in=Post.objects.filter(projects__in=ids).values("pk"))
+
+
+class CoverImageField(models.ImageField):
+    """An ImageField whose new files are stored re-encoded, without their metadata.
+
+    The validator gives forms a message next to the field; pre_save makes sure that
+    code paths without a form (the demo command, services) store a clean file too.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_image_file])
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            cleaned = clean_image(file)
+            file.save(cleaned.content.name, cleaned.content, save=False)
+            model_instance._cover_changed = True
+        return file
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Luonnos")
+        PUBLISHED = "published", _("Julkaistu")
+
+    title = models.CharField(_("otsikko"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("osoitteen tunniste"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Muodostetaan otsikosta, jos jätät kentän tyhjäksi."),
+    )
+    lead = models.TextField(
+        _("ingressi"),
+        max_length=500,
+        blank=True,
+        help_text=_("Lyhyt johdanto, joka näkyy listoissa ja jaettaessa."),
+    )
+    body = RichTextField(_("teksti"), blank=True)
+    cover_image = CoverImageField(
+        _("kansikuva"),
+        upload_to="blog/covers/%Y/",
+        width_field="cover_width",
+        height_field="cover_height",
+        blank=True,
+        help_text=_(
+            "JPEG-, PNG- tai WebP-kuva, enintään 8 Mt ja 24 megapikseliä. "
+            "Kuvan sijaintitiedot ja muut metatiedot poistetaan."
+        ),
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("kansikuvan tekstivastine"),
+        max_length=250,
+        blank=True,
+        help_text=_("Kerro lyhyesti, mitä kuvassa näkyy. Pakollinen, jos kuva on lisätty."),
+    )
+    # Smaller copies of the cover for srcset, made by blog.tasks.make_cover_renditions:
+    # {"source": <cover name>, "items": [{"name", "width", "height"}, ...]}
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="blog_posts",
+        verbose_name=_("kirjoittaja"),
+    )
+    projects = models.ManyToManyField(
+        Project,
+        verbose_name=_("hankkeet"),
+        related_name="posts",
+        help_text=_("Hanke tai hankkeet, joiden kuulumisista kirjoitus kertoo."),
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("teemat"), related_name="posts", blank=True
+    )
+    status = models.CharField(_("tila"), max_length=20, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("julkaisuaika"),
+        default=timezone.now,
+        help_text=_("Julkaistu kirjoitus tulee näkyviin tähän aikaan ilman muita toimia."),
+    )
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("blogikirjoitus")
+        verbose_name_plural = _("blogikirjoitukset")
+        indexes = [models.Index(fields=["status", "publish_at"])]
+
+    def __str__(self):
+        return self.title_fi or self.title_sv or f"#{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("blog:post_detail", kwargs={"slug": self.slug})
+
+    # Languages -----------------------------------------------------------------
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the post is written in."""
+        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", "")]
+
+    @property
+    def content_language(self) -> str:
+        """The language the post is shown in on a page of the current language."""
+        current = (translation.get_language() or "fi")[:2]
+        languages = self.languages
+        return current if current in languages or not languages else languages[0]
+
+    @property
+    def in_other_language(self) -> bool:
+        return self.content_language != (translation.get_language() or "fi")[:2]
+
+    def text(self, field: str) -> str:
+        """A field in the post's display language, never mixed with the other one."""
+        return localized_value(self, field, self.content_language)
+
+    @property
+    def display_title(self) -> str:
+        return self.text("title")
+
+    @property
+    def display_lead(self) -> str:
+        return self.text("lead")
+
+    @property
+    def display_body(self) -> str:
+        return self.text("body")
+
+    @property
+    def display_alt(self) -> str:
+        return self.text("cover_alt") or self.cover_alt_fi or self.cover_alt_sv or ""
+
+    @property
+    def author_name(self) -> str:
+        if self.author is None:
+            return "Välitä! – Visa omtanke!"
+        return self.author.get_full_name() or self.author.first_name or "Välitä!"
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    # Validation and saving -----------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors: dict[str, list] = {}
+        languages = self.languages
+        if not languages:
+            errors["title_fi"] = [
+                ValidationError(
+                    _("Kirjoita otsikko suomeksi tai ruotsiksi (tai molemmilla kielillä)."),
+                    code="no_title",
+                )
+            ]
+        if self.cover_image:
+            for code in languages or ["fi"]:
+                if not (getattr(self, f"cover_alt_{code}", "") or "").strip():
+                    errors.setdefault(f"cover_alt_{code}", []).append(
+                        ValidationError(
+                            _(
+                                "Kirjoita kansikuvalle tekstivastine jokaisella kielellä, "
+                                "jolla kirjoitus on."
+                            ),
+                            code="alt_required",
+                        )
+                    )
+        for code in LANGUAGE_CODES:
+            slug = getattr(self, f"slug_{code}", None)
+            if slug and (
+                Post.objects.exclude(pk=self.pk).filter(Q(slug_fi=slug) | Q(slug_sv=slug)).exists()
+            ):
+                errors.setdefault(f"slug_{code}", []).append(
+                    ValidationError(
+                        _("Tämä osoitteen tunniste on jo käytössä. Valitse toinen."),
+                        code="slug_taken",
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def fill_slugs(self) -> None:
+        """Each language gets a slug: its own title's, else the other language's slug."""
+        for code in LANGUAGE_CODES:
+            if not getattr(self, f"slug_{code}", None):
+                title = getattr(self, f"title_{code}", "") or ""
+                setattr(self, f"slug_{code}", self._unique_slug(slugify(title)[:180]) or None)
+        for code in LANGUAGE_CODES:
+            if not getattr(self, f"slug_{code}", None):
+                other = next(
+                    (getattr(self, f"slug_{c}") for c in LANGUAGE_CODES if c != code), None
+                )
+                setattr(self, f"slug_{code}", other or self._unique_slug("kirjoitus"))
+        self.slug = self.slug_fi
+
+    def _unique_slug(self, base: str) -> str:
+        if not base:
+            return ""
+        slug, n = base, 1
+        taken = Post.objects.exclude(pk=self.pk)
+        while taken.filter(Q(slug_fi=slug) | Q(slug_sv=slug)).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        if self.pk and not getattr(self, "_cover_changed", False):
+            old = Post.objects.filter(pk=self.pk).values_list("cover_image", flat=True).first()
+            self._cover_changed = old != (self.cover_image.name if self.cover_image else "")
+        elif not self.pk:
+            self._cover_changed = bool(self.cover_image)
+        super().save(*args, **kwargs)
+        if self._cover_changed:
+            self._cover_changed = False
+            from .tasks import make_cover_renditions
+
+            make_cover_renditions.delay_on_commit(self.pk)
+
+    # Images ----------------------------------------------------------------------
+
+    def cover_sources(self) -> list[dict]:
+        """The cover's renditions that belong to the current file, smallest first."""
+        renditions = self.cover_renditions or {}
+        if not self.cover_image or renditions.get("source") != self.cover_image.name:
+            return []
+        return renditions.get("items", [])
+
+    def cover_srcset(self) -> str:
+        storage = self.cover_image.storage
+        parts = [f"{storage.url(item['name'])} {item['width']}w" for item in self.cover_sources()]
+        if parts and self.cover_width:
+            parts.append(f"{self.cover_image.url} {self.cover_width}w")
+        return ", ".join(parts)
+
+    def cover_og_url(self) -> str:
+        """The largest rendition up to 1600 px (or the original) for Open Graph."""
+        sources = self.cover_sources()
+        if sources:
+            return self.cover_image.storage.url(sources[-1]["name"])
+        return self.cover_image.url if self.cover_image else ""

@@ -1,0 +1,82 @@
+"""Blog services: cover renditions, draft previews and the page-cache schedule."""
+
+from datetime import timedelta
+from pathlib import PurePosixPath
+
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+
+from .images import make_renditions
+from .models import Post
+
+PREVIEW_SALT = "blog.post-preview"
+PREVIEW_MAX_AGE = timedelta(days=3)
+
+
+def cover_renditions_make(*, post_id: int) -> bool:
+    """Make the cover's smaller copies; a second run for the same file does nothing.
+
+    The slow part (decoding and resizing) runs outside any transaction; the result
+    is written only if the post still has the same cover (it may have changed).
+    """
+    post = Post.objects.filter(pk=post_id).only("cover_image", "cover_renditions").first()
+    if post is None or not post.cover_image:
+        return False
+    source = post.cover_image.name
+    if (post.cover_renditions or {}).get("source") == source:
+        return False
+    storage = post.cover_image.storage
+    with post.cover_image.open("rb") as f:
+        data = f.read()
+    stem = PurePosixPath(source).stem
+    items = []
+    for width, height, content in make_renditions(data):
+        name = f"blog/renditions/{post_id}/{stem}-{width}.webp"
+        if storage.exists(name):
+            storage.delete(name)
+        name = storage.save(name, ContentFile(content))
+        items.append({"name": name, "width": width, "height": height})
+    with transaction.atomic():
+        updated = Post.objects.filter(pk=post_id, cover_image=source).update(
+            cover_renditions={"source": source, "items": items}
+        )
+    return bool(updated)
+
+
+def preview_token(post: Post) -> str:
+    return signing.dumps({"post": post.pk}, salt=PREVIEW_SALT, compress=True)
+
+
+def preview_url(post: Post) -> str:
+    return reverse("blog:post_preview", kwargs={"token": preview_token(post)})
+
+
+def post_from_preview_token(token: str) -> Post | None:
+    """The post of a signed preview link, or None when the link is forged or expired."""
+    try:
+        data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
+    except signing.BadSignature:  # SignatureExpired is a BadSignature too
+        return None
+    return (
+        Post.objects.for_listing().filter(pk=data.get("post")).first()
+        if isinstance(data, dict)
+        else None
+    )
+
+
+def next_scheduled_publish():
+    """When the next scheduled post goes live (None if none is waiting)."""
+    post = Post.objects.scheduled().order_by("publish_at").only("publish_at").first()
+    return post.publish_at if post else None
+
+
+def related_posts(post: Post, count: int = 3):
+    """Published posts sharing a theme or project, newest first, in one query."""
+    theme_ids = [t.pk for t in post.themes.all()]
+    project_ids = [p.pk for p in post.projects.all()]
+    matching = Post.objects.filter(Q(themes__in=theme_ids) | Q(projects__in=project_ids))
+    ids = matching.exclude(pk=post.pk).values("pk")
+    return list(Post.objects.published().filter(pk__in=ids).newest_first()[:count])

@@ -1,0 +1,16 @@
+import pytest
+
+from valita.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(settings):
+    # Tasks run in the test's own process; with REDIS_URL set they would go to the broker.
+    old = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    settings.PAGE_CACHE_SECONDS = 0
+    # The cast signs in with passwords; a fast hasher keeps the role matrix quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = old

@@ -1,0 +1,109 @@
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from projects.models import Project, Theme
+
+from . import services
+from .models import Post
+
+PER_PAGE = 10
+
+
+def _filter_links(items, key: str, selected, other: dict) -> list[dict]:
+    """Filter choices as plain links (the page works without JavaScript)."""
+    base = reverse("blog:post_list")
+    links = []
+    for item in items:
+        active = selected is not None and item.pk == selected.pk
+        params = dict(other)
+        if not active:
+            params[key] = item.slug
+        url = base + ("?" + urlencode(params) if params else "")
+        links.append({"item": item, "active": active, "url": url})
+    return links
+
+
+def _selected(items, slug):
+    """The filter item of a slug in either language (no query: the items are loaded)."""
+    if not slug:
+        return None
+    return next((item for item in items if slug in (item.slug_fi, item.slug_sv)), None)
+
+
+@require_GET
+def post_list(request):
+    themes = list(Theme.objects.all())
+    projects = list(Project.objects.published())
+    theme = _selected(themes, request.GET.get("teema"))
+    project = _selected(projects, request.GET.get("hanke"))
+    posts = Post.objects.published()
+    if theme:
+        posts = posts.with_theme(theme)
+    if project:
+        posts = posts.with_project(project)
+    paginator = Paginator(posts.for_listing().newest_first(), PER_PAGE)
+    page = paginator.get_page(request.GET.get("sivu"))
+    theme_param = {"teema": theme.slug} if theme else {}
+    project_param = {"hanke": project.slug} if project else {}
+    if theme:
+        feed_rss = reverse("blog:theme_rss", kwargs={"slug": theme.slug})
+        feed_atom = reverse("blog:theme_atom", kwargs={"slug": theme.slug})
+    elif project:
+        feed_rss = reverse("blog:project_rss", kwargs={"slug": project.slug})
+        feed_atom = reverse("blog:project_atom", kwargs={"slug": project.slug})
+    else:
+        feed_rss, feed_atom = reverse("blog:rss"), reverse("blog:atom")
+    context = {
+        "page": page,
+        "theme": theme,
+        "project": project,
+        "theme_links": _filter_links(themes, "teema", theme, project_param),
+        "project_links": _filter_links(projects, "hanke", project, theme_param),
+        "feed_rss": feed_rss,
+        "feed_atom": feed_atom,
+    }
+    return render(request, "blog/post_list.html", context)
+
+
+def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
+    may_edit = (
+        request.user.is_authenticated
+        and Post.objects.editable_by(request.user).filter(pk=post.pk).exists()
+    )
+    return {
+        "object": post,
+        "post": post,
+        "related": services.related_posts(post),
+        "may_edit": may_edit,
+        "preview": preview,
+        "preview_url": services.preview_url(post) if may_edit and not post.is_live else "",
+        "feed_rss": reverse("blog:rss"),
+        "feed_atom": reverse("blog:atom"),
+    }
+
+
+@require_GET
+def post_detail(request, slug):
+    queryset = Post.objects.visible_to(request.user).for_listing()
+    post = get_object_or_404(queryset.by_slug(slug)[:1])
+    if post.slug != slug:
+        return redirect(post, permanent=True)
+    return render(request, "blog/post_detail.html", _detail_context(request, post))
+
+
+@never_cache
+@require_GET
+def post_preview(request, token):
+    """A draft or scheduled post through a signed link that expires (no sign-in needed)."""
+    post = services.post_from_preview_token(token)
+    if post is None:
+        raise Http404
+    context = _detail_context(request, post, preview=True)
+    response = render(request, "blog/post_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
