@@ -321,3 +321,6 @@ VALITA_BENCH = env_bool("VALITA_BENCH", False)
 # event its registrations' personal data are removed (counts are kept).
 EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
+
+# Practices: the largest attachment accepted (bytes).
+PRACTICE_ATTACHMENT_MAX_BYTES = env_int("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
