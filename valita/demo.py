@@ -1,7 +1,11 @@
 """The demo content of every app, loaded in dependency order by `manage.py load_demo`."""
 
 from projects import demo as projects_demo
+from projects import practice_demo
+from search import demo as search_demo
 
 DEMO_LOADERS = [
     ("projects", projects_demo.load),
+    ("practices", practice_demo.load),
+    ("search", search_demo.load),  # keep last: indexes what the loaders above created
 ]

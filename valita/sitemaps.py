@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from projects.models import Project, Theme
+from projects.models import Practice, Project, Theme
 
 
 class I18nSitemap(Sitemap):
@@ -30,8 +30,23 @@ class ProjectSitemap(I18nSitemap):
         return Project.objects.published()
 
 
+class PracticeListSitemap(StaticPagesSitemap):
+    def items(self):
+        return ["projects:practice_list"]
+
+
+class PracticeSitemap(I18nSitemap):
+    def items(self):
+        return Practice.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
+    "practice-list": PracticeListSitemap,
+    "practices": PracticeSitemap,
 }
