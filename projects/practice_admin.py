@@ -3,10 +3,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
 from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
-from valita.roles import is_network_coordinator
+from valita.roles import is_network_coordinator, is_project_coordinator
 
 from .practice_models import (
     Adoption,
@@ -18,19 +18,47 @@ from .practice_models import (
 )
 
 
-class PracticeAttachmentInline(TranslationTabularInline):
+class PracticeChildInline:
+    """Inline rows of a practice: whoever may edit the practice may edit them.
+
+    The parent's `editable_by` decides, not Django's per-model permissions,
+    which the network's roles do not use.
+    """
+
+    def _may_edit(self, request, obj) -> bool:
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        if obj is None:
+            return is_network_coordinator(user) or is_project_coordinator(user)
+        return Practice.objects.editable_by(user).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+
+class PracticeAttachmentInline(PracticeChildInline, TranslationTabularInline):
     model = PracticeAttachment
     extra = 0
     fields = ["title", "file", "order"]
 
 
-class PracticeLinkInline(TranslationTabularInline):
+class PracticeLinkInline(PracticeChildInline, TranslationTabularInline):
     model = PracticeLink
     extra = 0
     fields = ["title", "url", "order"]
 
 
-class AdoptionInline(admin.StackedInline):
+class AdoptionInline(PracticeChildInline, admin.StackedInline):
     model = Adoption
     extra = 0
     fields = [
@@ -71,13 +99,12 @@ class PracticeAdmin(TranslatedEditableAdmin):
         ),
     ]
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not is_network_coordinator(request.user):
-            actions.pop("start_followup", None)
-        return actions
+    def has_followup_permission(self, request):
+        return is_network_coordinator(request.user)
 
-    @admin.action(description=_("Aloita seurantakierros valituille malleille"))
+    @admin.action(
+        description=_("Aloita seurantakierros valituille malleille"), permissions=["followup"]
+    )
     def start_followup(self, request, queryset):
         query = urlencode([("malli", pk) for pk in queryset.values_list("pk", flat=True)])
         return redirect(reverse("projects:followup_start") + "?" + query)
@@ -91,6 +118,15 @@ class FollowUpRequestInline(admin.TabularInline):
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return is_network_coordinator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
