@@ -66,11 +66,19 @@ def followup_round_start(
     practices = list(practices)
     if not practices:
         raise ValidationError(
-            {"practices": _("Valitse vähintään yksi toimintamalli.")}, code="no_practices"
+            {
+                "practices": ValidationError(
+                    _("Valitse vähintään yksi toimintamalli."), code="no_practices"
+                )
+            }
         )
     if closes_at <= now:
         raise ValidationError(
-            {"closes_at": _("Vastausajan pitää päättyä tulevaisuudessa.")}, code="closes_past"
+            {
+                "closes_at": ValidationError(
+                    _("Vastausajan pitää päättyä tulevaisuudessa."), code="closes_past"
+                )
+            }
         )
     round = FollowUpRound(
         title=title,
@@ -116,12 +124,15 @@ def followup_answer(
         raise ValidationError(refusal, code="closed")
     if answer not in FollowUpRequest.Answer.values:
         raise ValidationError(
-            {"answer": _("Valitse, onko malli edelleen käytössä.")}, code="answer"
+            {"answer": ValidationError(_("Valitse, onko malli edelleen käytössä."), code="answer")}
         )
     if answer == FollowUpRequest.Answer.DISCONTINUED and not comment.strip():
         raise ValidationError(
-            {"comment": _("Kerro lyhyesti, miksi malli ei ole enää käytössä.")},
-            code="reason_missing",
+            {
+                "comment": ValidationError(
+                    _("Kerro lyhyesti, miksi malli ei ole enää käytössä."), code="reason_missing"
+                )
+            }
         )
     request.answer = answer
     request.depth = depth if answer != FollowUpRequest.Answer.DISCONTINUED else ""
