@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import translation
 
 from projects.models import Adoption, Practice
 from projects.tests.factories import (
@@ -17,6 +18,12 @@ pytestmark = pytest.mark.django_db
 
 def at(year, month, day):
     return datetime(year, month, day, 12, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _finnish():
+    with translation.override("fi"):
+        yield
 
 
 def test_steps_are_one_per_line_and_slugs_are_filled():
