@@ -114,7 +114,16 @@ class FollowUpRequestInline(admin.TabularInline):
     model = FollowUpRequest
     extra = 0
     can_delete = False
-    fields = ["adoption", "email", "language", "sent_at", "reminded_at", "answered_at", "answer", "comment"]
+    fields = [
+        "adoption",
+        "email",
+        "language",
+        "sent_at",
+        "reminded_at",
+        "answered_at",
+        "answer",
+        "comment",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

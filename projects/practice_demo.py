@@ -25,9 +25,14 @@ ORGANISATIONS = {
 
 PRACTICES = [
     {
-        "slug_fi": "kehittajaopiskelijamalli", "slug_sv": "utvecklarstuderande-modellen",
-        "projects": ["aani"], "themes": [1], "status": "established", "target_group": "students",
-        "title_fi": "Kehittäjäopiskelijamalli", "title_sv": "Modellen med utvecklarstuderande",
+        "slug_fi": "kehittajaopiskelijamalli",
+        "slug_sv": "utvecklarstuderande-modellen",
+        "projects": ["aani"],
+        "themes": [1],
+        "status": "established",
+        "target_group": "students",
+        "title_fi": "Kehittäjäopiskelijamalli",
+        "title_sv": "Modellen med utvecklarstuderande",
         "summary_fi": "Opiskelijat toimivat palkattuina kehittäjäopiskelijoina, jotka kokoavat "
         "opiskelijoiden näkemykset ja tuovat ne oppilaitoksen johtoryhmään.",
         "summary_sv": "Studerande arbetar som avlönade utvecklarstuderande som samlar in "
@@ -59,13 +64,19 @@ PRACTICES = [
         "evaluation_sv": "<p>Modellen utvärderades med en enkät till studerande före och "
         "efter. Upplevelsen av att studerandes åsikter spelar roll blev starkare. "
         "Den viktigaste lärdomen: ledningens engagemang avgör.</p>",
-        "adoptions": [("jarvi", "embedded", "sv"), ("rannikko", "in_use", "sv"),
-                      ("harju", "tried", "fi")],
+        "adoptions": [
+            ("jarvi", "embedded", "sv"),
+            ("rannikko", "in_use", "sv"),
+            ("harju", "tried", "fi"),
+        ],
     },
     {
         "slug_fi": "yhdenvertaisuussuunnitelman-vuosikello",
         "slug_sv": "arsklocka-for-likabehandlingsplanen",
-        "projects": ["yhdessa"], "themes": [2], "status": "ready", "target_group": "staff",
+        "projects": ["yhdessa"],
+        "themes": [2],
+        "status": "ready",
+        "target_group": "staff",
         "title_fi": "Yhdenvertaisuussuunnitelman vuosikello",
         "title_sv": "Årsklocka för likabehandlingsplanen",
         "summary_fi": "Tasa-arvo- ja yhdenvertaisuussuunnitelman toimenpiteet jaetaan "
@@ -92,9 +103,14 @@ PRACTICES = [
         "adoptions": [("kaarna", "embedded", "fi"), ("tunturi", "in_use", "fi")],
     },
     {
-        "slug_fi": "arjenhallinnan-starttipaja", "slug_sv": "startverkstad-i-vardagsfardigheter",
-        "projects": ["arki"], "themes": [3], "status": "ready", "target_group": "students",
-        "title_fi": "Arjenhallinnan starttipaja", "title_sv": "Startverkstad i vardagsfärdigheter",
+        "slug_fi": "arjenhallinnan-starttipaja",
+        "slug_sv": "startverkstad-i-vardagsfardigheter",
+        "projects": ["arki"],
+        "themes": [3],
+        "status": "ready",
+        "target_group": "students",
+        "title_fi": "Arjenhallinnan starttipaja",
+        "title_sv": "Startverkstad i vardagsfärdigheter",
         "summary_fi": "Ensimmäisen vuoden opiskelijoiden neljän kerran paja rahasta, "
         "asumisesta, unesta ja ajankäytöstä osana opintoja.",
         "summary_sv": "En verkstad i fyra delar för förstaårsstuderande om ekonomi, boende, "
@@ -114,7 +130,9 @@ PRACTICES = [
     {
         "slug_fi": "hyvinvointijohtamisen-vertaisryhma",
         "slug_sv": "kamratgrupp-for-ledning-av-valbefinnandet",
-        "projects": ["johtaja"], "themes": [4], "status": "established",
+        "projects": ["johtaja"],
+        "themes": [4],
+        "status": "established",
         "target_group": "leadership",
         "title_fi": "Hyvinvointijohtamisen vertaisryhmä",
         "title_sv": "Kamratgrupp för ledning av välbefinnandet",
@@ -137,7 +155,9 @@ PRACTICES = [
     {
         "slug_fi": "hairintaan-puuttumisen-polku",
         "slug_sv": "stig-for-att-ingripa-i-trakasserier",
-        "projects": ["turvallinen"], "themes": [2, 4], "status": "ready",
+        "projects": ["turvallinen"],
+        "themes": [2, 4],
+        "status": "ready",
         "target_group": "community",
         "title_fi": "Häirintään puuttumisen polku",
         "title_sv": "Stig för att ingripa i trakasserier",
@@ -156,8 +176,12 @@ PRACTICES = [
         "adoptions": [("tunturi", "tried", "fi")],
     },
     {
-        "slug_fi": "keskeyttamisen-ennakointi", "slug_sv": "tidig-upptackt-av-studieavbrott",
-        "projects": ["polku"], "themes": [3], "status": "developing", "target_group": "staff",
+        "slug_fi": "keskeyttamisen-ennakointi",
+        "slug_sv": "tidig-upptackt-av-studieavbrott",
+        "projects": ["polku"],
+        "themes": [3],
+        "status": "developing",
+        "target_group": "staff",
         "title_fi": "Keskeyttämisen ennakointi moniammatillisesti",
         "title_sv": "Tidig upptäckt av studieavbrott i multiprofessionellt samarbete",
         "summary_fi": "Opettaja, opinto-ohjaaja ja opiskeluhuolto käyvät kuukausittain läpi "
@@ -170,8 +194,11 @@ PRACTICES = [
         "adoptions": [],
     },
     {
-        "slug_fi": "vertaisohjaajat-kahdella-kielella", "slug_sv": "kamrathandledare-pa-tva-sprak",
-        "projects": ["mukana", "voimaa"], "themes": [1, 3], "status": "ready",
+        "slug_fi": "vertaisohjaajat-kahdella-kielella",
+        "slug_sv": "kamrathandledare-pa-tva-sprak",
+        "projects": ["mukana", "voimaa"],
+        "themes": [1, 3],
+        "status": "ready",
         "target_group": "students",
         "title_fi": "Vertaisohjaajat kahdella kielellä",
         "title_sv": "Kamrathandledare på två språk",
@@ -193,7 +220,9 @@ PRACTICES = [
     {
         "slug_fi": "tyopaikkaohjaajan-hyvinvointikortti",
         "slug_sv": "valbefinnandekort-for-handledare",
-        "projects": ["kestava"], "themes": [4], "status": "developing",
+        "projects": ["kestava"],
+        "themes": [4],
+        "status": "developing",
         "target_group": "workplaces",
         "title_fi": "Työpaikkaohjaajan hyvinvointikortti",
         "title_sv": "Välbefinnandekort för handledare på arbetsplatsen",
@@ -293,7 +322,8 @@ def _finished_round(practices: list[Practice]) -> None:
                 "reminded_at": now - timedelta(days=53),
                 "answered_at": answered_at,
                 "answer": answer,
-                "comment": "Vuosikellossa syyskuusta alkaen." if answer == "changed"
+                "comment": "Vuosikellossa syyskuusta alkaen."
+                if answer == "changed"
                 else ("Resurssit loppuivat hankkeen jälkeen." if answer == "discontinued" else ""),
             },
         )

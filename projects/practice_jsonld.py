@@ -23,8 +23,7 @@ def practice_jsonld(practice) -> str:
             for n, text in enumerate(practice.step_list, start=1)
         ],
         "creator": [
-            {"@type": "Organization", "name": project.name}
-            for project in practice.projects.all()
+            {"@type": "Organization", "name": project.name} for project in practice.projects.all()
         ],
         "about": [theme.name for theme in practice.themes.all()],
         "audience": {"@type": "Audience", "audienceType": str(practice.get_target_group_display())},

@@ -155,9 +155,7 @@ class Practice(models.Model):
     target_group = models.CharField(
         _("kohderyhmä"), max_length=20, choices=TargetGroup, default=TargetGroup.STUDENTS
     )
-    target_group_details = models.CharField(
-        _("kohderyhmän tarkennus"), max_length=300, blank=True
-    )
+    target_group_details = models.CharField(_("kohderyhmän tarkennus"), max_length=300, blank=True)
     steps = models.TextField(
         _("käyttöönoton vaiheet"),
         blank=True,
@@ -168,9 +166,7 @@ class Practice(models.Model):
         blank=True,
         help_text=_("Kerro, ketä, mitä ja kuinka paljon aikaa käyttöönotto vaatii."),
     )
-    evaluation = RichTextField(
-        _("mitä opittiin ja miten mallia arvioitiin"), blank=True
-    )
+    evaluation = RichTextField(_("mitä opittiin ja miten mallia arvioitiin"), blank=True)
     projects = models.ManyToManyField(
         "projects.Project",
         verbose_name=_("kehittäneet hankkeet"),
@@ -184,9 +180,7 @@ class Practice(models.Model):
     status = models.CharField(
         pgettext_lazy("practice", "vaihe"), max_length=20, choices=Status, default=Status.READY
     )
-    licence = models.CharField(
-        _("lisenssi"), max_length=20, choices=Licence, default=Licence.CC_BY
-    )
+    licence = models.CharField(_("lisenssi"), max_length=20, choices=Licence, default=Licence.CC_BY)
     is_published = models.BooleanField(_("julkaistu"), default=False)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
@@ -303,9 +297,7 @@ class Adoption(models.Model):
     class Depth(models.TextChoices):
         TRIED = "tried", _("Kokeiltu")
         IN_USE = "in_use", _("Käytössä")
-        EMBEDDED = "embedded", _(
-            "Kirjattu strategiaan, opetussuunnitelmaan tai vuosisuunnitelmaan"
-        )
+        EMBEDDED = "embedded", _("Kirjattu strategiaan, opetussuunnitelmaan tai vuosisuunnitelmaan")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Käytössä")
@@ -313,7 +305,10 @@ class Adoption(models.Model):
         DISCONTINUED = "discontinued", _("Ei enää käytössä")
 
     practice = models.ForeignKey(
-        Practice, on_delete=models.CASCADE, related_name="adoptions", verbose_name=_("toimintamalli")
+        Practice,
+        on_delete=models.CASCADE,
+        related_name="adoptions",
+        verbose_name=_("toimintamalli"),
     )
     organisation = models.ForeignKey(
         "projects.Organisation",
@@ -322,9 +317,7 @@ class Adoption(models.Model):
         verbose_name=_("organisaatio"),
     )
     since = models.DateField(_("käytössä alkaen"))
-    depth = models.CharField(
-        _("juurtuminen"), max_length=20, choices=Depth, default=Depth.IN_USE
-    )
+    depth = models.CharField(_("juurtuminen"), max_length=20, choices=Depth, default=Depth.IN_USE)
     status = models.CharField(_("tila"), max_length=20, choices=Status, default=Status.ACTIVE)
     ended_on = models.DateField(_("käyttö päättyi"), null=True, blank=True)
     contact_name = models.CharField(_("yhteyshenkilö"), max_length=150, blank=True)
@@ -336,7 +329,9 @@ class Adoption(models.Model):
     contact_language = models.CharField(
         _("yhteyshenkilön kieli"), max_length=2, choices=settings.LANGUAGES, default="fi"
     )
-    last_confirmed_at = models.DateTimeField(_("käyttö vahvistettu viimeksi"), null=True, blank=True)
+    last_confirmed_at = models.DateTimeField(
+        _("käyttö vahvistettu viimeksi"), null=True, blank=True
+    )
     notes = models.TextField(_("muistiinpanot"), blank=True)
 
     objects = AdoptionQuerySet.as_manager()
@@ -365,7 +360,9 @@ class FollowUpRoundQuerySet(models.QuerySet):
     def with_counts(self):
         return self.annotate(
             sent=Count("requests", distinct=True),
-            answered=Count("requests", filter=Q(requests__answered_at__isnull=False), distinct=True),
+            answered=Count(
+                "requests", filter=Q(requests__answered_at__isnull=False), distinct=True
+            ),
         )
 
 
@@ -456,9 +453,7 @@ class FollowUpRequest(models.Model):
     reminded_at = models.DateTimeField(_("muistutettu"), null=True, blank=True)
     answered_at = models.DateTimeField(_("vastattu"), null=True, blank=True)
     answer = models.CharField(_("vastaus"), max_length=20, choices=Answer, blank=True)
-    depth = models.CharField(
-        _("juurtuminen"), max_length=20, choices=Adoption.Depth, blank=True
-    )
+    depth = models.CharField(_("juurtuminen"), max_length=20, choices=Adoption.Depth, blank=True)
     comment = models.TextField(_("perustelu tai muutokset"), max_length=2000, blank=True)
 
     objects = FollowUpRequestQuerySet.as_manager()

@@ -15,7 +15,9 @@ def send_followup_email(request_id: int, kind: str) -> None:
     A request answered in the meantime gets no reminder.
     """
     request = (
-        FollowUpRequest.objects.select_related("round", "adoption__practice", "adoption__organisation")
+        FollowUpRequest.objects.select_related(
+            "round", "adoption__practice", "adoption__organisation"
+        )
         .filter(pk=request_id)
         .first()
     )

@@ -52,7 +52,8 @@ def matching(query: str, language: str):
         documents.filter(condition)
         .annotate(
             rank=Case(
-                When(title__icontains=first, then=Value(1)), default=Value(0),
+                When(title__icontains=first, then=Value(1)),
+                default=Value(0),
                 output_field=IntegerField(),
             )
         )

@@ -36,9 +36,9 @@ def search(request):
         counts = services.kind_counts(documents)
         if kind:
             documents = documents.filter(kind=kind)
-        page = Paginator(
-            services.with_headlines(documents, query, language), PER_PAGE
-        ).get_page(request.GET.get("sivu"))
+        page = Paginator(services.with_headlines(documents, query, language), PER_PAGE).get_page(
+            request.GET.get("sivu")
+        )
         context.update(
             page=page,
             results=[(doc, services.excerpt(doc, query)) for doc in page.object_list],

@@ -15,8 +15,10 @@ from projects.tests.factories import PracticeFactory
 pytestmark = pytest.mark.django_db
 
 # The first bytes of a Windows executable (DOS stub) and of a Linux ELF binary.
-WINDOWS_EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + (
-    b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200
+WINDOWS_EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 48
+    + (b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200)
 )
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
 
@@ -110,9 +112,7 @@ def test_oversized_file_is_refused_in_both_languages(settings):
 
 def test_zip_bomb_is_refused(monkeypatch):
     monkeypatch.setattr("projects.attachments.MAX_UNPACKED_BYTES", 10_000)
-    content = package(
-        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"0" * 50_000}
-    )
+    content = package({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"0" * 50_000})
     with pytest.raises(ValidationError):
         attachment_kind(upload("pommi.docx", content))
 

@@ -19,7 +19,9 @@ from valita.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"http://[^\s]+/(?:fi/kaytannot/seuranta/vastaa|sv/praxis/uppfoljning/svara)/[^\s/]+/")
+LINK = re.compile(
+    r"http://[^\s]+/(?:fi/kaytannot/seuranta/vastaa|sv/praxis/uppfoljning/svara)/[^\s/]+/"
+)
 
 
 @pytest.fixture
@@ -107,7 +109,9 @@ def test_contact_answers_without_an_account_and_the_adoption_is_confirmed(
     html = page.content.decode()
     assert '<html lang="sv">' in html
     assert "Används modellen fortfarande i er organisation?" in html
-    response = client.post(url, {"answer": "changed", "depth": "embedded", "comment": "Ny årsklocka"})
+    response = client.post(
+        url, {"answer": "changed", "depth": "embedded", "comment": "Ny årsklocka"}
+    )
     assert response.status_code == 200
     assert "Tack för ditt svar" in response.content.decode()
     adoption = Adoption.objects.get(pk=adoptions["sv"].pk)
@@ -258,7 +262,9 @@ def test_network_coordinator_starts_a_round_from_the_page(
     assert practice.title_fi in summary.content.decode()
 
 
-def test_round_form_refuses_a_past_closing_day_in_swedish(client, network_coordinator, practice, adoptions):
+def test_round_form_refuses_a_past_closing_day_in_swedish(
+    client, network_coordinator, practice, adoptions
+):
     client.force_login(network_coordinator)
     response = client.post(
         "/sv/praxis/uppfoljning/ny/",

@@ -18,33 +18,54 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def library():
-    theme = ThemeFactory(name_fi="Arjenhallinta", name_sv="Hantera vardagen",
-                         slug_fi="arjenhallinta", slug_sv="hantera-vardagen")
-    project = ProjectFactory(name_fi="Arki haltuun", name_sv="Vardagen i hand",
-                             slug_fi="arki", slug_sv="arki")
+    theme = ThemeFactory(
+        name_fi="Arjenhallinta",
+        name_sv="Hantera vardagen",
+        slug_fi="arjenhallinta",
+        slug_sv="hantera-vardagen",
+    )
+    project = ProjectFactory(
+        name_fi="Arki haltuun", name_sv="Vardagen i hand", slug_fi="arki", slug_sv="arki"
+    )
     ready = PracticeFactory(
-        title_fi="Arjenhallinnan starttipaja", title_sv="Startverkstad",
-        slug_fi="starttipaja", slug_sv="startverkstad",
-        projects=[project], themes=[theme], status=Practice.Status.READY,
+        title_fi="Arjenhallinnan starttipaja",
+        title_sv="Startverkstad",
+        slug_fi="starttipaja",
+        slug_sv="startverkstad",
+        projects=[project],
+        themes=[theme],
+        status=Practice.Status.READY,
         target_group=Practice.TargetGroup.STUDENTS,
-        resources_fi="Neljä pajaa", resources_sv="",
+        resources_fi="Neljä pajaa",
+        resources_sv="",
     )
     developing = PracticeFactory(
-        title_fi="Johdon vertaisryhmä", title_sv="Kamratgrupp",
-        status=Practice.Status.DEVELOPING, target_group=Practice.TargetGroup.LEADERSHIP,
+        title_fi="Johdon vertaisryhmä",
+        title_sv="Kamratgrupp",
+        status=Practice.Status.DEVELOPING,
+        target_group=Practice.TargetGroup.LEADERSHIP,
     )
     hidden = PracticeFactory(title_fi="Luonnosmalli", is_published=False, projects=[project])
-    return {"theme": theme, "project": project, "ready": ready, "developing": developing,
-            "hidden": hidden}
+    return {
+        "theme": theme,
+        "project": project,
+        "ready": ready,
+        "developing": developing,
+        "hidden": hidden,
+    }
 
 
 def titles(response) -> list[str]:
-    return re.findall(r'<li class="practice-card">\s*<h3><a href="[^"]+">([^<]+)</a>',
-                      response.content.decode())
+    return re.findall(
+        r'<li class="practice-card">\s*<h3><a href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
 
 
 def test_list_shows_published_practices_in_both_languages(client, library):
-    assert titles(client.get("/fi/kaytannot/")) == ["Arjenhallinnan starttipaja", "Johdon vertaisryhmä"]
+    assert titles(client.get("/fi/kaytannot/")) == [
+        "Arjenhallinnan starttipaja",
+        "Johdon vertaisryhmä",
+    ]
     assert titles(client.get("/sv/praxis/")) == ["Kamratgrupp", "Startverkstad"]
 
 

@@ -34,21 +34,29 @@ def result_titles(response) -> list[str]:
 
 @pytest.fixture
 def content():
-    theme = ThemeFactory(name_fi="Osallisuus", name_sv="Delaktighet", slug_fi="osallisuus",
-                         slug_sv="delaktighet")
+    theme = ThemeFactory(
+        name_fi="Osallisuus", name_sv="Delaktighet", slug_fi="osallisuus", slug_sv="delaktighet"
+    )
     project = ProjectFactory(
-        name_fi="Ääni kuuluviin", name_sv="Rösten hörs", slug_fi="aani", slug_sv="aani",
+        name_fi="Ääni kuuluviin",
+        name_sv="Rösten hörs",
+        slug_fi="aani",
+        slug_sv="aani",
         summary_fi="Hanke kehittää opiskelijoiden osallisuutta.",
-        summary_sv="Projektet utvecklar studerandes delaktighet.", themes=[theme],
+        summary_sv="Projektet utvecklar studerandes delaktighet.",
+        themes=[theme],
     )
     practice = PracticeFactory(
-        title_fi="Kehittäjäopiskelijamalli", title_sv="Utvecklarstuderande",
+        title_fi="Kehittäjäopiskelijamalli",
+        title_sv="Utvecklarstuderande",
         summary_fi="Opiskelijat tuovat äänensä johtoryhmään.",
         summary_sv="Studerande för fram sin röst till ledningsgruppen.",
-        projects=[project], themes=[theme],
+        projects=[project],
+        themes=[theme],
     )
     event = EventFactory(
-        title_fi="Verkostotapaaminen", title_sv="Nätverksträff",
+        title_fi="Verkostotapaaminen",
+        title_sv="Nätverksträff",
         description_fi="<p>Kerromme hankkeiden tuloksista.</p>",
         description_sv="<p>Vi berättar om projekten och deras resultat.</p>",
         projects=[project],
@@ -112,9 +120,17 @@ def test_kind_and_theme_filters(client, content):
 @pytest.mark.parametrize(
     "query",
     [
-        '"kehittäjä opiskelija"', "opiskelijat OR hanke", "-opiskelijat", "hanke & | ! :* ()",
-        "😀🎉", "a" * 2000, "'; DROP TABLE search_searchdocument; --", "%_\\", "\x00nul",
-        "<script>alert(1)</script>", "   ",
+        '"kehittäjä opiskelija"',
+        "opiskelijat OR hanke",
+        "-opiskelijat",
+        "hanke & | ! :* ()",
+        "😀🎉",
+        "a" * 2000,
+        "'; DROP TABLE search_searchdocument; --",
+        "%_\\",
+        "\x00nul",
+        "<script>alert(1)</script>",
+        "   ",
     ],
 )
 def test_odd_queries_answer_results_or_nothing_found(client, content, query):
@@ -124,8 +140,11 @@ def test_odd_queries_answer_results_or_nothing_found(client, content, query):
         html = response.content.decode()
         assert "<script>alert(1)</script>" not in html
         if query.strip(" \x00"):
-            assert ("ei löytynyt mitään" in html or "gav inga träffar" in html
-                    or "search-results" in html)
+            assert (
+                "ei löytynyt mitään" in html
+                or "gav inga träffar" in html
+                or "search-results" in html
+            )
 
 
 def test_long_query_is_cut_with_a_note(client, content):
@@ -144,7 +163,8 @@ def test_index_follows_saves_unpublishing_and_deletes(content):
     practice = content["practice"]
     docs = SearchDocument.objects.filter(kind="practice", object_id=practice.pk)
     assert set(docs.values_list("language", "title")) == {
-        ("fi", "Kehittäjäopiskelijamalli"), ("sv", "Utvecklarstuderande"),
+        ("fi", "Kehittäjäopiskelijamalli"),
+        ("sv", "Utvecklarstuderande"),
     }
     practice.title_fi = "Uusi nimi"
     practice.save()
@@ -188,7 +208,9 @@ def test_vectors_are_built_with_the_languages_configuration(content):
 
 def test_reindex_rebuilds_and_removes_stale_rows(content):
     SearchDocument.objects.all().delete()
-    SearchDocument.objects.create(kind="practice", object_id=999999, language="fi", title="x", url="/")
+    SearchDocument.objects.create(
+        kind="practice", object_id=999999, language="fi", title="x", url="/"
+    )
     count = reindex()
     assert count >= 4
     assert not SearchDocument.objects.filter(object_id=999999).exists()
@@ -237,7 +259,10 @@ def test_documents_keep_their_language_urls(content):
             "language", "url"
         )
     )
-    assert urls == {"fi": f"/fi/kaytannot/{practice.slug_fi}/", "sv": f"/sv/praxis/{practice.slug_sv}/"}
+    assert urls == {
+        "fi": f"/fi/kaytannot/{practice.slug_fi}/",
+        "sv": f"/sv/praxis/{practice.slug_sv}/",
+    }
 
 
 def test_practice_found_by_its_steps(client, content):
