@@ -93,3 +93,22 @@ def test_in_use_after_project_end_per_theme(network):
 def test_in_use_after_project_end_respects_the_queryset(network):
     stats = Practice.objects.published().filter(themes=network["a"]).in_use_after_project_end()
     assert [row["project_id"] for row in stats["by_project"]] == [network["early"].pk]
+
+
+def test_personal_data_of_contacts_is_exported_and_erased():
+    from projects.models import FollowUpRequest, FollowUpRound
+    from valita.personal_data import sections
+
+    adoption = AdoptionFactory(contact_email="Yhteys@Example.org", contact_name="Maija")
+    from django.utils import timezone
+
+    round = FollowUpRound.objects.create(title="K", closes_at=timezone.now())
+    FollowUpRequest.objects.create(round=round, adoption=adoption, email="yhteys@example.org")
+    by_name = {section.name: section for section in sections()}
+    exported = by_name["projects.practice_contacts"].export("yhteys@example.org", None)
+    assert exported["adoptions"][0]["contact_name"] == "Maija"
+    assert by_name["projects.followup_requests"].export("yhteys@example.org", None)
+    assert by_name["projects.practice_contacts"].erase("yhteys@example.org", None) == 1
+    assert by_name["projects.followup_requests"].erase("yhteys@example.org", None) == 1
+    adoption.refresh_from_db()
+    assert adoption.contact_email == "" and adoption.contact_name == ""
