@@ -42,7 +42,9 @@ def test_visitor_finds_a_practice_by_search_and_reads_it_in_swedish(
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     expect(page.get_by_role("heading", level=1)).to_have_text("Modellen med utvecklarstuderande")
     expect(page.get_by_role("heading", name="Så här tar du modellen i bruk")).to_be_visible()
-    expect(page.get_by_role("rowheader", name=re.compile("Järviseudun ammattiopisto"))).to_be_visible()
+    expect(
+        page.get_by_role("rowheader", name=re.compile("Järviseudun ammattiopisto"))
+    ).to_be_visible()
     axe("practice sv")
     assert console_errors == []
 
