@@ -134,3 +134,25 @@ def test_contact_answers_the_follow_up_in_swedish_without_an_account(
     page.goto(url)
     expect(page.get_by_role("status")).to_contain_text("redan besvarats")
     assert console_errors == [] or all("410" in error for error in console_errors)
+
+
+def _tab_to(page, locator, limit: int = 60) -> None:
+    """Press Tab until the locator has the focus (keyboard only, no clicks)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{locator} never got the focus")
+
+
+def test_keyboard_only_search_to_a_practice(live_server, page, demo):
+    page.goto(f"{live_server.url}/sv/")
+    box = page.get_by_role("searchbox", name="Sök på webbplatsen")
+    _tab_to(page, box)
+    page.keyboard.type("årsklocka")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/sv/sok/\?q="))
+    link = page.get_by_role("link", name="Årsklocka för likabehandlingsplanen")
+    _tab_to(page, link)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Årsklocka för likabehandlingsplanen")
