@@ -190,11 +190,45 @@ def surveys(scale: int) -> str:
     )
 
 
+@transaction.atomic
+def practices(scale: int) -> str:
+    """The demo practices, then 100 × scale more with two adoptions each (indexed on save)."""
+    from datetime import date
+
+    from projects import practice_demo
+    from projects.models import Adoption, Organisation, Practice, Project, Theme
+    if not Practice.objects.filter(slug_fi="kehittajaopiskelijamalli").exists():
+        practice_demo.load()
+    projects = list(Project.objects.network()[:9])
+    themes = list(Theme.objects.all())
+    organisations = list(Organisation.objects.all()[:20])
+    have = Practice.objects.filter(slug_fi__startswith="bench-malli-").count()
+    for n in range(have, 100 * scale):
+        practice = Practice.objects.create(
+            title_fi=f"Bench-malli {n}: opiskelijoiden osallisuus",
+            title_sv=f"Bench-modell {n}: studerandes delaktighet",
+            slug_fi=f"bench-malli-{n}",
+            slug_sv=f"bench-modell-{n}",
+            summary_fi="Kuormitustestin toimintamalli, jolla on tavallisen mallin tiedot.",
+            summary_sv="En verksamhetsmodell för belastningstestet.",
+            steps_fi="Sovi tavoitteet\nKokeile\nArvioi",
+            is_published=True,
+        )
+        practice.projects.set([projects[n % len(projects)]])
+        practice.themes.set([themes[n % len(themes)]])
+        for organisation in (organisations[n % 20], organisations[(n + 7) % 20]):
+            Adoption.objects.get_or_create(
+                practice=practice, organisation=organisation, defaults={"since": date(2025, 1, 1)}
+            )
+    return f"{Practice.objects.count()} practices, {Adoption.objects.count()} adoptions"
+
+
 GENERATORS = [
     Generator("projects, themes, organisations", "projects", projects),
     Generator("events", "events", events),
     Generator("blog posts", "blog", blog),
     Generator("survey responses", "surveys", surveys),
+    Generator("practices and adoptions", "projects", practices),
 ]
 
 

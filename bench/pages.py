@@ -67,6 +67,9 @@ PAGES: list[Page] = [
     Page("blog post", first("blog.Post", order_by="-pk")),  # blog
     Page("survey page", first("surveys.Survey", order_by="pk")),  # surveys
     Page("dashboard", url("reports:dashboard"), public=False),  # reports (signed in)
+    Page("practice list", url("projects:practice_list")),  # practices
+    Page("practice page", first("projects.Practice", is_published=True)),  # practices
+    Page("search", lambda: url("search:search")() + "?q=opiskelijat"),  # search
 ]
 
 BASELINE_PATH = "/bench/hello"

@@ -17,3 +17,54 @@ class Contacts:
         return ContactPerson.objects.filter(email__iexact=email).update(
             name="–", title="", email="", phone=""
         )
+
+
+@register("projects.practice_contacts")
+class PracticeContacts:
+    """Contact persons of practices, and of organisations that adopted one."""
+
+    def export(self, email, user):
+        from projects.models import Adoption, Practice
+
+        return {
+            "practices": list(
+                Practice.objects.filter(contact_email__iexact=email).values(
+                    "title", "contact_name", "contact_email"
+                )
+            ),
+            "adoptions": list(
+                Adoption.objects.filter(contact_email__iexact=email).values(
+                    "practice__title", "organisation__name", "contact_name", "contact_email",
+                    "contact_language",
+                )
+            ),
+        }
+
+    def erase(self, email, user):
+        from projects.models import Adoption, Practice
+
+        return Practice.objects.filter(contact_email__iexact=email).update(
+            contact_name="", contact_email=""
+        ) + Adoption.objects.filter(contact_email__iexact=email).update(
+            contact_name="", contact_email=""
+        )
+
+
+@register("projects.followup_requests")
+class FollowUpRequests:
+    """Follow-up questions sent to an address; the answers are kept, the address is not."""
+
+    def export(self, email, user):
+        from projects.models import FollowUpRequest
+
+        return list(
+            FollowUpRequest.objects.filter(email__iexact=email).values(
+                "round__title", "adoption__practice__title", "email", "sent_at", "answered_at",
+                "answer", "comment",
+            )
+        )
+
+    def erase(self, email, user):
+        from projects.models import FollowUpRequest
+
+        return FollowUpRequest.objects.filter(email__iexact=email).update(email="")

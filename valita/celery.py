@@ -20,4 +20,9 @@ app.conf.beat_schedule = {
         "task": "events.tasks.remove_personal_data",
         "schedule": 24 * 3600.0,
     },
+    # Practices: one reminder to follow-up contacts who have not answered.
+    "projects-followup-reminders": {
+        "task": "projects.tasks.send_followup_reminders",
+        "schedule": 6 * 3600.0,
+    },
 }

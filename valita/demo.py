@@ -1,13 +1,15 @@
 """The demo content of every app, loaded in dependency order by `manage.py load_demo`."""
 
+from blog import demo as blog_demo
 from events import demo as events_demo
 from projects import demo as projects_demo
+from projects import practice_demo
+from search import demo as search_demo
 
 DEMO_LOADERS = [
     ("projects", projects_demo.load),
     ("events", events_demo.load),
+    ("blog", blog_demo.load),
+    ("practices", practice_demo.load),
+    ("search", search_demo.load),  # keep last: indexes what the loaders above created
 ]
-
-from blog import demo as blog_demo  # noqa: E402
-
-DEMO_LOADERS.append(("blog", blog_demo.load))

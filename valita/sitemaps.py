@@ -1,8 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from blog.sitemaps import PostSitemap
 from events.models import Event
-from projects.models import Project, Theme
+from projects.models import Practice, Project, Theme
 
 
 class I18nSitemap(Sitemap):
@@ -45,13 +46,25 @@ class EventSitemap(I18nSitemap):
         return item.updated_at
 
 
+class PracticeListSitemap(StaticPagesSitemap):
+    def items(self):
+        return ["projects:practice_list"]
+
+
+class PracticeSitemap(I18nSitemap):
+    def items(self):
+        return Practice.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
     "events": EventSitemap,
+    "practice-list": PracticeListSitemap,
+    "practices": PracticeSitemap,
+    "blog": PostSitemap,
 }
-
-from blog.sitemaps import PostSitemap  # noqa: E402
-
-SITEMAPS["blog"] = PostSitemap

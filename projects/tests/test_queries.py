@@ -33,8 +33,9 @@ def _no_page_cache(settings):
 @pytest.mark.parametrize(
     "path,queries",
     [
-        # coordination project, themes, projects + their themes, upcoming events, latest posts
-        ("/fi/", 6),
+        # coordination project, themes, projects + their themes, upcoming events, latest posts,
+        # practices
+        ("/fi/", 7),
         # themes (filter links), projects + their themes
         ("/fi/hankkeet/", 3),
         ("/sv/projekt/", 3),
@@ -49,8 +50,9 @@ def test_list_pages_do_not_grow(client, django_assert_num_queries, size, path, q
 @pytest.mark.parametrize("size", [3, 30])
 def test_project_page_does_not_grow(client, django_assert_num_queries, size):
     project = _network(size)
-    # project + lead organisation, themes, partners, contacts, upcoming events, latest posts
-    with django_assert_num_queries(6):
+    # project + lead organisation, themes, partners, contacts, upcoming events, latest posts,
+    # practices
+    with django_assert_num_queries(7):
         assert client.get(project.get_absolute_url()).status_code == 200
 
 
@@ -58,6 +60,6 @@ def test_project_page_does_not_grow(client, django_assert_num_queries, size):
 def test_theme_page_does_not_grow(client, django_assert_num_queries, size):
     _network(size)
     theme = Project.objects.network().first().themes.first()
-    # theme, projects + their themes, upcoming events, latest posts
-    with django_assert_num_queries(5):
+    # theme, projects + their themes, upcoming events, latest posts, practices
+    with django_assert_num_queries(6):
         assert client.get(theme.get_absolute_url()).status_code == 200

@@ -1,0 +1,179 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from valita.roles import is_network_coordinator
+
+from . import practice_services as services
+from .models import Project, Theme
+from .practice_forms import FollowUpAnswerForm, FollowUpRoundForm, PracticeFilterForm
+from .practice_jsonld import practice_jsonld
+from .practice_models import Adoption, FollowUpRound, Practice, adoptions_prefetch
+
+PER_PAGE = 20
+
+
+def _get_by_slug(queryset, slug):
+    obj = get_object_or_404(queryset.by_slug(slug)[:1])
+    return obj, obj.slug != slug
+
+
+@require_GET
+def practice_list(request):
+    themes = list(Theme.objects.all())
+    projects = list(Project.objects.published())
+    form = PracticeFilterForm(request.GET or None, themes=themes, projects=projects)
+    practices = (
+        form.filter(Practice.objects.published())
+        .for_listing()
+        .annotate(
+            adoption_count=Count(
+                "adoptions", filter=~Q(adoptions__status=Adoption.Status.DISCONTINUED)
+            )
+        )
+        .order_by("title", "pk")
+    )
+    page = Paginator(practices, PER_PAGE).get_page(request.GET.get("sivu"))
+    return render(request, "projects/practice_list.html", {"form": form, "page": page})
+
+
+@require_GET
+def practice_detail(request, slug):
+    queryset = Practice.objects.visible_to(request.user).prefetch_related(
+        "projects", "themes", "attachments", "links", adoptions_prefetch()
+    )
+    practice, wrong_slug = _get_by_slug(queryset, slug)
+    if wrong_slug:
+        return redirect(practice, permanent=True)
+    confirmed = [a.last_confirmed_at for a in practice.active_adoptions if a.last_confirmed_at]
+    may_edit = (
+        request.user.is_authenticated
+        and Practice.objects.editable_by(request.user).filter(pk=practice.pk).exists()
+    )
+    context = {
+        "object": practice,
+        "practice": practice,
+        "adoptions": practice.active_adoptions,
+        "last_confirmed": max(confirmed) if confirmed else None,
+        "jsonld": practice_jsonld(practice),
+        "may_edit": may_edit,
+        "may_follow_up": is_network_coordinator(request.user),
+    }
+    return render(request, "projects/practice_detail.html", context)
+
+
+@require_GET
+def practice_attachment(request, slug, pk):
+    """An attachment as a download with its checked content type, never rendered inline."""
+    practice = get_object_or_404(Practice.objects.visible_to(request.user).by_slug(slug)[:1])
+    attachment = get_object_or_404(practice.attachments, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.download_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def followup_answer(request, signed):
+    """The short follow-up form, answered through a signed link without an account."""
+    followup = services.followup_from_signature(signed)
+    if followup is None:
+        raise Http404
+    practice = followup.adoption.practice
+    refusal = services.followup_refusal(followup)
+    if refusal:
+        context = {"practice": practice, "followup": followup, "refusal": refusal}
+        return render(request, "projects/followup_closed.html", context, status=410)
+    form = FollowUpAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.followup_answer(request=followup, **form.cleaned_data)
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            return render(request, "projects/followup_thanks.html", {"practice": practice})
+    context = {"practice": practice, "followup": followup, "form": form}
+    return render(request, "projects/followup_answer.html", context)
+
+
+def _add_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def followup_start(request):
+    """A network coordinator starts a follow-up round for chosen practices."""
+    if not is_network_coordinator(request.user):
+        raise PermissionDenied
+    practices = Practice.objects.filter(adoptions__isnull=False).distinct().order_by("title")
+    initial = {"practices": request.GET.getlist("malli")} if request.method == "GET" else None
+    form = FollowUpRoundForm(request.POST or None, practices=practices, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            round = services.followup_round_start(
+                title=data["title"],
+                practices=data["practices"],
+                closes_at=form.closes_at,
+                months_after=data["months_after"],
+                remind_after_days=data["remind_after_days"],
+                started_by=request.user,
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _sent_message(round))
+            return redirect(round)
+    return render(request, "projects/followup_start.html", {"form": form})
+
+
+def _sent_message(round) -> str:
+    from django.utils.translation import ngettext
+
+    count = round.requests.count()
+    return ngettext(
+        "Seurantakierros aloitettu: %(count)s kysely lähetetään.",
+        "Seurantakierros aloitettu: %(count)s kyselyä lähetetään.",
+        count,
+    ) % {"count": count}
+
+
+@login_required
+@require_GET
+def followup_round(request, pk):
+    round = get_object_or_404(FollowUpRound.objects.editable_by(request.user), pk=pk)
+    requests = round.requests.select_related("adoption__practice", "adoption__organisation")
+    context = {
+        "round": round,
+        "summary": services.practice_status_summary(round),
+        "requests": requests.order_by("adoption__practice__title", "adoption__organisation__name"),
+    }
+    return render(request, "projects/followup_round.html", context)
+
+
+@login_required
+@require_GET
+def followup_rounds(request):
+    if not is_network_coordinator(request.user):
+        raise PermissionDenied
+    rounds = FollowUpRound.objects.with_counts()
+    return render(request, "projects/followup_rounds.html", {"rounds": rounds})

@@ -1,0 +1,114 @@
+"""Keeping the search documents current: one object at a time, never a full rebuild.
+
+A save or delete of a registered model (or a change in one of its listed
+many-to-many relations) re-indexes that object in the same transaction, so the
+index and the content commit or roll back together.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.utils.html import strip_tags
+
+from valita.translation_utils import LANGUAGE_CODES, localized_value
+
+from .models import SearchDocument
+from .registry import SearchSource, source_for_model, sources
+
+CONFIGS = {"fi": "finnish", "sv": "swedish"}
+# ts_headline marks matches with these; they never occur in indexed text.
+MARK_START, MARK_STOP = "\x02", "\x03"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(value: str) -> str:
+    """Rich text as plain words: tags out, entities decoded, control characters out."""
+    text = html.unescape(strip_tags(re.sub(r"<(/p|br\s*/?|/li|/h\d)>", r"<\1> ", value or "")))
+    return re.sub(r"\s+", " ", CONTROL.sub(" ", text)).strip()
+
+
+def field_text(obj, field: str, language: str) -> str:
+    """A translated field in one language, the Finnish text when it has none."""
+    return localized_value(obj, field, language) or localized_value(obj, field, "fi")
+
+
+def index_object(source: SearchSource, obj) -> None:
+    """Write (or remove) the object's documents in every language."""
+    if not source.public().filter(pk=obj.pk).exists():
+        SearchDocument.objects.filter(kind=source.kind, object_id=obj.pk).delete()
+        return
+    themes = "|" + "".join(f"{pk}|" for pk in sorted(set(source.theme_ids(obj))))
+    for language in LANGUAGE_CODES:
+        SearchDocument.objects.update_or_create(
+            kind=source.kind,
+            object_id=obj.pk,
+            language=language,
+            defaults={
+                "title": plain_text(source.title(obj, language))[:300],
+                "body": plain_text(source.body(obj, language)),
+                "url": source.url(obj, language)[:500],
+                "themes": themes[:200],
+            },
+        )
+    update_vectors(SearchDocument.objects.filter(kind=source.kind, object_id=obj.pk))
+
+
+def update_vectors(documents) -> None:
+    """Build the weighted vectors in the database (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return
+    for language, config in CONFIGS.items():
+        documents.filter(language=language).update(
+            vector=SearchVector("title", weight="A", config=config)
+            + SearchVector("body", weight="B", config=config)
+        )
+
+
+def reindex(kinds: list[str] | None = None) -> int:
+    """Rebuild the documents of the given kinds (all by default); the number of objects."""
+    count = 0
+    for source in sources():
+        if kinds and source.kind not in kinds:
+            continue
+        public_ids = set(source.public().values_list("pk", flat=True))
+        SearchDocument.objects.filter(kind=source.kind).exclude(object_id__in=public_ids).delete()
+        for obj in source.model._default_manager.filter(pk__in=public_ids).iterator():
+            index_object(source, obj)
+            count += 1
+    return count
+
+
+def _schedule(model, pk) -> None:
+    """Re-index one object now, in the caller's transaction: a rollback undoes both."""
+    source = source_for_model(model)
+    if source is None or pk is None:
+        return
+    obj = source.model._default_manager.filter(pk=pk).first()
+    if obj is None:
+        SearchDocument.objects.filter(kind=source.kind, object_id=pk).delete()
+    else:
+        index_object(source, obj)
+
+
+def on_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _schedule(sender, instance.pk)
+
+
+def on_delete(sender, instance, **kwargs):
+    source = source_for_model(sender)
+    if source is not None:
+        SearchDocument.objects.filter(kind=source.kind, object_id=instance.pk).delete()
+
+
+def on_m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        _schedule(type(instance), instance.pk)
+        return
+    # Changed from the other side (theme.practices.add(...)): re-index each object named.
+    for pk in pk_set or ():
+        _schedule(model, pk)

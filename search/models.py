@@ -1,0 +1,43 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    """One public object in one language, as the site search sees it.
+
+    `vector` is the weighted text search vector (title A, text B) built by
+    PostgreSQL with the language's configuration; on SQLite it stays empty
+    and the search falls back to a plain match on title and text.
+    """
+
+    kind = models.CharField(_("laji"), max_length=30)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("kieli"), max_length=2)
+    title = models.CharField(_("otsikko"), max_length=300)
+    body = models.TextField(_("teksti"), blank=True)
+    url = models.CharField(_("osoite"), max_length=500)
+    # "|1|3|": the ids of the object's themes, so that one index row filters by theme.
+    themes = models.CharField(_("teemat"), max_length=200, blank=True, default="|")
+    vector = SearchVectorField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Index rows are not content: saving them must not retire the page cache.
+    page_cache_exempt = True
+
+    class Meta:
+        verbose_name = _("hakuhakemiston rivi")
+        verbose_name_plural = _("hakuhakemisto")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="search_document_unique"
+            )
+        ]
+        indexes = [
+            GinIndex(fields=["vector"], name="search_doc_vector_gin"),
+            models.Index(fields=["language", "kind"], name="search_doc_lang_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"

@@ -1,0 +1,71 @@
+"""What the site search covers: each app registers its sources here.
+
+A source says which objects are public, and what their title, text, address
+and themes are in each language. The search app keeps one SearchDocument row
+per object and language, updated when the object (or one of the listed
+many-to-many relations) changes, so the index is never rebuilt whole.
+
+An app registers itself in its AppConfig.ready(), without the search app
+importing it (the blog does so when it lands):
+
+    from search.registry import SearchSource, register_source
+    register_source(SearchSource(kind="post", label=_("Blogikirjoitus"), model=Post, ...))
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    kind: str
+    label: str  # a lazy translation: the kind's name shown beside each result
+    model: type[models.Model]
+    public: Callable[[], models.QuerySet]  # the objects anyone may find
+    title: Callable[[models.Model, str], str]
+    body: Callable[[models.Model, str], str]
+    theme_ids: Callable[[models.Model], Iterable[int]] = lambda obj: ()
+    m2m: tuple = field(default=())  # through models whose changes re-index the object
+    order: int = 50  # position among the kind filters
+
+    def url(self, obj, language: str) -> str:
+        from django.utils import translation
+
+        with translation.override(language):
+            return obj.get_absolute_url()
+
+
+_sources: dict[str, SearchSource] = {}
+
+
+def register_source(source: SearchSource) -> SearchSource:
+    """Register a source and keep its documents current on every save and delete."""
+    from . import indexing
+
+    _sources[source.kind] = source
+    uid = f"search-{source.kind}"
+    post_save.connect(indexing.on_save, sender=source.model, dispatch_uid=uid, weak=False)
+    post_delete.connect(indexing.on_delete, sender=source.model, dispatch_uid=uid, weak=False)
+    for through in source.m2m:
+        m2m_changed.connect(
+            indexing.on_m2m_changed, sender=through, dispatch_uid=f"{uid}-{through}", weak=False
+        )
+    return source
+
+
+def sources() -> list[SearchSource]:
+    return sorted(_sources.values(), key=lambda source: (source.order, source.kind))
+
+
+def source_for(kind: str) -> SearchSource | None:
+    return _sources.get(kind)
+
+
+def source_for_model(model) -> SearchSource | None:
+    for source in _sources.values():
+        if source.model is model or issubclass(model, source.model):
+            return source
+    return None

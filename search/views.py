@@ -1,0 +1,48 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from projects.models import Theme
+
+from . import services
+from .registry import sources
+
+PER_PAGE = 20
+
+
+@require_GET
+def search(request):
+    language = (translation.get_language() or "fi")[:2]
+    query = services.clean_query(request.GET.get("q", ""))
+    themes = list(Theme.objects.all())
+    kinds = [(source.kind, source.label) for source in sources()]
+    kind = request.GET.get("tyyppi", "")
+    kind = kind if kind in dict(kinds) else ""
+    theme = next((t for t in themes if request.GET.get("teema") in (t.slug_fi, t.slug_sv)), None)
+    context = {
+        "query": query,
+        "themes": themes,
+        "kinds": kinds,
+        "kind_labels": dict(kinds),
+        "selected_kind": kind,
+        "selected_theme": theme,
+        "too_long": len(request.GET.get("q", "")) > services.MAX_QUERY_LENGTH,
+    }
+    if query:
+        documents = services.matching(query, language)
+        if theme:
+            documents = services.with_theme(documents, theme.pk)
+        counts = services.kind_counts(documents)
+        if kind:
+            documents = documents.filter(kind=kind)
+        page = Paginator(services.with_headlines(documents, query, language), PER_PAGE).get_page(
+            request.GET.get("sivu")
+        )
+        context.update(
+            page=page,
+            results=[(doc, services.excerpt(doc, query)) for doc in page.object_list],
+            kind_counts=[(k, label, counts.get(k, 0)) for k, label in kinds],
+            total=sum(counts.values()),
+        )
+    return render(request, "search/search.html", context)
