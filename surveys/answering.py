@@ -96,6 +96,21 @@ class Structure:
     def visible_pages(self, answers: dict) -> list[Page]:
         return [page for page in self.pages if self.shown(page, answers)]
 
+    def expected_pages(self, answers: dict, current: Page) -> list[Page]:
+        """Pages shown so far plus later pages whose conditions are not decided yet."""
+        current_key = (current.order, current.pk)
+        source_pages = {q.pk: (p.order, p.pk) for p in self.pages for q in p.questions.all()}
+        expected = []
+        for page in self.pages:
+            undecided = any(
+                str(c.source_id) not in answers
+                and source_pages.get(c.source_id, current_key) >= current_key
+                for c in page.conditions.all()
+            )
+            if self.shown(page, answers) or undecided:
+                expected.append(page)
+        return expected
+
     def visible_questions(self, page: Page, answers: dict) -> list[Question]:
         return [q for q in page.questions.all() if self.shown(q, answers)]
 

@@ -175,7 +175,8 @@ def _answer(
         else:
             focus = "errors"
     draft.page = page.pk
-    number = next(i for i, p in enumerate(pages, 1) if p.pk == page.pk)
+    expected = structure.expected_pages(draft.answers, page)
+    number = next((i for i, p in enumerate(expected, 1) if p.pk == page.pk), 1)
     context.update(
         {
             "page": page,
@@ -183,9 +184,9 @@ def _answer(
             "blocks": form.bound_blocks(),
             "draft": draft.dumps(),
             "page_number": number,
-            "page_count": len(pages),
+            "page_count": len(expected),
             "is_first": number == 1,
-            "is_last": number == len(pages),
+            "is_last": number == len(expected),
             "focus": focus,
         }
     )

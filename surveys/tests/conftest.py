@@ -1,0 +1,14 @@
+import pytest
+
+from valita.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(settings):
+    # Tasks run in the test's own process; with REDIS_URL set they would go to the broker.
+    old = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    settings.PAGE_CACHE_SECONDS = 0
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = old
