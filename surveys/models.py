@@ -167,6 +167,11 @@ class Survey(models.Model):
         )
 
 
+class PageQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        return self.filter(survey__in=Survey.objects.editable_by(user))
+
+
 class Page(models.Model):
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="pages", verbose_name=_("kysely")
@@ -174,6 +179,8 @@ class Page(models.Model):
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
     title = models.CharField(_("otsikko"), max_length=200, blank=True)
     intro = models.TextField(_("johdanto"), blank=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
