@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Kyselyt")
+
+    def ready(self):
+        from valita.home import register_home_section
+
+        from . import sections
+
+        register_home_section(sections.home_section)

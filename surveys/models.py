@@ -558,6 +558,8 @@ class InvitationQuerySet(models.QuerySet):
 
 
 class Invitation(models.Model):
+    page_cache_exempt = True
+
     collector = models.ForeignKey(
         Collector,
         on_delete=models.CASCADE,
@@ -612,6 +614,8 @@ class ResponseQuerySet(models.QuerySet):
 class Response(models.Model):
     """One completed response. No IP address or user agent is stored."""
 
+    page_cache_exempt = True  # a response changes no public page
+
     survey = models.ForeignKey(
         Survey, on_delete=models.PROTECT, related_name="responses", verbose_name=_("kysely")
     )
@@ -660,6 +664,8 @@ class Response(models.Model):
 
 class Answer(models.Model):
     """One value: a Likert statement's value, one chosen choice, a text, a number or a project."""
+
+    page_cache_exempt = True
 
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("vastaus")
@@ -732,6 +738,8 @@ class Answer(models.Model):
 
 class SavedDraft(models.Model):
     """Answers saved with "continue later"; found only through its private link."""
+
+    page_cache_exempt = True
 
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="saved_drafts", verbose_name=_("kysely")

@@ -20,4 +20,6 @@ app.conf.beat_schedule = {
         "task": "events.tasks.remove_personal_data",
         "schedule": 24 * 3600.0,
     },
+    # Surveys: a reminder to invitees who have not answered a week after the invitation.
+    "surveys-send-reminders": {"task": "surveys.tasks.send_reminders", "schedule": 3600.0},
 }

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from projects.models import Project, Theme
+from surveys.models import Survey
 
 
 class I18nSitemap(Sitemap):
@@ -30,8 +31,14 @@ class ProjectSitemap(I18nSitemap):
         return Project.objects.published()
 
 
+class SurveySitemap(I18nSitemap):
+    def items(self):
+        return Survey.objects.listed()
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
+    "surveys": SurveySitemap,
 }
