@@ -12,3 +12,9 @@ def _eager_celery(settings):
     settings.PAGE_CACHE_SECONDS = 0
     yield
     celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = old
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The cast's passwords are hashed on creation; the real hasher costs seconds per test here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
