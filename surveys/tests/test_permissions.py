@@ -45,7 +45,9 @@ def test_collectors_visible_to(cast, world, role):
     seen = set(Collector.objects.visible_to(cast[role]))
     assert seen == {world[key] for key in COLLECTORS_SEEN[role]}
     editable = set(Collector.objects.editable_by(cast[role]))
-    assert editable == ({world["own"], world["other"], world["public"]} if role in BUILDS else set())
+    assert editable == (
+        {world["own"], world["other"], world["public"]} if role in BUILDS else set()
+    )
 
 
 def _login(client, user):
@@ -90,7 +92,10 @@ def test_admin_collector_pages_follow_visible_to(client, cast, world, role, whic
 def test_preview_and_test_mode_are_for_builders(client, cast, world, role):
     _login(client, cast[role])
     survey = world["s"]["survey"]
-    for url in (f"/fi/kyselyt/{survey.slug_fi}/esikatselu/", f"/fi/kyselyt/{survey.slug_fi}/testi/"):
+    for url in (
+        f"/fi/kyselyt/{survey.slug_fi}/esikatselu/",
+        f"/fi/kyselyt/{survey.slug_fi}/testi/",
+    ):
         status = client.get(url).status_code
         if role in BUILDS:
             assert status == 200
