@@ -100,13 +100,13 @@ class QuestionInline(LockedDeleteInlineMixin, TranslationTabularInline):
 class CollectorInline(admin.TabularInline):
     model = Collector
     extra = 0
-    fields = ["kind", "project", "name", "is_active", "link"]
+    fields = ["kind", "project", "event", "name", "is_active", "link"]
     readonly_fields = ["link"]
     show_change_link = True
 
     @admin.display(description=_("linkki"))
     def link(self, obj):
-        if not obj.pk or obj.kind == Collector.Kind.INVITATION:
+        if not obj.pk or obj.sends_invitations:
             return "–"
         return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
@@ -347,7 +347,7 @@ class CollectorForm(forms.ModelForm):
 
     class Meta:
         model = Collector
-        fields = ["survey", "kind", "project", "name", "is_active"]
+        fields = ["survey", "kind", "project", "event", "name", "is_active"]
 
     def clean_new_invitations(self):
         rows = []
@@ -371,7 +371,8 @@ class CollectorForm(forms.ModelForm):
                     code="bad_language",
                 )
             rows.append((email, name, language))
-        if rows and self.cleaned_data.get("kind") != Collector.Kind.INVITATION:
+        kinds = (Collector.Kind.INVITATION, Collector.Kind.EVENT)
+        if rows and self.cleaned_data.get("kind") not in kinds:
             raise ValidationError(
                 _("Kutsuja voi lisätä vain kutsukanavaan."), code="not_invitation"
             )
@@ -396,14 +397,15 @@ class CollectorAdmin(EditableByAdminMixin, admin.ModelAdmin):
     form = CollectorForm
     list_display = ["__str__", "survey", "kind", "project", "started", "completed", "rate"]
     list_filter = ["kind", "survey"]
+    raw_id_fields = ["event"]
     inlines = [InvitationInline]
     readonly_fields = ["link", "embed_code", "started", "completed", "rate"]
 
     def get_fields(self, request, obj=None):
-        fields = ["survey", "kind", "project", "name", "is_active"]
+        fields = ["survey", "kind", "project", "event", "name", "is_active"]
         if obj is not None:
             fields += ["link", "embed_code", "started", "completed", "rate"]
-            if obj.kind == Collector.Kind.INVITATION:
+            if obj.sends_invitations:
                 fields.append("new_invitations")
         return fields
 
@@ -436,11 +438,11 @@ class CollectorAdmin(EditableByAdminMixin, admin.ModelAdmin):
         return super().has_change_permission(request, obj)
 
     def get_inlines(self, request, obj):
-        return [InvitationInline] if obj and obj.kind == Collector.Kind.INVITATION else []
+        return [InvitationInline] if obj and obj.sends_invitations else []
 
     @admin.display(description=_("aloitettuja"))
     def started(self, obj):
-        if obj.kind == Collector.Kind.INVITATION:
+        if obj.sends_invitations:
             return getattr(obj, "invited", obj.invitations.count())
         return obj.started_count
 
@@ -455,13 +457,13 @@ class CollectorAdmin(EditableByAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("linkki"))
     def link(self, obj):
-        if obj.kind == Collector.Kind.INVITATION:
+        if obj.sends_invitations:
             return _("Jokainen kutsuttu saa oman linkkinsä.")
         return format_html('<a href="{0}">{1}{0}</a>', obj.get_absolute_url(), "")
 
     @admin.display(description=_("upotuskoodi"))
     def embed_code(self, obj):
-        if obj.kind == Collector.Kind.INVITATION:
+        if obj.sends_invitations:
             return "–"
         snippets = [
             (lang, embed_snippet(url, obj.survey.title))

@@ -496,6 +496,7 @@ class Collector(models.Model):
         PUBLIC = "public", _("Julkinen linkki")
         PROJECT = "project", _("Hankekohtainen linkki")
         INVITATION = "invitation", _("Kutsut sähköpostilla")
+        EVENT = "event", _("Tapahtuman osallistujat")
 
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="collectors", verbose_name=_("kysely")
@@ -510,6 +511,17 @@ class Collector(models.Model):
         related_name="survey_collectors",
         verbose_name=_("hanke"),
         help_text=_("Tämän linkin kautta tulleet vastaukset kirjataan hankkeelle."),
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="survey_collectors",
+        verbose_name=_("tapahtuma"),
+        help_text=_(
+            "Tapahtuman osallistujat saavat kutsun palautekyselyyn, kun tapahtuma on päättynyt."
+        ),
     )
     token = models.CharField(_("tunniste"), max_length=64, unique=True, default=new_token)
     is_active = models.BooleanField(_("käytössä"), default=True)
@@ -529,6 +541,12 @@ class Collector(models.Model):
                 name="collector_project_iff_project_kind",
                 violation_error_message=_("Hankekohtaiselle linkille valitaan hanke, muille ei."),
             ),
+            models.CheckConstraint(
+                condition=Q(kind="event", event__isnull=False)
+                | (~Q(kind="event") & Q(event__isnull=True)),
+                name="collector_event_iff_event_kind",
+                violation_error_message=_("Tapahtumakanavalle valitaan tapahtuma, muille ei."),
+            ),
         ]
 
     def __str__(self):
@@ -543,8 +561,12 @@ class Collector(models.Model):
             "surveys:collector_answer", kwargs={"slug": self.survey.slug, "token": self.token}
         )
 
+    @property
+    def sends_invitations(self) -> bool:
+        return self.kind in (self.Kind.INVITATION, self.Kind.EVENT)
+
     def response_rate(self, completed: int, invited: int) -> float | None:
-        if self.kind == self.Kind.INVITATION:
+        if self.sends_invitations:
             return completed / invited if invited else None
         return completed / self.started_count if self.started_count else None
 

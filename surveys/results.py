@@ -84,14 +84,16 @@ class QuestionChoices:
     choices: list[ChoiceCount]
 
 
-def counted_responses(survey: Survey, *, project=None):
+def counted_responses(survey: Survey, *, project=None, event=None):
     responses = Response.objects.counted().filter(survey=survey)
     if project is not None:
         responses = responses.filter(project=project)
+    if event is not None:
+        responses = responses.filter(collector__event=event)
     return responses
 
 
-def likert_results(survey: Survey, *, project=None, by_project: bool = False) -> dict:
+def likert_results(survey: Survey, *, project=None, event=None, by_project: bool = False) -> dict:
     """Distribution per statement (and per project): one GROUP BY query, plus the scales."""
     scales = dict(
         Question.objects.filter(survey=survey, kind=Question.Kind.LIKERT).values_list(
@@ -103,7 +105,7 @@ def likert_results(survey: Survey, *, project=None, by_project: bool = False) ->
         group.append("response__project_id")
     rows = (
         Answer.objects.filter(
-            response__in=counted_responses(survey, project=project),
+            response__in=counted_responses(survey, project=project, event=event),
             statement__isnull=False,
         )
         .values(*group)
@@ -129,9 +131,9 @@ def likert_results(survey: Survey, *, project=None, by_project: bool = False) ->
     return results
 
 
-def choice_results(survey: Survey, *, project=None) -> dict[int, QuestionChoices]:
+def choice_results(survey: Survey, *, project=None, event=None) -> dict[int, QuestionChoices]:
     """Counts of each choice and the number of respondents of each choice question."""
-    responses = counted_responses(survey, project=project)
+    responses = counted_responses(survey, project=project, event=event)
     questions = list(
         Question.objects.filter(
             survey=survey, kind__in=[Question.Kind.SINGLE, Question.Kind.MULTIPLE]
@@ -186,8 +188,8 @@ def project_counts(survey: Survey) -> list[tuple[int | None, str | None, int]]:
     return [(row["project_id"], row["project__name"], row["n"]) for row in rows]
 
 
-def response_count(survey: Survey, *, project=None) -> int:
-    return counted_responses(survey, project=project).count()
+def response_count(survey: Survey, *, project=None, event=None) -> int:
+    return counted_responses(survey, project=project, event=event).count()
 
 
 def round_comparison(statement: Statement) -> list[tuple[Survey, StatementResult]]:

@@ -207,11 +207,15 @@ def invitation_mark_opened(invitation: Invitation) -> None:
     )
 
 
-@transaction.atomic
 def invitations_create(*, collector: Collector, rows: list[tuple[str, str, str]]) -> int:
     """Add invitations (email, name, language) and queue their emails; existing ones are kept."""
-    if collector.kind != Collector.Kind.INVITATION:
+    if not collector.sends_invitations:
         raise ValidationError(_("Kutsuja voi lisätä vain kutsukanavaan."), code="not_invitation")
+    return _invitations_add(collector, rows)
+
+
+@transaction.atomic
+def _invitations_add(collector: Collector, rows: list[tuple[str, str, str]]) -> int:
     created = 0
     for email, name, language in rows:
         invitation, was_created = Invitation.objects.get_or_create(
@@ -257,6 +261,35 @@ def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
         subject, body = _invitation_email(invitation, reminder=reminder)
         send_mail(subject, body, None, [invitation.email])  # a failure rolls the claim back
     return True
+
+
+def event_invitations_create(now: datetime | None = None) -> int:
+    """Invite the participants of ended events to their feedback survey (once per person).
+
+    Confirmed registrations count, unless marked absent. Run by the hourly beat; the
+    unique (collector, email) makes a second run add nothing.
+    """
+    from events.models import Registration
+
+    now = now or timezone.now()
+    created = 0
+    collectors = Collector.objects.filter(
+        kind=Collector.Kind.EVENT,
+        is_active=True,
+        event__ends_at__lte=now,
+        survey__in=Survey.objects.open(now),
+    ).select_related("event")
+    for collector in collectors:
+        registrations = (
+            Registration.objects.filter(event=collector.event, status=Registration.Status.CONFIRMED)
+            .exclude(attended=False)
+            .exclude(email="")
+            .exclude(email__in=collector.invitations.values("email"))
+        )
+        rows = [(r.email, r.name, r.language) for r in registrations]
+        if rows:
+            created += _invitations_add(collector, rows)
+    return created
 
 
 def reminders_due(now: datetime | None = None):

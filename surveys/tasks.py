@@ -16,6 +16,6 @@ def invitation_remind(invitation_id: int) -> None:
 
 
 @shared_task
-def send_reminders() -> int:
-    """Beat: queue reminders to invitees who have not answered."""
-    return services.reminders_queue()
+def invite_and_remind() -> int:
+    """Beat: invite participants of ended events, remind invitees who have not answered."""
+    return services.event_invitations_create() + services.reminders_queue()

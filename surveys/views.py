@@ -230,7 +230,7 @@ def survey_answer(request, slug, embed=False):
 def collector_answer(request, slug, token, embed=False):
     collector = get_object_or_404(
         Collector.objects.select_related("survey", "project").exclude(
-            kind=Collector.Kind.INVITATION
+            kind__in=[Collector.Kind.INVITATION, Collector.Kind.EVENT]
         ),
         token=token[:64],
         is_active=True,

@@ -20,6 +20,7 @@ app.conf.beat_schedule = {
         "task": "events.tasks.remove_personal_data",
         "schedule": 24 * 3600.0,
     },
-    # Surveys: a reminder to invitees who have not answered a week after the invitation.
-    "surveys-send-reminders": {"task": "surveys.tasks.send_reminders", "schedule": 3600.0},
+    # Surveys: participants of ended events get their feedback survey; invitees who have
+    # not answered a week after the invitation get a reminder.
+    "surveys-invite-and-remind": {"task": "surveys.tasks.invite_and_remind", "schedule": 3600.0},
 }

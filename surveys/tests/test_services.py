@@ -314,3 +314,38 @@ def test_invitations_only_into_an_invitation_collector():
 def test_statement_factory_makes_likert():
     assert StatementFactory().question.kind == Question.Kind.LIKERT
     assert QuestionFactory().kind == Question.Kind.SHORT_TEXT
+
+
+# Event participants ------------------------------------------------------------------------
+
+
+def test_participants_of_an_ended_event_get_the_feedback_survey_once():
+    from events.models import Registration
+    from events.tests.factories import EventFactory, RegistrationFactory
+
+    s = build_survey()
+    ended = EventFactory(starts_at=timezone.now() - timezone.timedelta(days=1))
+    upcoming = EventFactory()
+    collector = Collector.objects.create(survey=s["survey"], kind=Collector.Kind.EVENT, event=ended)
+    Collector.objects.create(survey=s["survey"], kind=Collector.Kind.EVENT, event=upcoming)
+    present = RegistrationFactory(event=ended, attended=True, language="sv")
+    unmarked = RegistrationFactory(event=ended)
+    RegistrationFactory(event=ended, attended=False)
+    RegistrationFactory(event=ended, status=Registration.Status.CANCELLED)
+    RegistrationFactory(event=upcoming)
+    assert services.event_invitations_create() == 2
+    assert services.event_invitations_create() == 0
+    assert set(collector.invitations.values_list("email", flat=True)) == {
+        present.email,
+        unmarked.email,
+    }
+    outbox.run_pending_inline()
+    swedish = next(m for m in mail.outbox if m.to == [present.email])
+    assert "Inbjudan till enkäten" in swedish.subject
+    # Answers through the invitation are results of that event.
+    invitation = collector.invitations.get(email=present.email)
+    submit(s, invitation=invitation)
+    from surveys import results
+
+    assert results.response_count(s["survey"], event=ended) == 1
+    assert results.response_count(s["survey"], event=upcoming) == 0
