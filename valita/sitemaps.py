@@ -4,6 +4,7 @@ from django.urls import reverse
 from blog.sitemaps import PostSitemap
 from events.models import Event
 from projects.models import Practice, Project, Theme
+from surveys.models import Survey
 
 
 class I18nSitemap(Sitemap):
@@ -59,6 +60,11 @@ class PracticeSitemap(I18nSitemap):
         return item.updated_at
 
 
+class SurveySitemap(I18nSitemap):
+    def items(self):
+        return Survey.objects.listed()
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "themes": ThemeSitemap,
@@ -67,4 +73,5 @@ SITEMAPS = {
     "practice-list": PracticeListSitemap,
     "practices": PracticeSitemap,
     "blog": PostSitemap,
+    "surveys": SurveySitemap,
 }

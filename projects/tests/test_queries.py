@@ -34,8 +34,8 @@ def _no_page_cache(settings):
     "path,queries",
     [
         # coordination project, themes, projects + their themes, upcoming events, latest posts,
-        # practices
-        ("/fi/", 7),
+        # practices, open surveys
+        ("/fi/", 8),
         # themes (filter links), projects + their themes
         ("/fi/hankkeet/", 3),
         ("/sv/projekt/", 3),
@@ -51,8 +51,8 @@ def test_list_pages_do_not_grow(client, django_assert_num_queries, size, path, q
 def test_project_page_does_not_grow(client, django_assert_num_queries, size):
     project = _network(size)
     # project + lead organisation, themes, partners, contacts, upcoming events, latest posts,
-    # practices
-    with django_assert_num_queries(7):
+    # practices, the project's survey links
+    with django_assert_num_queries(8):
         assert client.get(project.get_absolute_url()).status_code == 200
 
 

@@ -1,0 +1,296 @@
+"""Answering a survey page by page, without session or cookie.
+
+The answers so far travel in a signed draft (a hidden form field): it names the
+survey, the submission key, the collector or invitation and the current page, so
+the form works in another site's iframe where the browser sends no cookies. The
+signature doubles as the form token (the views are CSRF-exempt). Nothing is
+written until the last page: then services.response_submit saves the whole
+response in one transaction, once per submission key.
+
+Stored answers, by question id (as a string):
+    likert        {"<statement id>": 1..N or "dk"}
+    single        <choice id>
+    multiple      [<choice id>, ...]
+    project       <project id>
+    number        "<decimal>"
+    short / long  "<text>"
+"""
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from django import forms
+from django.core import signing
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+
+from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
+
+DRAFT_SALT = "surveys.draft"
+DRAFT_MAX_AGE = 60 * 60 * 24 * 60  # a draft link or an open tab keeps for two months
+TEXT_MAX = {Question.Kind.SHORT_TEXT: 500, Question.Kind.LONG_TEXT: 5000}
+
+
+@dataclass
+class Draft:
+    survey: int
+    key: str
+    started: float
+    page: int | None = None
+    answers: dict = field(default_factory=dict)
+    collector: int | None = None
+    invitation: int | None = None
+    test: bool = False
+    counted: bool = False
+    saved: str | None = None
+
+    def dumps(self) -> str:
+        return signing.dumps(asdict(self), salt=DRAFT_SALT, compress=True)
+
+    @classmethod
+    def loads(cls, token: str, *, survey: Survey) -> "Draft | None":
+        try:
+            data = signing.loads(token or "", salt=DRAFT_SALT, max_age=DRAFT_MAX_AGE)
+            draft = cls(**data)
+        except (signing.BadSignature, TypeError, ValueError):
+            return None
+        return draft if draft.survey == survey.pk else None
+
+    @property
+    def started_at(self):
+        return datetime.fromtimestamp(self.started, tz=UTC)
+
+
+# The questionnaire, loaded in a fixed number of queries ------------------------------------
+
+
+class Structure:
+    """A survey's pages, questions, statements, choices and conditions (8 queries)."""
+
+    def __init__(self, survey: Survey):
+        self.survey = survey
+        conditions = Condition.objects.prefetch_related("choices")
+        questions = Question.objects.prefetch_related(
+            "statements", "choices", Prefetch("conditions", queryset=conditions)
+        ).order_by("order", "pk")
+        self.pages: list[Page] = list(
+            survey.pages.prefetch_related(
+                Prefetch("questions", queryset=questions),
+                Prefetch("conditions", queryset=conditions),
+            )
+        )
+        self._projects = None
+
+    def projects(self):
+        if self._projects is None:
+            self._projects = list(Project.objects.network().published().order_by("name"))
+        return self._projects
+
+    @staticmethod
+    def shown(item, answers: dict) -> bool:
+        return all(condition.matches(answers) for condition in item.conditions.all())
+
+    def visible_pages(self, answers: dict) -> list[Page]:
+        return [page for page in self.pages if self.shown(page, answers)]
+
+    def expected_pages(self, answers: dict, current: Page) -> list[Page]:
+        """Pages shown so far plus later pages whose conditions are not decided yet."""
+        current_key = (current.order, current.pk)
+        source_pages = {q.pk: (p.order, p.pk) for p in self.pages for q in p.questions.all()}
+        expected = []
+        for page in self.pages:
+            undecided = any(
+                str(c.source_id) not in answers
+                and source_pages.get(c.source_id, current_key) >= current_key
+                for c in page.conditions.all()
+            )
+            if self.shown(page, answers) or undecided:
+                expected.append(page)
+        return expected
+
+    def visible_questions(self, page: Page, answers: dict) -> list[Question]:
+        return [q for q in page.questions.all() if self.shown(q, answers)]
+
+    def prune(self, answers: dict) -> tuple[dict, list[Question]]:
+        """Only the answers of questions still shown (an earlier change may hide some)."""
+        kept: dict = {}
+        shown: list[Question] = []
+        for page in self.pages:
+            if not self.shown(page, kept):
+                continue
+            for question in page.questions.all():
+                if self.shown(question, kept):
+                    shown.append(question)
+                    if str(question.pk) in answers:
+                        kept[str(question.pk)] = answers[str(question.pk)]
+        return kept, shown
+
+
+# One page as a form ------------------------------------------------------------------------
+
+
+def field_name(question: Question, statement=None) -> str:
+    return f"q{question.pk}_{statement.pk}" if statement else f"q{question.pk}"
+
+
+class PageForm(forms.Form):
+    """The visible questions of one page; `blocks` tells the template how to lay them out."""
+
+    def __init__(
+        self, *args, structure: Structure, page: Page, answers: dict, all_questions=False, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.questions = (
+            list(page.questions.all())
+            if all_questions
+            else structure.visible_questions(page, answers)
+        )
+        self.blocks = []
+        for question in self.questions:
+            stored = answers.get(str(question.pk))
+            required_msg = {"required": _("Vastaa tähän kysymykseen.")}
+            if question.kind == Question.Kind.LIKERT:
+                values = question.scale_values()
+                ends = {values[0]: question.min_label, values[-1]: question.max_label}
+                choices = [(str(v), f"{v} {ends[v]}" if v in ends else str(v)) for v in values]
+                if question.allow_dont_know:
+                    choices.append(("dk", DONT_KNOW_LABEL))
+                names = []
+                for statement in question.statements.all():
+                    name = field_name(question, statement)
+                    self.fields[name] = forms.ChoiceField(
+                        label=statement.text,
+                        choices=choices,
+                        widget=forms.RadioSelect,
+                        required=question.required,
+                        error_messages={
+                            "required": _("Valitse vastaus tähän väittämään."),
+                            "invalid_choice": _("Valitse vastaus asteikolta."),
+                        },
+                    )
+                    if isinstance(stored, dict) and str(statement.pk) in stored:
+                        self.initial[name] = str(stored[str(statement.pk)])
+                    names.append(name)
+                self.blocks.append({"question": question, "names": names})
+                continue
+            name = field_name(question)
+            common = {
+                "label": question.text,
+                "required": question.required,
+                "help_text": question.help_text,
+            }
+            if question.kind == Question.Kind.SINGLE:
+                formfield = forms.ChoiceField(
+                    choices=[(str(c.pk), c.text) for c in question.choices.all()],
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        **required_msg,
+                        "invalid_choice": _("Valitse yksi annetuista vaihtoehdoista."),
+                    },
+                    **common,
+                )
+                initial = str(stored) if stored else None
+            elif question.kind == Question.Kind.MULTIPLE:
+                formfield = forms.MultipleChoiceField(
+                    choices=[(str(c.pk), c.text) for c in question.choices.all()],
+                    widget=forms.CheckboxSelectMultiple,
+                    error_messages={
+                        "required": _("Valitse vähintään yksi vaihtoehto."),
+                        "invalid_choice": _("Valitse annetuista vaihtoehdoista."),
+                        "invalid_list": _("Valitse annetuista vaihtoehdoista."),
+                    },
+                    **common,
+                )
+                initial = [str(v) for v in stored] if stored else None
+            elif question.kind == Question.Kind.PROJECT:
+                formfield = forms.ChoiceField(
+                    choices=[(str(p.pk), p.name) for p in structure.projects()],
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": _("Valitse hanke."),
+                        "invalid_choice": _("Valitse yksi luettelon hankkeista."),
+                    },
+                    **common,
+                )
+                initial = str(stored) if stored else None
+            elif question.kind == Question.Kind.NUMBER:
+                formfield = forms.DecimalField(
+                    max_digits=14,
+                    decimal_places=4,
+                    error_messages={
+                        **required_msg,
+                        "invalid": _("Kirjoita luku, esim. 12 tai 3,5."),
+                    },
+                    localize=True,
+                    **common,
+                )
+                initial = Decimal(stored) if stored else None
+            else:
+                formfield = forms.CharField(
+                    max_length=TEXT_MAX[question.kind],
+                    widget=forms.Textarea(attrs={"rows": 5})
+                    if question.kind == Question.Kind.LONG_TEXT
+                    else forms.TextInput,
+                    error_messages={
+                        **required_msg,
+                        "max_length": _(
+                            "Vastaus on liian pitkä (enintään %(limit_value)d merkkiä)."
+                        ),
+                    },
+                    **common,
+                )
+                initial = stored or None
+            self.fields[name] = formfield
+            if initial is not None:
+                self.initial[name] = initial
+            self.blocks.append({"question": question, "names": [name]})
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and "\x00" in value:
+                self.add_error(name, _("Vastauksessa on merkkejä, joita ei voi tallentaa."))
+        return cleaned
+
+    def bound_blocks(self):
+        return [
+            {"question": block["question"], "fields": [self[name] for name in block["names"]]}
+            for block in self.blocks
+        ]
+
+    def answers(self) -> dict:
+        """The cleaned answers of this page in the stored shape (blank ones left out)."""
+        result: dict = {}
+        data = self.cleaned_data
+        for question in self.questions:
+            if question.kind == Question.Kind.LIKERT:
+                values = {}
+                for statement in question.statements.all():
+                    given = data.get(field_name(question, statement))
+                    if given:
+                        values[str(statement.pk)] = "dk" if given == "dk" else int(given)
+                if values:
+                    result[str(question.pk)] = values
+                continue
+            given = data.get(field_name(question))
+            if given in (None, "", []):
+                continue
+            if question.kind == Question.Kind.MULTIPLE:
+                result[str(question.pk)] = [int(v) for v in given]
+            elif question.kind in (Question.Kind.SINGLE, Question.Kind.PROJECT):
+                result[str(question.pk)] = int(given)
+            elif question.kind == Question.Kind.NUMBER:
+                result[str(question.pk)] = str(given)
+            else:
+                result[str(question.pk)] = given
+        return result
+
+
+def merge_page_answers(answers: dict, form: PageForm, page_answers: dict) -> dict:
+    """This page's answers replace what was stored for its questions (cleared ones go)."""
+    merged = {k: v for k, v in answers.items() if int(k) not in {q.pk for q in form.questions}}
+    merged.update(page_answers)
+    return merged

@@ -1,0 +1,225 @@
+"""Results computed in the database: one GROUP BY query per kind of answer.
+
+Only completed, non-test responses count (`Response.objects.counted()`). The
+dashboard reads these functions; they never loop over individual answers:
+Python only turns the few grouped rows (at most scale size + 1 per statement)
+into shares, mean and median.
+
+    likert_results(survey)                      {statement_id: StatementResult}
+    likert_results(survey, by_project=True)     {(statement_id, project_id): StatementResult}
+    choice_results(survey)                      {question_id: QuestionChoices}
+    project_counts(survey)                      [(project_id, name, count)]
+    round_comparison(statement)                 [(survey, StatementResult)] oldest first
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from .models import Answer, Question, Response, Statement, Survey
+
+
+@dataclass
+class StatementResult:
+    statement_id: int
+    scale_size: int
+    counts: dict[int, int] = field(default_factory=dict)
+    dont_know: int = 0
+
+    @property
+    def n(self) -> int:
+        """Answers on the scale; "don't know" is counted separately."""
+        return sum(self.counts.values())
+
+    @property
+    def n_with_dont_know(self) -> int:
+        return self.n + self.dont_know
+
+    @property
+    def mean(self) -> float | None:
+        if not self.n:
+            return None
+        return sum(value * count for value, count in self.counts.items()) / self.n
+
+    @property
+    def median(self) -> float | None:
+        n = self.n
+        if not n:
+            return None
+        ordered = sorted(self.counts.items())
+
+        def nth(k: int) -> int:  # the k-th smallest value, 0-based
+            seen = 0
+            for value, count in ordered:
+                seen += count
+                if k < seen:
+                    return value
+            raise IndexError(k)
+
+        if n % 2:
+            return float(nth(n // 2))
+        return (nth(n // 2 - 1) + nth(n // 2)) / 2
+
+    def distribution(self) -> list[tuple[int, int, float]]:
+        """(value, count, share of the scale answers) for every value of the scale."""
+        n = self.n
+        return [
+            (value, self.counts.get(value, 0), self.counts.get(value, 0) / n if n else 0.0)
+            for value in range(1, self.scale_size + 1)
+        ]
+
+
+@dataclass
+class ChoiceCount:
+    choice_id: int
+    count: int
+    share: float
+
+
+@dataclass
+class QuestionChoices:
+    question_id: int
+    respondents: int
+    choices: list[ChoiceCount]
+
+
+def counted_responses(survey: Survey, *, project=None, event=None):
+    responses = Response.objects.counted().filter(survey=survey)
+    if project is not None:
+        responses = responses.filter(project=project)
+    if event is not None:
+        responses = responses.filter(collector__event=event)
+    return responses
+
+
+def likert_results(survey: Survey, *, project=None, event=None, by_project: bool = False) -> dict:
+    """Distribution per statement (and per project): one GROUP BY query, plus the scales."""
+    scales = dict(
+        Question.objects.filter(survey=survey, kind=Question.Kind.LIKERT).values_list(
+            "pk", "scale_size"
+        )
+    )
+    group = ["question_id", "statement_id", "value", "dont_know"]
+    if by_project:
+        group.append("response__project_id")
+    rows = (
+        Answer.objects.filter(
+            response__in=counted_responses(survey, project=project, event=event),
+            statement__isnull=False,
+        )
+        .values(*group)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    results: dict = {}
+    for row in rows:
+        key = (
+            (row["statement_id"], row["response__project_id"])
+            if by_project
+            else row["statement_id"]
+        )
+        result = results.get(key)
+        if result is None:
+            result = results[key] = StatementResult(
+                statement_id=row["statement_id"], scale_size=scales.get(row["question_id"], 5)
+            )
+        if row["dont_know"]:
+            result.dont_know += row["n"]
+        else:
+            result.counts[row["value"]] = result.counts.get(row["value"], 0) + row["n"]
+    return results
+
+
+def choice_results(survey: Survey, *, project=None, event=None) -> dict[int, QuestionChoices]:
+    """Counts of each choice and the number of respondents of each choice question."""
+    responses = counted_responses(survey, project=project, event=event)
+    questions = list(
+        Question.objects.filter(
+            survey=survey, kind__in=[Question.Kind.SINGLE, Question.Kind.MULTIPLE]
+        ).annotate(
+            respondents=Count(
+                "answers__response",
+                filter=Q(answers__response__in=responses),
+                distinct=True,
+            )
+        )
+    )
+    counts = dict(
+        Answer.objects.filter(response__in=responses, choice__isnull=False)
+        .values("choice_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("choice_id", "n")
+    )
+    choices_of: dict[int, list[int]] = defaultdict(list)
+    for question_id, choice_id in (
+        Question.objects.filter(pk__in=[q.pk for q in questions])
+        .filter(choices__isnull=False)
+        .values_list("pk", "choices")
+        .order_by("pk", "choices__order", "choices")
+    ):
+        choices_of[question_id].append(choice_id)
+    return {
+        q.pk: QuestionChoices(
+            question_id=q.pk,
+            respondents=q.respondents,
+            choices=[
+                ChoiceCount(
+                    choice_id=c,
+                    count=counts.get(c, 0),
+                    share=counts.get(c, 0) / q.respondents if q.respondents else 0.0,
+                )
+                for c in choices_of[q.pk]
+            ],
+        )
+        for q in questions
+    }
+
+
+def project_counts(survey: Survey) -> list[tuple[int | None, str | None, int]]:
+    """Counted responses per project (None: no project given)."""
+    rows = (
+        counted_responses(survey)
+        .values("project_id", "project__name")
+        .annotate(n=Count("pk"))
+        .order_by("project__name")
+    )
+    return [(row["project_id"], row["project__name"], row["n"]) for row in rows]
+
+
+def response_count(survey: Survey, *, project=None, event=None) -> int:
+    return counted_responses(survey, project=project, event=event).count()
+
+
+def round_comparison(statement: Statement) -> list[tuple[Survey, StatementResult]]:
+    """The statement's results in this round and every earlier round it was copied from."""
+    chain = []
+    current = statement
+    seen = set()
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        chain.append(current)
+        current = current.previous
+    chain.reverse()
+    ids = [s.pk for s in chain]
+    rows = (
+        Answer.objects.filter(
+            statement_id__in=ids,
+            response__is_test=False,
+            response__completed_at__isnull=False,
+        )
+        .values("statement_id", "value", "dont_know")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_statement = {
+        s.pk: StatementResult(statement_id=s.pk, scale_size=s.question.scale_size) for s in chain
+    }
+    for row in rows:
+        result = by_statement[row["statement_id"]]
+        if row["dont_know"]:
+            result.dont_know += row["n"]
+        else:
+            result.counts[row["value"]] = row["n"]
+    return [(s.question.survey, by_statement[s.pk]) for s in chain]

@@ -1,0 +1,423 @@
+"""Writes of the surveys app: one transaction each, errors as translated ValidationErrors."""
+
+import hashlib
+import uuid
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from projects.models import Project
+from valita import outbox
+
+from .models import (
+    Answer,
+    Choice,
+    Collector,
+    Condition,
+    Invitation,
+    Page,
+    Question,
+    Response,
+    Statement,
+    Survey,
+)
+
+# Fields whose change would make stored answers mean something else.
+LOCKED_QUESTION_FIELDS = ("kind", "scale_size", "survey_id")
+REMINDER_AFTER = timedelta(days=7)
+
+
+# Protection of answered surveys ------------------------------------------------------------
+
+
+def structure_locked_message() -> str:
+    return _(
+        "Kyselyyn on jo vastattu, joten sen kysymysten lajia, asteikkoa, väittämiä ja "
+        "vaihtoehtoja ei voi poistaa tai muuttaa. Tekstien korjaukset ovat sallittuja."
+    )
+
+
+def question_change_errors(question: Question) -> dict:
+    """Changes to a saved question that would corrupt its answers (empty when none)."""
+    if not question.pk:
+        return {}
+    old = Question.objects.filter(pk=question.pk).values(*LOCKED_QUESTION_FIELDS, "allow_dont_know")
+    old = old.first()
+    if old is None or not Survey.objects.get(pk=old["survey_id"]).has_responses():
+        return {}
+    errors = {}
+    for field in LOCKED_QUESTION_FIELDS:
+        if old[field] != getattr(question, field):
+            name = field.removesuffix("_id")
+            errors[name if name != "survey" else "__all__"] = ValidationError(
+                structure_locked_message(), code="answered"
+            )
+    if old["allow_dont_know"] and not question.allow_dont_know:
+        errors["allow_dont_know"] = ValidationError(structure_locked_message(), code="answered")
+    return errors
+
+
+def may_delete_part(survey: Survey | None) -> bool:
+    """Questions, statements, choices and pages of an answered survey stay."""
+    return survey is None or not survey.has_responses()
+
+
+def ensure_deletable(survey: Survey) -> None:
+    if not may_delete_part(survey):
+        raise ValidationError(structure_locked_message(), code="answered")
+
+
+@transaction.atomic
+def question_delete(question: Question) -> None:
+    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
+    ensure_deletable(survey)
+    question.delete()
+
+
+# Next round ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def survey_copy_as_next_round(survey: Survey) -> Survey:
+    """A draft copy in the same series, each part linked to the part it was copied from."""
+    last_round = (
+        Survey.objects.select_for_update()
+        .filter(series=survey.series)
+        .order_by("-round")
+        .values_list("round", flat=True)
+        .first()
+    )
+    new_round = (last_round or survey.round) + 1
+    copy = Survey.objects.get(pk=survey.pk)
+    copy.pk = None
+    copy.id = None
+    copy.round = new_round
+    copy.status = Survey.Status.DRAFT
+    copy.opens_at = None
+    copy.closes_at = None
+    for language in ("fi", "sv"):
+        slug = getattr(survey, f"slug_{language}")
+        if slug:
+            setattr(copy, f"slug_{language}", f"{slug}-{new_round}"[:200])
+    copy.full_clean(validate_unique=True)
+    copy.save()
+
+    page_map: dict[int, Page] = {}
+    for page in survey.pages.all():
+        old_pk = page.pk
+        page.pk = page.id = None
+        page.survey = copy
+        page.save()
+        page_map[old_pk] = page
+    question_map: dict[int, Question] = {}
+    choice_map: dict[int, Choice] = {}
+    statement_map: dict[int, Statement] = {}
+    for question in survey.questions.prefetch_related("statements", "choices"):
+        old_pk = question.pk
+        statements = list(question.statements.all())
+        choices = list(question.choices.all())
+        question.pk = question.id = None
+        question.survey = copy
+        question.page = page_map[question.page_id]
+        question.previous_id = old_pk
+        question.save()
+        question_map[old_pk] = question
+        for statement in statements:
+            old = statement.pk
+            statement.pk = statement.id = None
+            statement.question = question
+            statement.previous_id = old
+            statement.save()
+            statement_map[old] = statement
+        for choice in choices:
+            old = choice.pk
+            choice.pk = choice.id = None
+            choice.question = question
+            choice.previous_id = old
+            choice.save()
+            choice_map[old] = choice
+    conditions = Condition.objects.filter(source__survey=survey).prefetch_related("choices")
+    for condition in conditions:
+        choices = [choice_map[c.pk] for c in condition.choices.all()]
+        new = Condition.objects.create(
+            page=page_map.get(condition.page_id),
+            question=question_map.get(condition.question_id),
+            source=question_map[condition.source_id],
+            operator=condition.operator,
+            statement=statement_map.get(condition.statement_id),
+            value=condition.value,
+        )
+        new.choices.set(choices)
+    return copy
+
+
+# Test responses ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def test_responses_delete(survey: Survey) -> int:
+    responses = Response.objects.filter(survey=survey, is_test=True)
+    Answer.objects.filter(response__in=responses).delete()
+    count, _detail = responses.delete()
+    return count
+
+
+# Rate limit --------------------------------------------------------------------------------
+
+
+def rate_limited(request, *, scope: str, limit: int, seconds: int) -> bool:
+    """True when this client made more than `limit` requests of `scope` in the window.
+
+    The key is a hash of the client address, kept only in the cache for the window:
+    nothing of it reaches the database. While the cache is down the limit is not
+    applied: a respondent's answers matter more than the flood protection, and the
+    submission itself is idempotent (one response per submission key).
+    """
+    client = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
+    key = f"surveys:rl:{scope}:{digest}"
+    try:
+        cache.add(key, 0, seconds)
+        count = cache.incr(key)
+    except ValueError:
+        return False
+    return count > limit
+
+
+# Collectors and invitations ----------------------------------------------------------------
+
+
+def collector_count_start(collector: Collector | None) -> None:
+    if collector is not None:
+        Collector.objects.filter(pk=collector.pk).update(started_count=F("started_count") + 1)
+
+
+def invitation_mark_opened(invitation: Invitation) -> None:
+    if invitation.collector.survey.anonymous:
+        return  # an opening time could be matched with the response's start time
+    Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(
+        opened_at=timezone.now()
+    )
+
+
+def invitations_create(*, collector: Collector, rows: list[tuple[str, str, str]]) -> int:
+    """Add invitations (email, name, language) and queue their emails; existing ones are kept."""
+    if not collector.sends_invitations:
+        raise ValidationError(_("Kutsuja voi lisätä vain kutsukanavaan."), code="not_invitation")
+    return _invitations_add(collector, rows)
+
+
+@transaction.atomic
+def _invitations_add(collector: Collector, rows: list[tuple[str, str, str]]) -> int:
+    created = 0
+    for email, name, language in rows:
+        invitation, was_created = Invitation.objects.get_or_create(
+            collector=collector,
+            email=email.strip().lower(),
+            defaults={"name": name, "language": language if language in ("fi", "sv") else "fi"},
+        )
+        if was_created:
+            created += 1
+            outbox.enqueue("surveys.tasks.invitation_send", invitation.pk)
+    return created
+
+
+def _invitation_email(invitation: Invitation, *, reminder: bool) -> tuple[str, str]:
+    survey = invitation.collector.survey
+    with translation.override(invitation.language):
+        path = reverse("surveys:invitation_answer", kwargs={"token": invitation.token})
+        context = {
+            "invitation": invitation,
+            "survey": survey,
+            "url": settings.SITE_URL + path,
+            "reminder": reminder,
+        }
+        subject = (_("Muistutus: %(title)s") if reminder else _("Kutsu kyselyyn: %(title)s")) % {
+            "title": survey.title
+        }
+        body = render_to_string("surveys/email/invitation.txt", context)
+    return subject, body
+
+
+def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
+    """Send one invitation (or its reminder) once; a second run is a no-op."""
+    from django.core.mail import send_mail
+
+    field = "reminded_at" if reminder else "sent_at"
+    with transaction.atomic():
+        claimed = Invitation.objects.filter(
+            pk=invitation_id, used_at__isnull=True, **{f"{field}__isnull": True}
+        ).update(**{field: timezone.now()})
+        if not claimed:
+            return False
+        invitation = Invitation.objects.select_related("collector__survey").get(pk=invitation_id)
+        subject, body = _invitation_email(invitation, reminder=reminder)
+        send_mail(subject, body, None, [invitation.email])  # a failure rolls the claim back
+    return True
+
+
+def event_invitations_create(now: datetime | None = None) -> int:
+    """Invite the participants of ended events to their feedback survey (once per person).
+
+    Confirmed registrations count, unless marked absent. Run by the hourly beat; the
+    unique (collector, email) makes a second run add nothing.
+    """
+    from events.models import Registration
+
+    now = now or timezone.now()
+    created = 0
+    collectors = Collector.objects.filter(
+        kind=Collector.Kind.EVENT,
+        is_active=True,
+        event__ends_at__lte=now,
+        survey__in=Survey.objects.open(now),
+    ).select_related("event")
+    for collector in collectors:
+        registrations = (
+            Registration.objects.filter(event=collector.event, status=Registration.Status.CONFIRMED)
+            .exclude(attended=False)
+            .exclude(email="")
+            .exclude(email__in=collector.invitations.values("email"))
+        )
+        rows = [(r.email, r.name, r.language) for r in registrations]
+        if rows:
+            created += _invitations_add(collector, rows)
+    return created
+
+
+def reminders_due(now: datetime | None = None):
+    now = now or timezone.now()
+    return Invitation.objects.filter(
+        used_at__isnull=True,
+        reminded_at__isnull=True,
+        sent_at__lte=now - REMINDER_AFTER,
+        collector__is_active=True,
+        collector__survey__in=Survey.objects.open(now),
+    )
+
+
+def reminders_queue(now: datetime | None = None) -> int:
+    """Queue a reminder to each invitee who has not answered a week after the invitation."""
+    count = 0
+    with transaction.atomic():
+        for pk in reminders_due(now).values_list("pk", flat=True):
+            outbox.enqueue("surveys.tasks.invitation_remind", pk)
+            count += 1
+    return count
+
+
+# Submission --------------------------------------------------------------------------------
+
+
+def _answer_rows(response: Response, questions: list[Question], answers: dict) -> list[Answer]:
+    """Answer rows of the visible questions' stored answers; anything foreign is dropped."""
+    rows: list[Answer] = []
+    for question in questions:
+        value = answers.get(str(question.pk))
+        if value in (None, "", []):
+            continue
+        base = {"response": response, "question": question}
+        if question.kind == Question.Kind.LIKERT:
+            statement_ids = {s.pk for s in question.statements.all()}
+            for statement_id, given in value.items():
+                if int(statement_id) not in statement_ids:
+                    continue
+                if given == "dk" and question.allow_dont_know:
+                    rows.append(Answer(**base, statement_id=int(statement_id), dont_know=True))
+                elif isinstance(given, int) and 1 <= given <= question.scale_size:
+                    rows.append(Answer(**base, statement_id=int(statement_id), value=given))
+        elif question.has_choices:
+            choice_ids = {c.pk for c in question.choices.all()}
+            for choice_id in value if isinstance(value, list) else [value]:
+                if choice_id in choice_ids:
+                    rows.append(Answer(**base, choice_id=choice_id))
+        elif question.kind == Question.Kind.PROJECT:
+            rows.append(Answer(**base, project_id=int(value)))
+        elif question.kind == Question.Kind.NUMBER:
+            rows.append(Answer(**base, number=Decimal(value)))
+        else:
+            rows.append(Answer(**base, text=str(value)))
+    return rows
+
+
+def _used_at(survey: Survey) -> datetime:
+    """When an invitation was used, as far as it is kept.
+
+    In an anonymous survey the same time for every invitation (the survey's opening):
+    an exact time could be matched with the response's completion time.
+    """
+    if survey.anonymous:
+        return survey.opens_at or survey.created_at
+    return timezone.now()
+
+
+def response_submit(
+    *,
+    survey: Survey,
+    answers: dict,
+    visible_questions: list[Question],
+    submission_key: str,
+    collector: Collector | None = None,
+    invitation: Invitation | None = None,
+    is_test: bool = False,
+    language: str = "fi",
+    started_at: datetime | None = None,
+) -> Response:
+    """Save a whole response in one transaction; the same submission key returns the first one.
+
+    A double click, a replayed POST or a second tab with the same draft never makes two
+    responses; a used invitation cannot answer again.
+    """
+    key = uuid.UUID(str(submission_key))
+    existing = Response.objects.filter(submission_key=key).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            if not is_test:
+                # Read again, not locked: every response of a survey would otherwise queue
+                # on one row. A response that lands as the survey closes is still fine.
+                reason = Survey.objects.get(pk=survey.pk).closed_reason()
+                if reason:
+                    raise ValidationError(reason, code="closed")
+            if invitation is not None:
+                invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+                if invitation.used_at is not None and not is_test:
+                    raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
+            project_id = collector.project_id if collector else None
+            for question in visible_questions:
+                if question.kind == Question.Kind.PROJECT and answers.get(str(question.pk)):
+                    project_id = project_id or int(answers[str(question.pk)])
+            if project_id and not Project.objects.filter(pk=project_id).exists():
+                project_id = None
+            response = Response.objects.create(
+                survey=survey,
+                collector=collector,
+                project_id=project_id,
+                invitation=invitation if invitation and not survey.anonymous else None,
+                submission_key=key,
+                is_test=is_test,
+                language=language,
+                started_at=started_at or timezone.now(),
+                completed_at=timezone.now(),
+            )
+            Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
+            if invitation is not None and not is_test:
+                invitation.used_at = _used_at(survey)
+                invitation.save(update_fields=["used_at"])
+    except IntegrityError:
+        # A parallel request with the same key won the race: theirs is the response.
+        existing = Response.objects.filter(submission_key=key).first()
+        if existing is None:
+            raise
+        return existing
+    return response

@@ -1,0 +1,61 @@
+"""Hostile input on every field of every question kind never gives a 500 nor a half response."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from surveys.models import Answer, Response
+from surveys.tests.factories import build_survey
+from surveys.tests.helpers import draft_of
+
+pytestmark = pytest.mark.django_db
+
+junk = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(["", "0", "-1", "99", "dk", "1e999", "NaN", "Infinity", "\x00", "ä" * 6000]),
+    st.lists(st.text(max_size=20), max_size=4),
+)
+
+
+def test_junk_on_every_page_never_breaks(client):
+    s = build_survey()
+    url = f"/fi/kyselyt/{s['survey'].slug_fi}/"
+    names = [
+        f"q{s['likert'].pk}_{s['s1'].pk}",
+        f"q{s['likert'].pk}_{s['s2'].pk}",
+        f"q{s['single'].pk}",
+        f"q{s['project'].pk}",
+        f"q{s['multiple'].pk}",
+        f"q{s['number'].pk}",
+        f"q{s['long'].pk}",
+        f"q{s['short'].pk}",
+    ]
+    first = client.get(url)
+    draft = draft_of(first)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        values=st.fixed_dictionaries(dict.fromkeys(names, junk)),
+        action=st.sampled_from(["next", "back", "save", "", "x" * 50]),
+        draft_value=st.one_of(st.just(draft), st.text(max_size=80)),
+    )
+    def check(values, action, draft_value):
+        from django.core.cache import cache
+
+        cache.clear()  # the rate limit is not what is tested here
+        response = client.post(url, {"draft": draft_value, "action": action, **values})
+        assert response.status_code in (200, 302)
+        # A response is either whole or absent: every saved one has its required answers.
+        for saved in Response.objects.all():
+            assert Answer.objects.filter(response=saved, question=s["short"]).exists()
+
+    check()
+
+
+@given(slug=st.text(min_size=1, max_size=60).filter(lambda t: "/" not in t and "\x00" not in t))
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+def test_junk_in_addresses_is_a_404(client, slug):
+    from urllib.parse import quote
+
+    for path in (f"/fi/kyselyt/{quote(slug)}/", f"/fi/kyselyt/kutsu/{quote(slug)}/"):
+        assert client.get(path).status_code in (200, 301, 302, 404)
