@@ -11,10 +11,11 @@ class BlogConfig(AppConfig):
         from valita.home import register_home_section
         from valita.middleware import register_scheduled_change
 
-        from . import sections, services, signals  # noqa: F401 - signals connect on import
+        from . import search, sections, services, signals  # noqa: F401 - signals connect on import
 
         register_home_section(sections.home_section)
         register_theme_section(sections.theme_section)
         register_project_section(sections.project_section)
         # Cached pages are retired when a scheduled post's time comes, with nobody acting.
         register_scheduled_change(services.next_scheduled_publish)
+        search.register()

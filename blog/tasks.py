@@ -8,3 +8,10 @@ from . import services
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def make_cover_renditions(post_id: int) -> bool:
     return services.cover_renditions_make(post_id=post_id)
+
+
+@shared_task
+def index_due_posts() -> int:
+    from .search import index_due_posts as index_due
+
+    return index_due()

@@ -25,6 +25,8 @@ app.conf.beat_schedule = {
         "task": "projects.tasks.send_followup_reminders",
         "schedule": 6 * 3600.0,
     },
+    # Blog: scheduled posts enter the site search when their time comes.
+    "blog-index-due-posts": {"task": "blog.tasks.index_due_posts", "schedule": 600.0},
     # Surveys: participants of ended events get their feedback survey; invitees who have
     # not answered a week after the invitation get a reminder.
     "surveys-invite-and-remind": {"task": "surveys.tasks.invite_and_remind", "schedule": 3600.0},
