@@ -1,0 +1,53 @@
+"""The number of queries of every dashboard page stays the same as the responses grow tenfold."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reports.tests.factories import respond
+from surveys.tests.factories import build_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _grow(s, project, times):
+    for i in range(times):
+        respond(
+            s,
+            {"s1": 1 + i % 5, "s2": "dk" if i % 7 == 0 else 2 + i % 4},
+            project=project,
+            choice="yes" if i % 2 else "no",
+            texts={"long": f"Vastaus {i}"},
+        )
+
+
+@pytest.mark.parametrize("params", [{}, {"by": "project"}, {"by": "single"}, {"project": "own"}])
+def test_survey_page_queries_do_not_grow(client, network_coordinator, project, params):
+    s = build_survey()
+    client.force_login(network_coordinator)
+    url = f"/fi/raportit/kyselyt/{s['survey'].slug}/"
+    params = {
+        k: (str(s["single"].pk) if v == "single" else project.pk if v == "own" else v)
+        for k, v in params.items()
+    }
+    _grow(s, project, 6)
+    small = _count(client, url, params)
+    _grow(s, project, 60)
+    assert _count(client, url, params) == small
+
+
+def test_dashboard_queries_do_not_grow(client, oph_viewer, project):
+    client.force_login(oph_viewer)
+    s = build_survey()
+    _grow(s, project, 5)
+    small = _count(client, "/fi/raportit/")
+    for _i in range(5):
+        _grow(build_survey(), project, 5)
+    assert _count(client, "/fi/raportit/") == small
