@@ -8,8 +8,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-# Orange-purple diverging palette (ColorBrewer PuOr, the middle purple darkened for AA), colour-blind safe; the
-# value labels' ink is chosen per fill for a WCAG AA contrast (text_colour()).
+# Orange-purple diverging palette (ColorBrewer PuOr, its middle purple darkened),
+# colour-blind safe; the value labels' ink is chosen per fill for a WCAG AA
+# contrast (text_colour()).
 NEGATIVE = ["#7f3b08", "#b35806", "#e08214", "#fdb863", "#fee0b6"]
 POSITIVE = ["#d8daeb", "#b2abd2", "#6a5aa0", "#542788", "#2d004b"]
 NEUTRAL = "#e0e0e0"
