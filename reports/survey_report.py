@@ -121,6 +121,7 @@ def likert_group(question, result_of, *, slug_prefix="", hide_small=False) -> Li
 def choice_table(question: Question, counts, *, hide_small=False) -> Table:
     table = Table(
         slug=f"choice-{question.pk}",
+        question_id=question.pk,
         title=question.text,
         columns=[Column(_("Vaihtoehto")), Column(_("Lukumäärä"), "int"), Column("%", "share")],
         note=_("Osuus kysymykseen vastanneista; monivalinnassa osuuksien summa voi ylittää 100 %."),

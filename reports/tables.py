@@ -21,6 +21,7 @@ class Table:
     columns: list[Column]
     rows: list[list] = field(default_factory=list)
     note: str = ""
+    question_id: int | None = None  # the question a chart or choice table is of
 
     @property
     def has_hidden(self) -> bool:

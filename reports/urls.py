@@ -54,4 +54,16 @@ urlpatterns = [
         views.export_download,
         name="export_download",
     ),
+    path(pgettext_lazy("url", "raportit/mittarit/"), views.network_metrics, name="metrics"),
+    path(
+        pgettext_lazy("url", "raportit/mittarit/<slug:table>.<fmt:fmt>"),
+        views.metrics_export,
+        name="metrics_export",
+    ),
+    path(
+        pgettext_lazy("url", "raportit/julkaistut/"),
+        views.published_manage,
+        name="published_manage",
+    ),
+    path(pgettext_lazy("url", "tulokset/"), views.published_results, name="published"),
 ]

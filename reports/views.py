@@ -12,15 +12,17 @@ from django.db.models import Count, Max, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from surveys import results
 from surveys.models import Answer, Code, Question, Response, Survey
 
-from . import exports, services, survey_report
+from . import exports, metrics, published, services, survey_report
 from .access import dashboard_view
 from .forms import SurveyFilterForm
-from .models import Export, Quote
+from .models import Export, PublishedResult, Quote
 from .tables import Column, Table
 
 
@@ -249,4 +251,70 @@ def print_report(request, slug):
         request,
         "reports/print.html",
         {"survey": survey, "report": report, "quotes": quotes},
+    )
+
+
+@dashboard_view
+def network_metrics(request):
+    tables = metrics.metric_tables(request.scope)
+    return render(
+        request,
+        "reports/metrics.html",
+        {"tables": tables, "export_base": reverse("reports:metrics")},
+    )
+
+
+@dashboard_view
+def metrics_export(request, table, fmt):
+    tables = {t.slug: t for t in metrics.metric_tables(request.scope)}
+    if table not in tables:
+        raise Http404
+    response = HttpResponse(
+        exports.render(tables[table], fmt), content_type=exports.CONTENT_TYPES[fmt]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{table}.{fmt}"'
+    return response
+
+
+@require_GET
+def published_results(request):
+    """Public, cached whole for anonymous visitors (valita.middleware): no per-visitor data."""
+    items = published.published_items()
+    return render(request, "reports/published.html", {"items": items})
+
+
+@dashboard_view(full=True)
+def published_manage(request):
+    if request.method == "POST":
+        if not request.scope.can_edit:
+            raise PermissionDenied
+        survey = get_object_or_404(Survey, pk=request.POST.get("survey"))
+        question = quote = None
+        if request.POST.get("question"):
+            question = get_object_or_404(Question, pk=request.POST["question"], survey=survey)
+        else:
+            quote = get_object_or_404(
+                Quote, pk=request.POST.get("quote"), answer__question__survey=survey
+            )
+        try:
+            entry = services.publish_toggle(
+                user=request.user, survey=survey, question=question, quote=quote
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Julkaistu tulossivulla.") if entry else _("Poistettu tulossivulta."),
+            )
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("reports:published_manage")
+        return redirect(target)
+    entries = PublishedResult.objects.for_listing()
+    quotes = Quote.objects.for_listing().select_related("published")
+    return render(
+        request,
+        "reports/published_manage.html",
+        {"entries": entries, "quotes": quotes},
     )

@@ -42,3 +42,16 @@ SITEMAPS = {
     "projects": ProjectSitemap,
     "surveys": SurveySitemap,
 }
+
+
+class PublishedResultsSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["reports:published"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS["results"] = PublishedResultsSitemap
