@@ -1,7 +1,7 @@
 """The survey builder for network coordinators, and collectors for project coordinators to see.
 
-Finnish and Swedish sit in their own fieldsets (Swedish folded), so that a long
-questionnaire reads in one language at a time and works without JavaScript.
+Finnish and Swedish sit in their own fieldsets, shown as tabs (static/surveys/admin_tabs.js),
+so that a long questionnaire reads in one language at a time; without JavaScript both show.
 Once a survey has real responses, its questions, statements, choices and pages
 cannot be deleted and a question's kind and scale cannot change (services.py).
 """
@@ -116,6 +116,10 @@ class CollectorInline(admin.TabularInline):
 
 @admin.register(Survey)
 class SurveyAdmin(TranslatedEditableAdmin):
+    class Media:
+        js = ["surveys/admin_tabs.js"]
+        css = {"all": ["surveys/admin_tabs.css"]}
+
     list_display = [
         "title",
         "series",
@@ -145,12 +149,18 @@ class SurveyAdmin(TranslatedEditableAdmin):
                 ]
             },
         ),
-        (_("Suomeksi"), {"fields": ["title_fi", "slug_fi", "intro_fi", "thank_you_fi"]}),
+        (
+            _("Suomeksi"),
+            {
+                "fields": ["title_fi", "slug_fi", "intro_fi", "thank_you_fi"],
+                "classes": ["lang-tab"],
+            },
+        ),
         (
             _("Ruotsiksi"),
             {
                 "fields": ["title_sv", "slug_sv", "intro_sv", "thank_you_sv"],
-                "classes": ["collapse"],
+                "classes": ["lang-tab"],
             },
         ),
         (_("Upottaminen"), {"fields": ["embed_domains", "embed_code"]}),
@@ -280,6 +290,10 @@ class PageConditionInline(ConditionInline):
 
 @admin.register(Question)
 class QuestionAdmin(TranslatedEditableAdmin):
+    class Media:
+        js = ["surveys/admin_tabs.js"]
+        css = {"all": ["surveys/admin_tabs.css"]}
+
     list_display = ["text", "survey", "page", "order", "kind", "required"]
     list_filter = ["survey", "kind"]
     search_fields = ["text_fi", "text_sv"]
@@ -287,8 +301,8 @@ class QuestionAdmin(TranslatedEditableAdmin):
     raw_id_fields = ["previous"]
     fieldsets = [
         (None, {"fields": ["survey", "page", "order", "kind", "required"]}),
-        (_("Suomeksi"), {"fields": ["text_fi", "help_text_fi"]}),
-        (_("Ruotsiksi"), {"fields": ["text_sv", "help_text_sv"], "classes": ["collapse"]}),
+        (_("Suomeksi"), {"fields": ["text_fi", "help_text_fi"], "classes": ["lang-tab"]}),
+        (_("Ruotsiksi"), {"fields": ["text_sv", "help_text_sv"], "classes": ["lang-tab"]}),
         (
             _("Asteikko (väittämäryhmä)"),
             {

@@ -36,8 +36,16 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         )
 
     def listed(self, now=None):
-        """The public list: open surveys that are not hidden from it."""
-        return self.open(now).filter(is_listed=True).order_by("closes_at", "pk")
+        """The public list: open surveys with an active public link, not hidden from it."""
+        public = Collector.objects.filter(
+            survey=models.OuterRef("pk"), kind=Collector.Kind.PUBLIC, is_active=True
+        )
+        return (
+            self.open(now)
+            .filter(is_listed=True)
+            .filter(models.Exists(public))
+            .order_by("closes_at", "pk")
+        )
 
     def editable_by(self, user):
         """Only network coordinators build and change surveys."""

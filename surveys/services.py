@@ -371,8 +371,9 @@ def response_submit(
     try:
         with transaction.atomic():
             if not is_test:
-                locked = Survey.objects.select_for_update().get(pk=survey.pk)
-                reason = locked.closed_reason()
+                # Read again, not locked: every response of a survey would otherwise queue
+                # on one row. A response that lands as the survey closes is still fine.
+                reason = Survey.objects.get(pk=survey.pk).closed_reason()
                 if reason:
                     raise ValidationError(reason, code="closed")
             if invitation is not None:

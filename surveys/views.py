@@ -23,8 +23,10 @@ from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers
 from .models import Collector, Invitation, SavedDraft, Survey
 
-SUBMIT_LIMIT = 60  # page submissions per client address and minute
-SUBMIT_WINDOW = 60
+# Page submissions per client address in five minutes: a school class answering together
+# behind one address (30 people, a few pages each) stays well below it; a flood does not.
+SUBMIT_LIMIT = 300
+SUBMIT_WINDOW = 300
 
 
 def _language() -> str:
@@ -207,7 +209,7 @@ def _public_collector(survey: Survey) -> Collector:
 
 @never_cache
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey_answer(request, slug, embed=False):
     survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
     if survey.slug != slug:
@@ -226,7 +228,7 @@ def survey_answer(request, slug, embed=False):
 
 @never_cache
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def collector_answer(request, slug, token, embed=False):
     collector = get_object_or_404(
         Collector.objects.select_related("survey", "project").exclude(
@@ -251,7 +253,7 @@ def collector_answer(request, slug, token, embed=False):
 
 @never_cache
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitation_answer(request, token):
     invitation = get_object_or_404(
         Invitation.objects.select_related("collector__survey"),
@@ -309,7 +311,7 @@ def survey_preview(request, slug):
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey_test(request, slug):
     survey = _survey_by_slug(slug, Survey.objects.editable_by(request.user))
     return _answer(

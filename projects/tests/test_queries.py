@@ -33,8 +33,8 @@ def _no_page_cache(settings):
 @pytest.mark.parametrize(
     "path,queries",
     [
-        # coordination project, themes, projects + their themes, upcoming events
-        ("/fi/", 5),
+        # coordination project, themes, projects + their themes, upcoming events, open surveys
+        ("/fi/", 6),
         # themes (filter links), projects + their themes
         ("/fi/hankkeet/", 3),
         ("/sv/projekt/", 3),
@@ -49,8 +49,9 @@ def test_list_pages_do_not_grow(client, django_assert_num_queries, size, path, q
 @pytest.mark.parametrize("size", [3, 30])
 def test_project_page_does_not_grow(client, django_assert_num_queries, size):
     project = _network(size)
-    # project + lead organisation, themes, partners, contacts, upcoming events
-    with django_assert_num_queries(5):
+    # project + lead organisation, themes, partners, contacts, upcoming events,
+    # the project's survey links
+    with django_assert_num_queries(6):
         assert client.get(project.get_absolute_url()).status_code == 200
 
 

@@ -349,3 +349,51 @@ def test_participants_of_an_ended_event_get_the_feedback_survey_once():
 
     assert results.response_count(s["survey"], event=ended) == 1
     assert results.response_count(s["survey"], event=upcoming) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("locked", [False, True])
+def test_the_invitation_lock_is_what_prevents_doubles(monkeypatch, locked):
+    """Without the row lock the race is real (every thread answers); with it, one wins."""
+    import time
+
+    from surveys.models import Invitation as RealInvitation
+
+    s = build_survey()
+    invitation = InvitationFactory(collector__survey=s["survey"])
+    if not locked:
+
+        class Unlocked:
+            class objects:  # noqa: N801 - stands in for the manager
+                @staticmethod
+                def select_for_update():
+                    return RealInvitation.objects.all()
+
+        monkeypatch.setattr(services, "Invitation", Unlocked)
+    real_create = Response.objects.create
+
+    def slow_create(**kwargs):
+        time.sleep(0.3)  # widen the window between the check and the write
+        return real_create(**kwargs)
+
+    monkeypatch.setattr(Response.objects, "create", slow_create)
+    barrier = threading.Barrier(3)
+    outcomes = []
+
+    def attempt():
+        try:
+            barrier.wait()
+            submit(s, invitation=invitation)
+            outcomes.append("ok")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    expected = 1 if locked else 3
+    assert Response.objects.count() == expected, outcomes

@@ -297,3 +297,22 @@ def test_public_link_needs_a_public_collector(client):
 def test_no_ip_or_user_agent_is_stored():
     names = {f.name for f in Response._meta.get_fields()}
     assert not names & {"ip", "ip_address", "user_agent", "remote_addr"}
+
+
+def test_collector_stats_started_completed_and_rate(client, s):
+    from surveys.models import Collector as C
+
+    collector = CollectorFactory(survey=s["survey"])
+    url = collector.get_absolute_url()
+    for _ in range(2):
+        page = post_page(client, url, client.get(url), page1(s, yes=False))
+    post_page(client, url, page, {f"q{s['short'].pk}": "x"})
+    row = C.objects.with_stats().get(pk=collector.pk)
+    assert (row.started_count, row.completed) == (2, 1)
+    assert row.response_rate(row.completed, row.invited) == 0.5
+
+
+def test_head_of_the_embed_variant_has_its_frame_policy(client, s):
+    response = client.head(url_of(s["survey"], "sv", name="surveys:survey_embed"))
+    assert response.status_code == 200
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]

@@ -186,3 +186,44 @@ def test_iframe_on_an_unlisted_site_is_refused(live_server, page, survey, other_
     page.wait_for_timeout(1000)
     frame = page.frame_locator("iframe[title=Kysely]")
     expect(frame.get_by_role("button", name="Seuraava sivu")).to_have_count(0)
+
+
+def _login(page, live_server, user):
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def test_builder_tabs_and_preview_in_both_languages(live_server, page, axe, console_errors, survey):
+    from django.contrib.auth.models import Group
+
+    from projects.tests.factories import UserFactory
+    from valita.roles import NETWORK_COORDINATOR_GROUP
+
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get_or_create(name=NETWORK_COORDINATOR_GROUP)[0])
+    _login(page, live_server, user)
+    page.goto(f"{live_server.url}/fi/admin/surveys/survey/{survey.pk}/change/")
+    tabs = page.get_by_role("tab")
+    expect(tabs).to_have_count(2)
+    expect(page.get_by_label("Otsikko [sv]")).to_be_hidden()
+    tabs.nth(1).click()
+    expect(page.get_by_label("Otsikko [sv]")).to_have_value("Visa omtanke!-nätverksenkät 2026")
+    expect(page.get_by_label("Otsikko [fi]")).to_be_hidden()
+    # The admin has no favicon of its own: its 404 is the only error allowed there.
+    assert [e for e in console_errors if "404" not in e] == []
+    console_errors.clear()
+
+    page.goto(f"{live_server.url}/sv/enkater/natverksenkat-2026/forhandsvisning/")
+    expect(page.get_by_role("heading", level=2, name=re.compile("Sida 5"))).to_be_visible()
+    axe("preview sv")
+    page.goto(f"{live_server.url}/fi/kyselyt/{demo.SLUG_2026}/esikatselu/")
+    expect(
+        page.get_by_text("Arvioi koordinaatiohankkeen tavoitteiden toteutumista")
+    ).to_be_visible()
+    axe("preview fi")
+    assert console_errors == []
