@@ -4,6 +4,7 @@ No style attribute or <style> block: colours are presentation attributes
 (fill=, stroke=). The same numbers are always shown in a table beside the chart.
 """
 
+from django.template.defaultfilters import floatformat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -138,7 +139,7 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
         note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
             "n": result.n,
             "dk": result.dont_know,
-            "mean": f"{result.mean:.2f}".replace(".", ","),
+            "mean": floatformat(result.mean, 2),  # rounded as in the table
         }
         out.append(
             f'<text x="{centre}" y="{bar_y + 44}" font-size="12" text-anchor="middle" '

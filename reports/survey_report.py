@@ -8,7 +8,10 @@ breakdown cells under the small-cell limit (reports.access.small_cell).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+import contextlib
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -47,6 +50,38 @@ class SurveyReport:
             *(g.table for g in self.likert_groups),
             *self.choice_tables,
         ]
+
+
+CACHE_SECONDS = 60 * 60
+
+
+def cached_results(survey: Survey, project: Project | None) -> tuple[dict, dict]:
+    """The Likert and choice results, cached until a new response arrives.
+
+    The key carries the number and the newest id and completion time of the counted
+    responses (one indexed aggregate query), so a new or removed response changes the key.
+    """
+    stamp = results.counted_responses(survey, project=project).aggregate(
+        n=Count("pk"), last_id=Max("pk"), last=Max("completed_at")
+    )
+    last = stamp["last"].timestamp() if stamp["last"] else 0
+    key = (
+        f"reports:results:v1:{survey.pk}:{project.pk if project else 0}:"
+        f"{stamp['n']}:{stamp['last_id']}:{last}"
+    )
+    try:
+        hit = cache.get(key)
+    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
+        hit = None
+    if hit is not None:
+        return hit
+    value = (
+        results.likert_results(survey, project=project),
+        results.choice_results(survey, project=project),
+    )
+    with contextlib.suppress(Exception):
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def survey_questions(survey: Survey) -> list[Question]:
@@ -229,8 +264,7 @@ def build(
         likert = {}
         choices = {}
     else:
-        likert = results.likert_results(survey, project=project)
-        choices = results.choice_results(survey, project=project)
+        likert, choices = cached_results(survey, project)
     for question in questions:
         if question.kind == Question.Kind.LIKERT:
             report.likert_groups.append(

@@ -51,3 +51,16 @@ def test_dashboard_queries_do_not_grow(client, oph_viewer, project):
     for _i in range(5):
         _grow(build_survey(), project, 5)
     assert _count(client, "/fi/raportit/") == small
+
+
+def test_results_are_cached_until_a_new_response(django_assert_num_queries, oph_viewer, project):
+    from reports import survey_report
+
+    s = build_survey()
+    _grow(s, project, 5)
+    first = survey_report.cached_results(s["survey"], None)
+    with django_assert_num_queries(1):  # only the stamp
+        assert survey_report.cached_results(s["survey"], None)[0].keys() == first[0].keys()
+    respond(s, {"s1": 5})
+    likert, _choices = survey_report.cached_results(s["survey"], None)
+    assert likert[s["s1"].pk].n == first[0][s["s1"].pk].n + 1
