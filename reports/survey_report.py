@@ -6,9 +6,8 @@ only arranges the grouped rows into Tables and charts, applies the user's scope
 breakdown cells under the small-cell limit (reports.access.small_cell).
 """
 
-from dataclasses import dataclass, field
-
 import contextlib
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Prefetch
