@@ -175,7 +175,12 @@ def choice_table(question: Question, counts, *, hide_small=False) -> Table:
 
 
 def build(
-    survey: Survey, scope: Scope, *, project: Project | None = None, questions=None
+    survey: Survey,
+    scope: Scope,
+    *,
+    project: Project | None = None,
+    questions=None,
+    use_cache: bool = True,
 ) -> SurveyReport:
     questions = survey_questions(survey) if questions is None else questions
     total = results.response_count(survey, project=project)
@@ -263,7 +268,14 @@ def build(
         likert = {}
         choices = {}
     else:
-        likert, choices = cached_results(survey, project)
+        likert, choices = (
+            cached_results(survey, project)
+            if use_cache
+            else (
+                results.likert_results(survey, project=project),
+                results.choice_results(survey, project=project),
+            )
+        )
     for question in questions:
         if question.kind == Question.Kind.LIKERT:
             report.likert_groups.append(
