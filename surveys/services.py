@@ -202,6 +202,8 @@ def collector_count_start(collector: Collector | None) -> None:
 
 
 def invitation_mark_opened(invitation: Invitation) -> None:
+    if invitation.collector.survey.anonymous:
+        return  # an opening time could be matched with the response's start time
     Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(
         opened_at=timezone.now()
     )
@@ -347,6 +349,17 @@ def _answer_rows(response: Response, questions: list[Question], answers: dict) -
     return rows
 
 
+def _used_at(survey: Survey) -> datetime:
+    """When an invitation was used, as far as it is kept.
+
+    In an anonymous survey the same time for every invitation (the survey's opening):
+    an exact time could be matched with the response's completion time.
+    """
+    if survey.anonymous:
+        return survey.opens_at or survey.created_at
+    return timezone.now()
+
+
 def response_submit(
     *,
     survey: Survey,
@@ -399,7 +412,7 @@ def response_submit(
             )
             Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
             if invitation is not None and not is_test:
-                invitation.used_at = timezone.now()
+                invitation.used_at = _used_at(survey)
                 invitation.save(update_fields=["used_at"])
     except IntegrityError:
         # A parallel request with the same key won the race: theirs is the response.

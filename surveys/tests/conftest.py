@@ -18,3 +18,13 @@ def _eager_celery(settings):
 def _fast_passwords(settings):
     # The cast's passwords are hashed on creation; the real hasher costs seconds per test here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default():
+    # A request in Swedish leaves Swedish active in this thread; tests start in Finnish.
+    from django.utils import translation
+
+    translation.activate("fi")
+    yield
+    translation.deactivate()

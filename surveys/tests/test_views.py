@@ -316,3 +316,13 @@ def test_head_of_the_embed_variant_has_its_frame_policy(client, s):
     response = client.head(url_of(s["survey"], "sv", name="surveys:survey_embed"))
     assert response.status_code == 200
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_anonymous_invitation_keeps_no_times_that_match_the_response(client, s):
+    invitation = InvitationFactory(collector__survey=s["survey"])
+    url = invitation.get_absolute_url()
+    page = post_page(client, url, client.get(url), page1(s, yes=False))
+    post_page(client, url, page, {f"q{s['short'].pk}": "x"})
+    invitation.refresh_from_db()
+    assert invitation.opened_at is None
+    assert invitation.used_at == s["survey"].opens_at  # the same for every invitee
