@@ -219,14 +219,23 @@ def build(
     running = 0
     for day, count in per_day:
         running += count
-        day_table.rows.append([date_format(day, "SHORT_DATE_FORMAT"), count, running])
+        # Within one project a day's count is a breakdown cell: a small one is hidden.
+        shown_count = None if project is not None and small_cell(count) else count
+        # (the running total too, which would give a hidden count away by subtraction)
+        day_table.rows.append(
+            [
+                date_format(day, "SHORT_DATE_FORMAT"),
+                shown_count,
+                running if project is None else None,
+            ]
+        )
     if hidden:
         day_table.rows = []
     report.tables["per_day"] = day_table
     report.per_day_chart = charts.bar_chart(
         title=_("Vastaukset päivittäin"),
         desc=_("Valmiiden vastausten määrä kunakin päivänä; luvut taulukossa."),
-        rows=[(row[0], row[1]) for row in day_table.rows],
+        rows=[(row[0], row[1]) for row in day_table.rows if row[1] is not None],
     )
 
     # Response rate of the collectors that send invitations (invitations, event participants).

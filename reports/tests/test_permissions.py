@@ -106,3 +106,21 @@ def test_small_project_filter_hides_everything(client, oph_viewer, survey, other
     assert report.hidden
     assert report.likert_groups[0].rows[0][1] is None
     assert report.tables["per_day"].rows == []
+
+
+def test_days_of_a_project_are_small_cells(client, oph_viewer, project, other_project):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    s = build_survey()
+    day = timezone.now() - timedelta(days=3)
+    for i in range(6):
+        respond(s, {"s1": 3}, project=project, when=day if i < 5 else timezone.now())
+    client.force_login(oph_viewer)
+    url = f"/fi/raportit/kyselyt/{s['survey'].slug}/"
+    rows = client.get(url, {"project": project.pk}).context["report"].tables["per_day"].rows
+    assert [r[1] for r in rows] == [5, None]  # the day with one response is hidden
+    assert all(r[2] is None for r in rows)  # and no running total gives it away
+    network = client.get(url).context["report"].tables["per_day"].rows
+    assert [r[1:] for r in network] == [[5, 5], [1, 6]]  # network totals are shown

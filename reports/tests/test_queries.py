@@ -64,3 +64,26 @@ def test_results_are_cached_until_a_new_response(django_assert_num_queries, oph_
     respond(s, {"s1": 5})
     likert, _choices = survey_report.cached_results(s["survey"], None)
     assert likert[s["s1"].pk].n == first[0][s["s1"].pk].n + 1
+
+
+@pytest.mark.parametrize("page", ["open", "print", "metrics"])
+def test_other_pages_queries_do_not_grow(client, network_coordinator, project, page):
+    from surveys.models import Answer, Code
+
+    s = build_survey()
+    client.force_login(network_coordinator)
+    code = Code.objects.create(question=s["long"], name="Teema")
+    urls = {
+        "open": f"/fi/raportit/kyselyt/{s['survey'].slug}/avoimet/{s['long'].pk}/",
+        "print": f"/fi/raportit/kyselyt/{s['survey'].slug}/tulosta/",
+        "metrics": "/fi/raportit/mittarit/",
+    }
+
+    def grow(times):
+        _grow(s, project, times)
+        code.answers.set(Answer.objects.filter(question=s["long"]))
+
+    grow(6)
+    small = _count(client, urls[page])
+    grow(40)
+    assert _count(client, urls[page]) == small
