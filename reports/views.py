@@ -184,6 +184,7 @@ def open_question(request, slug, pk):
             "theme": theme,
             "can_code": can_code,
             "page_query": params.urlencode(),
+            "export_base": _export_base(survey) if request.scope.full else None,
             "query": request.GET.urlencode(),
         },
     )

@@ -88,3 +88,16 @@ def test_code_of_another_question_is_ignored(client, network_coordinator, survey
     answer = Answer.objects.filter(question=survey["long"]).first()
     client.post(_url(survey), {"answer": answer.pk, "codes": [other.pk]})
     assert not answer.codes.exists()
+
+
+def test_theme_counts_export(client, network_coordinator, survey):
+    client.force_login(network_coordinator)
+    client.post(_url(survey), {"action": "add_code", "name": "Kiire"})
+    code = Code.objects.get()
+    answer = Answer.objects.get(question=survey["long"], text="Kiire ja aikataulut")
+    client.post(_url(survey), {"answer": answer.pk, "codes": [code.pk]})
+    page = client.get(_url(survey)).content.decode()
+    link = f"/fi/raportit/kyselyt/{survey['survey'].slug}/vienti/themes-{survey['long'].pk}.csv"
+    assert link in page
+    rows = client.get(link).content.decode("utf-8-sig").splitlines()
+    assert rows == ["Teema,Vastauksia", "Kiire,1"]
