@@ -55,7 +55,37 @@ def test_oph_user_reads_filters_and_exports(live_server, page, axe, console_erro
     page.get_by_role("link", name="Avoimet vastaukset").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Avoimet vastaukset")
     axe("open answers")
-    page.get_by_role("link", name="Verkoston mittarit").count()
+    page.get_by_role("link", name="Tulostettava raportti").first.click()
+    expect(page.locator("link[media=print]")).to_have_count(1)
+    expect(page.locator("blockquote.quote").first).to_be_visible()
+    axe("printable report")
+    page.goto(f"{live_server.url}/fi/raportit/")
+    page.get_by_role("link", name="Verkoston mittarit").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verkoston mittarit")
+    axe("network metrics")
+    assert console_errors == [], "\n".join(console_errors)
+
+
+def _sign_in(page, live_server, email):
+    page.goto(f"{live_server.url}/fi/tili/login/")
+    page.get_by_label("Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu").click()
+
+
+def test_network_coordinator_codes_an_open_answer(live_server, page, axe, console_errors, demo):
+    _sign_in(page, live_server, "verkosto@example.org")
+    page.goto(f"{live_server.url}/fi/raportit/kyselyt/verkostokysely-2025/avoimet/")
+    page.get_by_role("link", name=re.compile("haastaneet", re.IGNORECASE)).first.click()
+    page.get_by_label("Uusi teema").fill("Viestintä")
+    page.get_by_role("button", name="Lisää teema").click()
+    expect(page.get_by_text("Teema lisätty.")).to_be_visible()
+    axe("coding page")
+    first = page.locator("form.coding-form").nth(1)
+    first.get_by_label("Viestintä").check()
+    first.get_by_role("button", name="Tallenna").click()
+    expect(page.get_by_text("Vastauksen teemat tallennettu.")).to_be_visible()
+    expect(page.locator("#themes")).to_contain_text("Viestintä")
     assert console_errors == [], "\n".join(console_errors)
 
 
