@@ -124,3 +124,16 @@ def test_days_of_a_project_are_small_cells(client, oph_viewer, project, other_pr
     assert all(r[2] is None for r in rows)  # and no running total gives it away
     network = client.get(url).context["report"].tables["per_day"].rows
     assert [r[1:] for r in network] == [[5, 5], [1, 6]]  # network totals are shown
+
+
+@pytest.mark.parametrize("role", ["coordinator", "network_coordinator", "oph"])
+def test_published_management_page(client, cast, role):
+    client.force_login(cast[role])
+    dashboard = client.get("/fi/raportit/").content.decode()
+    response = client.get("/fi/raportit/julkaistut/")
+    if role == "coordinator":
+        assert response.status_code == 403
+        assert "/fi/raportit/julkaistut/" not in dashboard
+    else:
+        assert response.status_code == 200
+        assert "/fi/raportit/julkaistut/" in dashboard
