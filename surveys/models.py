@@ -789,3 +789,49 @@ class SavedDraft(models.Model):
 
 # Labels shown to respondents for the "don't know" option.
 DONT_KNOW_LABEL = pgettext_lazy("survey", "En osaa sanoa")
+
+
+class CodeQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """Network coordinators code open answers into themes."""
+        return self if is_network_coordinator(user) else self.none()
+
+    def with_counts(self):
+        """The number of counted (completed, non-test) answers coded with each theme."""
+        counted = Q(answers__response__is_test=False, answers__response__completed_at__isnull=False)
+        return self.annotate(answer_count=Count("answers", filter=counted, distinct=True))
+
+
+class Code(models.Model):
+    """A theme that open answers of one question are coded into, e.g. "Aikatauluhaasteet, kiire".
+
+    An answer may carry several themes; the count per theme is a GROUP BY (with_counts()).
+    """
+
+    page_cache_exempt = True  # coding changes no public page
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="codes", verbose_name=_("kysymys")
+    )
+    name = models.CharField(_("teema"), max_length=200)
+    answers = models.ManyToManyField(
+        Answer, blank=True, related_name="codes", verbose_name=_("vastaukset")
+    )
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+
+    objects = CodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["question", "name", "pk"]
+        verbose_name = _("teemakoodi")
+        verbose_name_plural = _("teemakoodit")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "name"],
+                name="code_name_unique_per_question",
+                violation_error_message=_("Kysymyksellä on jo tämän niminen teema."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

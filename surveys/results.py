@@ -10,12 +10,16 @@ into shares, mean and median.
     choice_results(survey)                      {question_id: QuestionChoices}
     project_counts(survey)                      [(project_id, name, count)]
     round_comparison(statement)                 [(survey, StatementResult)] oldest first
+    likert_results_grouped(survey, by=...)      {(statement_id, group): StatementResult}
+                                                 by "project", "event" or a choice Question
+    responses_per_day(survey)                   [(date, count)]
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import TruncDate
 
 from .models import Answer, Question, Response, Statement, Survey
 
@@ -60,6 +64,16 @@ class StatementResult:
         if n % 2:
             return float(nth(n // 2))
         return (nth(n // 2 - 1) + nth(n // 2)) / 2
+
+    @property
+    def std_dev(self) -> float | None:
+        """Sample standard deviation of the scale answers (n - 1), from the grouped counts."""
+        n = self.n
+        if n < 2:
+            return None
+        mean = self.mean
+        squares = sum(count * (value - mean) ** 2 for value, count in self.counts.items())
+        return (squares / (n - 1)) ** 0.5
 
     def distribution(self) -> list[tuple[int, int, float]]:
         """(value, count, share of the scale answers) for every value of the scale."""
@@ -223,3 +237,91 @@ def round_comparison(statement: Statement) -> list[tuple[Survey, StatementResult
         else:
             result.counts[row["value"]] = row["n"]
     return [(s.question.survey, by_statement[s.pk]) for s in chain]
+
+
+def likert_results_grouped(survey: Survey, *, by, project=None) -> dict:
+    """Distribution per statement and group, in one GROUP BY query.
+
+    `by` is "project" (the response's project), "event" (the event of the response's
+    collector) or a single-choice Question of the survey (the respondent's choice: a
+    background question such as the respondent's role). Respondents without a group
+    fall under the group None.
+    """
+    scales = dict(
+        Question.objects.filter(survey=survey, kind=Question.Kind.LIKERT).values_list(
+            "pk", "scale_size"
+        )
+    )
+    answers = Answer.objects.filter(
+        response__in=counted_responses(survey, project=project), statement__isnull=False
+    )
+    if by == "project":
+        group_field = "response__project_id"
+    elif by == "event":
+        group_field = "response__collector__event_id"
+    elif isinstance(by, Question):
+        group_field = "group"
+        answers = answers.annotate(
+            group=Subquery(
+                Answer.objects.filter(
+                    response_id=OuterRef("response_id"), question=by, choice__isnull=False
+                )
+                .order_by("choice_id")
+                .values("choice_id")[:1]
+            )
+        )
+    else:
+        raise ValueError(f"unknown grouping {by!r}")
+    rows = (
+        answers.values("question_id", "statement_id", "value", "dont_know", group_field)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    results: dict = {}
+    for row in rows:
+        key = (row["statement_id"], row[group_field])
+        result = results.get(key)
+        if result is None:
+            result = results[key] = StatementResult(
+                statement_id=row["statement_id"], scale_size=scales.get(row["question_id"], 5)
+            )
+        if row["dont_know"]:
+            result.dont_know += row["n"]
+        else:
+            result.counts[row["value"]] = result.counts.get(row["value"], 0) + row["n"]
+    return results
+
+
+def group_response_counts(survey: Survey, *, by, project=None) -> dict:
+    """Counted responses per group (see likert_results_grouped), one query."""
+    responses = counted_responses(survey, project=project)
+    if by == "project":
+        field_name = "project_id"
+    elif by == "event":
+        field_name = "collector__event_id"
+    elif isinstance(by, Question):
+        field_name = "group"
+        responses = responses.annotate(
+            group=Subquery(
+                Answer.objects.filter(response_id=OuterRef("pk"), question=by, choice__isnull=False)
+                .order_by("choice_id")
+                .values("choice_id")[:1]
+            )
+        )
+    else:
+        raise ValueError(f"unknown grouping {by!r}")
+    return dict(
+        responses.values(field_name).annotate(n=Count("pk")).order_by().values_list(field_name, "n")
+    )
+
+
+def responses_per_day(survey: Survey, *, project=None) -> list[tuple]:
+    """Counted responses per day of completion (Helsinki time), oldest first."""
+    rows = (
+        counted_responses(survey, project=project)
+        .annotate(day=TruncDate("completed_at"))
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by("day")
+    )
+    return [(row["day"], row["n"]) for row in rows]

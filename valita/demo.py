@@ -4,6 +4,7 @@ from blog import demo as blog_demo
 from events import demo as events_demo
 from projects import demo as projects_demo
 from projects import practice_demo
+from reports import demo as reports_demo
 from search import demo as search_demo
 from surveys import demo as surveys_demo
 
@@ -13,5 +14,6 @@ DEMO_LOADERS = [
     ("blog", blog_demo.load),
     ("practices", practice_demo.load),
     ("surveys", surveys_demo.load),
+    ("reports", reports_demo.load),
     ("search", search_demo.load),  # keep last: indexes what the loaders above created
 ]

@@ -75,3 +75,16 @@ SITEMAPS = {
     "blog": PostSitemap,
     "surveys": SurveySitemap,
 }
+
+
+class PublishedResultsSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["reports:published"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS["results"] = PublishedResultsSitemap

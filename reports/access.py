@@ -1,0 +1,97 @@
+"""Who sees what on the dashboard, and the small-cell rule.
+
+OPH viewers and network coordinators see everything (OPH read-only); a project
+coordinator sees the network totals and the breakdown of their own projects.
+Every breakdown cell with fewer than MIN_CELL responses is hidden, so that
+nobody can be recognised from a small group: `small_cell()` is the one rule.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.cache import patch_cache_control
+
+from projects.models import Project
+from surveys.models import Collector, Response, Survey
+from valita.roles import (
+    can_view_results,
+    coordinated_project_ids,
+    is_network_coordinator,
+    is_oph_viewer,
+)
+
+MIN_CELL = 5
+
+
+def small_cell(n: int | None) -> bool:
+    """A breakdown cell of fewer than MIN_CELL responses is not shown."""
+    return (n or 0) < MIN_CELL
+
+
+def shown(value, n: int | None):
+    """`value` when its cell is large enough, else None (shown as "hidden")."""
+    return None if small_cell(n) else value
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may see: everything, or network totals plus some projects."""
+
+    full: bool
+    can_edit: bool
+    project_ids: frozenset[int]
+
+    def may_see_project(self, project_id) -> bool:
+        return self.full or project_id in self.project_ids
+
+    def projects(self):
+        projects = Project.objects.order_by("name")
+        return projects if self.full else projects.filter(pk__in=self.project_ids)
+
+    def surveys(self):
+        surveys = Survey.objects.exclude(status=Survey.Status.DRAFT)
+        if self.full:
+            return surveys
+        return surveys.filter(
+            Q(pk__in=Collector.objects.filter(project__in=self.project_ids).values("survey"))
+            | Q(pk__in=Response.objects.filter(project__in=self.project_ids).values("survey"))
+        )
+
+
+def scope_for(user) -> Scope | None:
+    if not can_view_results(user):
+        return None
+    full = is_network_coordinator(user) or is_oph_viewer(user)
+    return Scope(
+        full=full,
+        can_edit=is_network_coordinator(user),
+        project_ids=frozenset() if full else coordinated_project_ids(user),
+    )
+
+
+def dashboard_view(view=None, *, edit: bool = False, full: bool = False):
+    """Signed-in users with a results role only; `request.scope` is what they may see.
+
+    Anonymous visitors go to the login page, others get 403. `edit` lets only network
+    coordinators in, `full` only OPH and network coordinators.
+    """
+
+    def decorate(func):
+        @wraps(func)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            scope = scope_for(request.user)
+            if scope is None or (edit and not scope.can_edit) or (full and not scope.full):
+                raise PermissionDenied
+            request.scope = scope
+            response = func(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate

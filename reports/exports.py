@@ -1,0 +1,173 @@
+"""CSV and XLSX of every table of the dashboard, and of the anonymous raw responses.
+
+The aggregated tables are the very Table objects the pages show (reports.tables),
+so an export never differs from the page. The raw export has no name, email,
+invitation or response id: responses are numbered 1..N in order of completion.
+"""
+
+import csv
+import io
+
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from surveys.models import DONT_KNOW_LABEL, Answer, Question, Response
+
+from . import survey_report
+from .tables import Column, Table
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def sync_limit() -> int:
+    """Raw exports of more responses than this run in a Celery task."""
+    return getattr(settings, "REPORTS_SYNC_EXPORT_LIMIT", 2000)
+
+
+def to_csv(table: Table) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([c.label for c in table.columns])
+    writer.writerows(table.plain_rows())
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
+
+
+def to_xlsx(table: Table) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = (table.slug or "data")[:31]
+    sheet.append([c.label for c in table.columns])
+    for row in table.plain_rows():
+        sheet.append([None if v == "" else v for v in row])
+    for index, column in enumerate(table.columns, start=1):
+        if column.kind == "share":
+            for cells in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cells[0].number_format = "0.0%"
+        sheet.column_dimensions[get_column_letter(index)].width = 40 if index == 1 else 14
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def render(table: Table, fmt: str) -> bytes:
+    return to_csv(table) if fmt == "csv" else to_xlsx(table)
+
+
+def survey_tables(survey, scope, *, project=None, by=None, other=None) -> dict[str, Table]:
+    """Every aggregated table of a survey page, by slug."""
+    from surveys.models import Code
+
+    report = survey_report.build(survey, scope, project=project)
+    tables = {t.slug: t for t in report.all_tables()}
+    if by:
+        tables["crosstab"] = survey_report.crosstab(survey, scope, by, project=project)
+    if other:
+        tables["rounds"] = survey_report.round_comparison(survey, other, scope, project=project)
+    feedback = survey_report.event_feedback(survey)
+    if feedback:
+        tables["events"] = feedback
+    if scope.full:
+        for question in Question.objects.filter(
+            survey=survey, kind__in=[Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT]
+        ):
+            codes = Code.objects.filter(question=question).with_counts().order_by("name")
+            tables[f"themes-{question.pk}"] = Table(
+                slug=f"themes-{question.pk}",
+                title=_("Teemat: %(question)s") % {"question": question.text},
+                columns=[Column(_("Teema")), Column(_("Vastauksia"), "int")],
+                rows=[[c.name, c.answer_count] for c in codes],
+            )
+    return tables
+
+
+def raw_responses(survey) -> Table:
+    """One row per counted response, one column per statement, choice or question."""
+    questions = survey_report.survey_questions(survey)
+    columns = [
+        Column(_("Vastaus"), "int"),
+        Column(_("Valmis")),
+        Column(_("Hanke")),
+        Column(_("Kieli")),
+    ]
+    slots: dict = {}  # (question, statement/choice or None) -> column index
+    for question in questions:
+        if question.is_likert:
+            for statement in question.statements.all():
+                slots[(question.pk, statement.pk)] = len(columns)
+                columns.append(Column(f"{question.text}: {statement.text}"))
+        elif question.kind == Question.Kind.MULTIPLE:
+            for choice in question.choices.all():
+                slots[(question.pk, choice.pk)] = len(columns)
+                columns.append(Column(f"{question.text}: {choice.text}", "int"))
+        else:
+            slots[(question.pk, None)] = len(columns)
+            columns.append(Column(question.text))
+    choice_text = {c.pk: c.text for q in questions for c in q.choices.all()}
+    kinds = {q.pk: q.kind for q in questions}
+    table = Table(slug="responses", title=_("Vastaukset"), columns=columns)
+    responses = (
+        Response.objects.counted()
+        .filter(survey=survey)
+        .order_by("completed_at", "pk")
+        .values_list("pk", "completed_at", "project__name", "language")
+    )
+    dont_know = str(DONT_KNOW_LABEL)
+    index_of = {}
+    for number, (pk, completed_at, project, language) in enumerate(responses.iterator(), 1):
+        row = [number, date_format(localtime(completed_at), "Y-m-d"), project or "", language]
+        row += [None] * (len(columns) - len(row))
+        index_of[pk] = len(table.rows)
+        table.rows.append(row)
+    answers = (
+        Answer.objects.filter(response__in=Response.objects.counted().filter(survey=survey))
+        .values_list(
+            "response_id",
+            "question_id",
+            "statement_id",
+            "value",
+            "dont_know",
+            "choice_id",
+            "project__name",
+            "text",
+            "number",
+        )
+        .order_by()
+    )
+    for (
+        response_id,
+        question_id,
+        statement_id,
+        value,
+        dk,
+        choice_id,
+        project,
+        text,
+        number,
+    ) in answers.iterator(chunk_size=5000):
+        row = table.rows[index_of[response_id]]
+        kind = kinds.get(question_id)
+        if statement_id:
+            row[slots[(question_id, statement_id)]] = dont_know if dk else value
+        elif kind == Question.Kind.MULTIPLE:
+            row[slots[(question_id, choice_id)]] = 1
+        elif kind == Question.Kind.SINGLE:
+            row[slots[(question_id, None)]] = choice_text.get(choice_id, "")
+        elif kind == Question.Kind.PROJECT:
+            row[slots[(question_id, None)]] = project or ""
+        elif kind == Question.Kind.NUMBER:
+            row[slots[(question_id, None)]] = float(number) if number is not None else None
+        elif (question_id, None) in slots:
+            row[slots[(question_id, None)]] = text
+    for row in table.rows:  # raw cells: empty means not answered (not "hidden")
+        for i, value in enumerate(row):
+            if value is None:
+                row[i] = ""
+    return table

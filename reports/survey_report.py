@@ -1,0 +1,437 @@
+"""One survey's results for the dashboard, built from a fixed number of aggregate queries.
+
+Every figure comes from surveys/results.py (GROUP BY in the database); this module
+only arranges the grouped rows into Tables and charts, applies the user's scope
+(project coordinators see other projects only in the network totals) and hides
+breakdown cells under the small-cell limit (reports.access.small_cell).
+"""
+
+import contextlib
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events.models import Event
+from projects.models import Project
+from surveys import results
+from surveys.models import DONT_KNOW_LABEL, Choice, Collector, Question, Statement, Survey
+
+from . import charts
+from .access import Scope, small_cell
+from .tables import Column, Table
+
+
+@dataclass
+class LikertGroup:
+    question: Question
+    rows: list  # [(statement, StatementResult | None)]
+    table: Table
+    chart: str
+
+
+@dataclass
+class SurveyReport:
+    survey: Survey
+    project: Project | None
+    total: int
+    hidden: bool  # the filtered group is under the small-cell limit
+    likert_groups: list[LikertGroup] = field(default_factory=list)
+    choice_tables: list[Table] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    per_day_chart: str = ""
+
+    def all_tables(self) -> list[Table]:
+        return [
+            *self.tables.values(),
+            *(g.table for g in self.likert_groups),
+            *self.choice_tables,
+        ]
+
+
+CACHE_SECONDS = 60 * 60
+
+
+def cached_results(survey: Survey, project: Project | None) -> tuple[dict, dict]:
+    """The Likert and choice results, cached until a new response arrives.
+
+    The key carries the number and the newest id and completion time of the counted
+    responses (one indexed aggregate query), so a new or removed response changes the key.
+    """
+    stamp = results.counted_responses(survey, project=project).aggregate(
+        n=Count("pk"), last_id=Max("pk"), last=Max("completed_at")
+    )
+    last = stamp["last"].timestamp() if stamp["last"] else 0
+    key = (
+        f"reports:results:v1:{survey.pk}:{project.pk if project else 0}:"
+        f"{stamp['n']}:{stamp['last_id']}:{last}"
+    )
+    try:
+        hit = cache.get(key)
+    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
+        hit = None
+    if hit is not None:
+        return hit
+    value = (
+        results.likert_results(survey, project=project),
+        results.choice_results(survey, project=project),
+    )
+    with contextlib.suppress(Exception):
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def survey_questions(survey: Survey) -> list[Question]:
+    return list(
+        Question.objects.filter(survey=survey)
+        .select_related("page")
+        .prefetch_related(
+            Prefetch("statements", queryset=Statement.objects.order_by("order", "pk")),
+            Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")),
+        )
+        .order_by("page__order", "order", "pk")
+    )
+
+
+def value_labels(question: Question) -> list[str]:
+    labels = [str(v) for v in question.scale_values()]
+    labels[0] = f"1 = {question.min_label}"
+    labels[-1] = f"{question.scale_size} = {question.max_label}"
+    return labels
+
+
+def likert_columns(question: Question) -> list[Column]:
+    columns = [Column(_("Väittämä")), Column("n", "int")]
+    for value in question.scale_values():
+        columns += [Column(f"{value} ({_('lkm')})", "int"), Column(f"{value} (%)", "share")]
+    columns += [
+        Column(str(DONT_KNOW_LABEL), "int"),
+        Column(_("Keskiarvo"), "number"),
+        Column(_("Mediaani"), "number"),
+        Column(_("Keskihajonta"), "number"),
+    ]
+    return columns
+
+
+def likert_row(text: str, question: Question, result) -> list:
+    if result is None:
+        return [text] + [None] * (len(likert_columns(question)) - 1)
+    row = [text, result.n]
+    for _value, count, share in result.distribution():
+        row += [count, share]
+    row += [result.dont_know, result.mean, result.median, result.std_dev]
+    return row
+
+
+def likert_group(question, result_of, *, slug_prefix="", hide_small=False) -> LikertGroup:
+    rows = []
+    for statement in question.statements.all():
+        result = result_of(statement.pk)
+        if result is not None and hide_small and small_cell(result.n_with_dont_know):
+            result = None
+        rows.append((statement, result))
+    table = Table(
+        slug=f"{slug_prefix}likert-{question.pk}",
+        title=question.text,
+        columns=likert_columns(question),
+        rows=[likert_row(s.text, question, r) for s, r in rows],
+        note=_("Osuudet lasketaan asteikolla vastanneista; ”En osaa sanoa” on erikseen."),
+    )
+    chart = charts.diverging_chart(
+        title=question.text,
+        desc=_(
+            "Vastausten jakauma väittämittäin, %(min)s vasemmalla ja %(max)s oikealla. "
+            "Samat luvut ovat taulukossa kaavion alla."
+        )
+        % {"min": question.min_label, "max": question.max_label},
+        rows=[(s.text, r) for s, r in rows],
+        value_labels=value_labels(question),
+    )
+    return LikertGroup(question=question, rows=rows, table=table, chart=chart)
+
+
+def choice_table(question: Question, counts, *, hide_small=False) -> Table:
+    table = Table(
+        slug=f"choice-{question.pk}",
+        question_id=question.pk,
+        title=question.text,
+        columns=[Column(_("Vaihtoehto")), Column(_("Lukumäärä"), "int"), Column("%", "share")],
+        note=_("Osuus kysymykseen vastanneista; monivalinnassa osuuksien summa voi ylittää 100 %."),
+    )
+    by_choice = {c.choice_id: c for c in counts.choices} if counts else {}
+    for choice in question.choices.all():
+        c = by_choice.get(choice.pk)
+        count, share = (c.count, c.share) if c else (0, 0.0)
+        if hide_small and small_cell(counts.respondents if counts else 0):
+            count = share = None
+        table.rows.append([choice.text, count, share])
+    respondents = counts.respondents if counts else 0
+    if hide_small and small_cell(respondents):
+        respondents = None
+    table.rows.append([_("Kysymykseen vastanneita"), respondents, 1.0 if respondents else None])
+    return table
+
+
+def build(
+    survey: Survey,
+    scope: Scope,
+    *,
+    project: Project | None = None,
+    questions=None,
+    use_cache: bool = True,
+) -> SurveyReport:
+    questions = survey_questions(survey) if questions is None else questions
+    total = results.response_count(survey, project=project)
+    hidden = project is not None and small_cell(total)
+    report = SurveyReport(survey=survey, project=project, total=total, hidden=hidden)
+
+    # Responses per project: a breakdown, so small cells are hidden and a project
+    # coordinator sees only their own projects' rows (the total is the network's).
+    per_project = Table(
+        slug="projects",
+        title=_("Vastaukset hankkeittain"),
+        columns=[Column(_("Hanke")), Column(_("Vastauksia"), "int"), Column("%", "share")],
+    )
+    network_total = total if project is None else results.response_count(survey)
+    for project_id, name, count in results.project_counts(survey):
+        if not scope.may_see_project(project_id):
+            continue
+        label = name or _("Hanke ei tiedossa")
+        visible = not small_cell(count)
+        per_project.rows.append(
+            [
+                label,
+                count if visible else None,
+                count / network_total if visible and network_total else None,
+            ]
+        )
+    per_project.rows.append([_("Koko verkosto"), network_total, 1.0 if network_total else None])
+    report.tables["projects"] = per_project
+
+    per_day = results.responses_per_day(survey, project=project)
+    day_table = Table(
+        slug="per-day",
+        title=_("Vastaukset päivittäin"),
+        columns=[Column(_("Päivä")), Column(_("Vastauksia"), "int"), Column(_("Yhteensä"), "int")],
+    )
+    running = 0
+    for day, count in per_day:
+        running += count
+        # Within one project a day's count is a breakdown cell: a small one is hidden.
+        shown_count = None if project is not None and small_cell(count) else count
+        # (the running total too, which would give a hidden count away by subtraction)
+        day_table.rows.append(
+            [
+                date_format(day, "SHORT_DATE_FORMAT"),
+                shown_count,
+                running if project is None else None,
+            ]
+        )
+    if hidden:
+        day_table.rows = []
+    report.tables["per_day"] = day_table
+    report.per_day_chart = charts.bar_chart(
+        title=_("Vastaukset päivittäin"),
+        desc=_("Valmiiden vastausten määrä kunakin päivänä; luvut taulukossa."),
+        rows=[(row[0], row[1]) for row in day_table.rows if row[1] is not None],
+    )
+
+    # Response rate of the collectors that send invitations (invitations, event participants).
+    rate = Table(
+        slug="response-rate",
+        title=_("Vastausprosentti kutsuista"),
+        columns=[
+            Column(_("Vastauskanava")),
+            Column(_("Kutsuttuja"), "int"),
+            Column(_("Vastanneita"), "int"),
+            Column(_("Vastausprosentti"), "share"),
+        ],
+    )
+    collectors = (
+        Collector.objects.filter(
+            survey=survey, kind__in=[Collector.Kind.INVITATION, Collector.Kind.EVENT]
+        )
+        .select_related("project", "event")
+        .with_stats()
+        .order_by("pk")
+    )
+    for collector in collectors:
+        if collector.project_id and not scope.may_see_project(collector.project_id):
+            continue
+        visible = not small_cell(collector.completed)
+        rate.rows.append(
+            [
+                str(collector),
+                collector.invited,
+                collector.completed if visible else None,
+                (collector.completed / collector.invited)
+                if visible and collector.invited
+                else None,
+            ]
+        )
+    report.tables["response_rate"] = rate
+
+    if hidden:
+        likert = {}
+        choices = {}
+    else:
+        likert, choices = (
+            cached_results(survey, project)
+            if use_cache
+            else (
+                results.likert_results(survey, project=project),
+                results.choice_results(survey, project=project),
+            )
+        )
+    for question in questions:
+        if question.kind == Question.Kind.LIKERT:
+            report.likert_groups.append(
+                likert_group(question, likert.get, hide_small=project is not None)
+            )
+        elif question.has_choices:
+            report.choice_tables.append(
+                choice_table(question, choices.get(question.pk), hide_small=project is not None)
+            )
+    return report
+
+
+def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:
+    """Mean and n of each statement per group of a background question (or project).
+
+    Groups a project coordinator may not see, and cells under the limit, are hidden.
+    """
+    grouped = results.likert_results_grouped(survey, by=by, project=project)
+    if by == "project":
+        groups = [
+            (p.pk, p.short_name or p.name)
+            for p in Project.objects.filter(pk__in={g for _s, g in grouped}).order_by("name")
+            if scope.may_see_project(p.pk)
+        ]
+    else:
+        groups = [(c.pk, c.text) for c in by.choices.all()]
+    columns = [Column(_("Väittämä"))]
+    for _pk, label in groups:
+        columns += [Column(f"{label}: n", "int"), Column(f"{label}: {_('ka.')}", "number")]
+    table = Table(
+        slug="crosstab",
+        title=_("Keskiarvot ryhmittäin: %(by)s")
+        % {"by": _("hanke") if by == "project" else by.text},
+        columns=columns,
+        note=_("Ryhmät, joissa on alle viisi vastausta, on piilotettu."),
+    )
+    statements = Statement.objects.filter(
+        question__survey=survey, question__kind=Question.Kind.LIKERT
+    ).order_by("question__page__order", "question__order", "question", "order", "pk")
+    for statement in statements:
+        row = [statement.text]
+        for pk, _label in groups:
+            result = grouped.get((statement.pk, pk))
+            if result is None or small_cell(result.n_with_dont_know):
+                row += [None, None]
+            else:
+                row += [result.n, result.mean]
+        table.rows.append(row)
+    return table
+
+
+def event_feedback(survey: Survey) -> Table | None:
+    """Responses, and mean and n of each statement, per event (the event collectors)."""
+    event_ids = Collector.objects.filter(survey=survey, event__isnull=False).values("event_id")
+    events = list(Event.objects.filter(pk__in=event_ids).order_by("starts_at", "pk"))
+    if not events:
+        return None
+    grouped = results.likert_results_grouped(survey, by="event")
+    counts = results.group_response_counts(survey, by="event")
+    columns = [Column(_("Väittämä"))]
+    for event in events:
+        label = f"{event.title} {date_format(event.starts_at, 'SHORT_DATE_FORMAT')}"
+        columns += [Column(f"{label}: n", "int"), Column(f"{label}: {_('ka.')}", "number")]
+    table = Table(
+        slug="events",
+        title=_("Palaute tapahtumittain"),
+        columns=columns,
+        note=_("Tapahtumat, joissa on alle viisi vastausta, on piilotettu."),
+    )
+    row = [_("Vastauksia")]
+    for event in events:
+        count = counts.get(event.pk, 0)
+        row += [None if small_cell(count) else count, None]
+    table.rows.append(row)
+    statements = Statement.objects.filter(
+        question__survey=survey, question__kind=Question.Kind.LIKERT
+    ).order_by("question__page__order", "question__order", "question", "order", "pk")
+    for statement in statements:
+        row = [statement.text]
+        for event in events:
+            result = grouped.get((statement.pk, event.pk))
+            if result is None or small_cell(result.n_with_dont_know):
+                row += [None, None]
+            else:
+                row += [result.n, result.mean]
+        table.rows.append(row)
+    return table
+
+
+def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=None) -> Table:
+    """Statement by statement: the mean and n of both rounds and the change in mean.
+
+    Statements are matched through their `previous` links (copied round to round),
+    following the chain as far back as `other`.
+    """
+    older, newer = sorted([survey, other], key=lambda s: s.round)
+    old_results = results.likert_results(older, project=project)
+    new_results = results.likert_results(newer, project=project)
+    series_statements = {
+        s.pk: s
+        for s in Statement.objects.filter(
+            question__survey__series=survey.series,
+            question__survey__round__gte=older.round,
+            question__survey__round__lte=newer.round,
+        )
+        .only("pk", "text", "previous_id", "question__survey_id", "order", "question__order")
+        .select_related("question")
+    }
+    table = Table(
+        slug="rounds",
+        title=_("Kierrosten vertailu: %(old)s – %(new)s") % {"old": older, "new": newer},
+        columns=[
+            Column(_("Väittämä")),
+            Column(f"{older.round}: n", "int"),
+            Column(f"{older.round}: {_('ka.')}", "number"),
+            Column(f"{newer.round}: n", "int"),
+            Column(f"{newer.round}: {_('ka.')}", "number"),
+            Column(_("Muutos"), "number"),
+        ],
+    )
+    newer_statements = sorted(
+        (s for s in series_statements.values() if s.question.survey_id == newer.pk),
+        key=lambda s: (s.question.order, s.question_id, s.order, s.pk),
+    )
+    hide = project is not None
+    for statement in newer_statements:
+        ancestor = statement
+        seen = set()
+        while ancestor is not None and ancestor.question.survey_id != older.pk:
+            seen.add(ancestor.pk)
+            ancestor = series_statements.get(ancestor.previous_id)
+            if ancestor is not None and ancestor.pk in seen:
+                ancestor = None
+        new = new_results.get(statement.pk)
+        old = old_results.get(ancestor.pk) if ancestor is not None else None
+        if hide:
+            new = None if new is None or small_cell(new.n_with_dont_know) else new
+            old = None if old is None or small_cell(old.n_with_dont_know) else old
+        change = new.mean - old.mean if new and old and new.n and old.n else None
+        table.rows.append(
+            [
+                statement.text,
+                old.n if old else None,
+                old.mean if old else None,
+                new.n if new else None,
+                new.mean if new else None,
+                change,
+            ]
+        )
+    return table

@@ -1,0 +1,76 @@
+"""Network metrics: events and participants per project, theme and month; the registry."""
+
+import pytest
+
+from events.tests.factories import EventFactory, RegistrationFactory
+from projects.tests.factories import ThemeFactory
+from reports import metrics, registry
+from reports.access import scope_for
+from reports.tables import Column, Table
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def events(project, other_project):
+    theme = ThemeFactory()
+    own = EventFactory(projects=[project], themes=[theme], registration_enabled=True)
+    shared = EventFactory(projects=[project, other_project], registration_enabled=True)
+    for attended in (True, True, False):
+        RegistrationFactory(event=own, attended=attended)
+    RegistrationFactory(event=shared)
+    return own, shared
+
+
+def _rows(table):
+    return {row[0]: row[1:] for row in table.rows}
+
+
+def test_events_per_project_theme_month(events, project, other_project, oph_viewer):
+    by_project, by_theme, by_month = metrics.event_tables(scope_for(oph_viewer))
+    assert _rows(by_project)[project.name] == [2, 4, 2]
+    assert _rows(by_project)[other_project.name] == [1, 1, 0]
+    assert list(_rows(by_theme).values()) == [[1, 3, 2]]
+    assert by_month.rows[-1][1:] == [2, 4, 2]  # totals: every event once
+
+
+def test_project_coordinator_sees_own_rows(events, project, other_project, coordinator):
+    by_project = metrics.event_tables(scope_for(coordinator))[0]
+    assert set(_rows(by_project)) == {project.name}
+
+
+def test_blog_only_when_its_model_exists(oph_viewer):
+    if metrics.blog_post_model() is None:
+        assert metrics.blog_table(scope_for(oph_viewer)) is None
+
+
+def test_registered_panel_appears_with_export(client, oph_viewer):
+    def practices(scope):
+        return Table(
+            slug="practices-in-use",
+            title="Käytännöt",
+            columns=[Column("Hanke"), Column("Käytössä 1 v", "int")],
+            rows=[["A", 3]],
+        )
+
+    registry.register_metrics_panel(practices)
+    try:
+        client.force_login(oph_viewer)
+        page = client.get("/fi/raportit/mittarit/")
+        assert b"K\xc3\xa4yt\xc3\xa4nn\xc3\xb6t" in page.content
+        csv = client.get("/fi/raportit/mittarit/practices-in-use.csv")
+        assert csv.content.decode("utf-8-sig").splitlines()[1] == "A,3"
+    finally:
+        registry._panels.remove(practices)
+
+
+@pytest.mark.parametrize("role", ["visitor", "coordinator", "oph"])
+def test_metrics_page_access(client, cast, events, role):
+    user = cast[role]
+    if user.is_authenticated:
+        client.force_login(user)
+    response = client.get("/sv/rapporter/matare/")
+    assert response.status_code == (302 if role == "visitor" else 200)
+    if role != "visitor":
+        xlsx = client.get("/sv/rapporter/matare/events-by-month.xlsx")
+        assert xlsx.status_code == 200
