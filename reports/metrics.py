@@ -1,17 +1,18 @@
 """Network metrics: events and participants per project, theme and month, blog posts per
-project (when the blog has its Post model), and panels registered by other apps
-(reports.registry: the practices are added there at merge).
+project, practices still in use one and two years after their project ended (the seed's
+follow-up criterion), and panels other apps register (reports.registry).
 
 Every figure is an aggregate query; a project coordinator sees the network totals and
 the rows of their own projects.
 """
 
-from django.apps import apps
 from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from blog.models import Post
 from events.models import Event
+from projects.models import Practice
 
 from .access import Scope
 from .registry import metrics_panels
@@ -62,32 +63,13 @@ def event_tables(scope: Scope) -> list[Table]:
     return [by_project, by_theme, by_month]
 
 
-def blog_post_model():
-    """blog.Post when the blog app (built on another branch) provides it, else None."""
-    if not apps.is_installed("blog"):
-        return None
-    try:
-        return apps.get_model("blog", "Post")
-    except LookupError:
-        return None
-
-
-def blog_table(scope: Scope) -> Table | None:
-    post = blog_post_model()
-    if post is None:
-        return None
-    names = {f.name for f in post._meta.get_fields()}
-    project_field = "projects" if "projects" in names else "project" if "project" in names else None
-    if project_field is None:
-        return None
-    posts = post.objects.all()
-    if hasattr(posts, "published"):
-        posts = posts.published()
+def blog_table(scope: Scope) -> Table:
+    posts = Post.objects.published()
     rows = (
-        posts.filter(**{f"{project_field}__isnull": False})
-        .values(f"{project_field}", f"{project_field}__name")
+        posts.filter(projects__isnull=False)
+        .values("projects", "projects__name")
         .annotate(n=Count("pk", distinct=True))
-        .order_by(f"{project_field}__name")
+        .order_by("projects__name")
     )
     table = Table(
         slug="blog-by-project",
@@ -95,16 +77,52 @@ def blog_table(scope: Scope) -> Table | None:
         columns=[Column(_("Hanke")), Column(_("Kirjoituksia"), "int")],
     )
     for row in rows:
-        if scope.may_see_project(row[project_field]):
-            table.rows.append([row[f"{project_field}__name"], row["n"]])
+        if scope.may_see_project(row["projects"]):
+            table.rows.append([row["projects__name"], row["n"]])
     table.rows.append([_("Koko verkosto"), posts.count()])
     return table
 
 
+def _practice_columns(first: str) -> list[Column]:
+    return [
+        Column(first),
+        Column(_("Toimintamalleja"), "int"),
+        Column(_("Käytössä vuoden kuluttua"), "int"),
+        Column(_("Käytössä kahden vuoden kuluttua"), "int"),
+    ]
+
+
+def practice_tables(scope: Scope) -> list[Table]:
+    """Practices confirmed in use 1 and 2 years after their project ended."""
+    stats = Practice.objects.published().in_use_after_project_end()
+    note = _(
+        "Toimintamalli lasketaan käytössä olevaksi, kun sen käyttö on vahvistettu "
+        "seurannassa vähintään vuoden tai kahden vuoden kuluttua hankkeen päättymisestä."
+    )
+    by_project = Table(
+        slug="practices-by-project",
+        title=_("Toimintamallien käyttö hankkeen päätyttyä, hankkeittain"),
+        columns=_practice_columns(_("Hanke")),
+        note=note,
+    )
+    for row in stats["by_project"]:
+        if row["project_id"] is not None and scope.may_see_project(row["project_id"]):
+            by_project.rows.append(
+                [row["project"], row["practices"], row["in_use_1y"], row["in_use_2y"]]
+            )
+    by_theme = Table(
+        slug="practices-by-theme",
+        title=_("Toimintamallien käyttö hankkeen päätyttyä, teemoittain"),
+        columns=_practice_columns(_("Teema")),
+        rows=[
+            [r["theme"], r["practices"], r["in_use_1y"], r["in_use_2y"]] for r in stats["by_theme"]
+        ],
+        note=note,
+    )
+    return [by_project, by_theme]
+
+
 def metric_tables(scope: Scope) -> list[Table]:
-    tables = event_tables(scope)
-    blog = blog_table(scope)
-    if blog is not None:
-        tables.append(blog)
+    tables = [*event_tables(scope), blog_table(scope), *practice_tables(scope)]
     tables.extend(metrics_panels(scope))
     return tables

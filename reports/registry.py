@@ -1,11 +1,10 @@
-"""Panels other apps add to the network metrics page.
-
-PRACTICES GO HERE AT MERGE: the practices app (Practice/Adoption, "in use 1 and 2 years
-after the project ended") registers a provider in its AppConfig.ready():
+"""Panels other apps add to the network metrics page (events, blog posts and practices
+are built in, reports/metrics.py). A new app registers a provider in its
+AppConfig.ready():
 
     from reports.registry import register_metrics_panel
 
-    register_metrics_panel(practices_panel)
+    register_metrics_panel(my_panel)
 
 A provider takes the user's Scope and returns None (nothing to show) or a
 reports.tables.Table, or a list of them, built from a fixed number of aggregate

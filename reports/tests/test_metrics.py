@@ -1,9 +1,12 @@
 """Network metrics: events and participants per project, theme and month; the registry."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
+from blog.tests.factories import PostFactory
 from events.tests.factories import EventFactory, RegistrationFactory
-from projects.tests.factories import ThemeFactory
+from projects.tests.factories import AdoptionFactory, PracticeFactory, ThemeFactory
 from reports import metrics, registry
 from reports.access import scope_for
 from reports.tables import Column, Table
@@ -39,9 +42,28 @@ def test_project_coordinator_sees_own_rows(events, project, other_project, coord
     assert set(_rows(by_project)) == {project.name}
 
 
-def test_blog_only_when_its_model_exists(oph_viewer):
-    if metrics.blog_post_model() is None:
-        assert metrics.blog_table(scope_for(oph_viewer)) is None
+def test_blog_posts_per_project(project, other_project, coordinator, oph_viewer):
+    PostFactory.create_batch(2, projects=[project])
+    PostFactory(projects=[other_project])
+    PostFactory(projects=[project], status="draft")
+    assert _rows(metrics.blog_table(scope_for(oph_viewer))) == {
+        project.name: [2],
+        other_project.name: [1],
+        "Koko verkosto": [3],
+    }
+    assert set(_rows(metrics.blog_table(scope_for(coordinator)))) == {project.name, "Koko verkosto"}
+
+
+def test_practices_in_use_one_and_two_years_after_the_project(project, oph_viewer):
+    project.ends_on = date(2023, 12, 31)
+    project.save()
+    theme = ThemeFactory()
+    kept = PracticeFactory(projects=[project], themes=[theme])
+    PracticeFactory(projects=[project], themes=[theme])
+    AdoptionFactory(practice=kept, last_confirmed_at=datetime(2025, 6, 1, tzinfo=UTC))
+    by_project, by_theme = metrics.practice_tables(scope_for(oph_viewer))
+    assert _rows(by_project) == {project.name: [2, 1, 0]}
+    assert _rows(by_theme) == {theme.name: [2, 1, 0]}
 
 
 def test_registered_panel_appears_with_export(client, oph_viewer):
