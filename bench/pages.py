@@ -61,15 +61,27 @@ PAGES: list[Page] = [
     Page("project list", url("projects:project_list")),
     Page("project page", first("projects.Project", kind="network", is_published=True)),
     Page("theme page", first("projects.Theme", order_by="number")),
-    # Waiting for their apps (fix the URL name / filter in this one line when they land):
-    Page("events list", url("events:event_list")),  # events
-    Page("blog index", url("blog:post_list")),  # blog
-    Page("blog post", first("blog.Post", order_by="-pk")),  # blog
-    Page("survey page", first("surveys.Survey", order_by="pk")),  # surveys
-    Page("dashboard", url("reports:dashboard"), public=False),  # reports (signed in)
-    Page("practice list", url("projects:practice_list")),  # practices
-    Page("practice page", first("projects.Practice", is_published=True)),  # practices
-    Page("search", lambda: url("search:search")() + "?q=opiskelijat"),  # search
+    Page("events list", url("events:event_list")),
+    Page("event page", first("events.Event", order_by="-starts_at")),
+    Page("blog index", url("blog:post_list")),
+    Page("blog post", first("blog.Post", order_by="-pk")),
+    Page("practice list", url("projects:practice_list")),
+    Page("practice page", first("projects.Practice", is_published=True)),
+    Page("search", lambda: url("search:search")() + "?q=opiskelijat"),
+    Page("published results", url("reports:published")),
+    # Never cached: a respondent's page carries their signed draft.
+    Page("survey page", first("surveys.Survey", order_by="pk")),
+    # Signed in (an OPH viewer): the dashboard and the 100,000-response survey's results.
+    Page("dashboard", url("reports:dashboard"), public=False),
+    Page("survey results", lambda: survey_results_path(), public=False),
 ]
+
+
+def survey_results_path() -> str:
+    survey = apps.get_model("surveys", "Survey")._default_manager.order_by("pk").first()
+    if survey is None:
+        raise Waiting("no survey in the bench data")
+    with translation.override("fi"):
+        return reverse("reports:survey", kwargs={"slug": survey.slug})
 
 BASELINE_PATH = "/bench/hello"

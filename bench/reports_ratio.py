@@ -29,10 +29,19 @@ GROUP BY 1, 2, 3, 4
 
 
 @transaction.atomic
-def bench_survey(responses: int = 100_000):
+def bench_survey(responses: int = 100_000, status: str = "closed"):
     from projects.models import Project
     from projects.tests.factories import ProjectFactory
-    from surveys.models import Answer, Choice, Page, Question, Response, Statement, Survey
+    from surveys.models import (
+        Answer,
+        Choice,
+        Collector,
+        Page,
+        Question,
+        Response,
+        Statement,
+        Survey,
+    )
 
     survey = Survey.objects.filter(slug_fi=SLUG).first()
     if survey is not None:
@@ -43,8 +52,9 @@ def bench_survey(responses: int = 100_000):
         slug_fi=SLUG,
         slug_sv=SLUG,
         series=SLUG,
-        status=Survey.Status.CLOSED,
+        status=status,
     )
+    Collector.objects.get_or_create(survey=survey, kind=Collector.Kind.PUBLIC)
     page = Page.objects.create(survey=survey, order=1)
     likert = Question.objects.create(
         survey=survey, page=page, order=1, kind=Question.Kind.LIKERT, text_fi="Väittämät"

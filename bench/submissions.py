@@ -2,11 +2,11 @@
 the database is counted: accepted (HTTP said yes), stored (rows), lost (accepted but
 not stored; must be 0), and submissions per second.
 
-WAITING FOR THE SURVEYS APP. The HTTP part is written; wire the two hooks below
-when surveys land: `survey_form_data(survey)` (the POST fields of one valid
-answer set) and `stored_responses(survey)` (the count in the database).
+Each respondent opens the survey page (which carries the signed draft of the
+answers, surveys/answering.py), then posts one valid answer set with that draft.
 """
 
+import html
 import http.cookiejar
 import re
 import time
@@ -18,11 +18,24 @@ from .pages import Waiting
 
 
 def survey_form_data(survey) -> dict:
-    raise Waiting("surveys app: the POST fields of a valid response are not wired yet")
+    """One valid answer to every question of the (one-page) bench survey."""
+    from surveys.answering import field_name
+    from surveys.models import Question
+
+    fields = {}
+    for question in survey.questions.prefetch_related("statements", "choices"):
+        if question.kind == Question.Kind.LIKERT:
+            for statement in question.statements.all():
+                fields[field_name(question, statement)] = "4"
+        elif question.kind == Question.Kind.SINGLE:
+            fields[field_name(question)] = str(question.choices.all()[0].pk)
+        else:
+            fields[field_name(question)] = "Kuormitustestin vastaus."
+    return fields
 
 
 def stored_responses(survey) -> int:
-    raise Waiting("surveys app: counting stored responses is not wired yet")
+    return survey.responses.filter(completed_at__isnull=False, is_test=False).count()
 
 
 def bench_survey():
@@ -38,12 +51,17 @@ def bench_survey():
     return survey
 
 
+def post_data(page: str, fields: dict) -> dict:
+    """The page's hidden fields (the signed draft) with the answers."""
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    return {**{name: html.unescape(value) for name, value in hidden}, **fields}
+
+
 def _respond(base_url: str, path: str, fields: dict) -> bool:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base_url + path, timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    data = {**fields, **({"csrfmiddlewaretoken": token.group(1)} if token else {})}
+    data = post_data(page, fields)
     request = urllib.request.Request(  # noqa: S310 - our own server
         base_url + path,
         data=urllib.parse.urlencode(data, doseq=True).encode(),

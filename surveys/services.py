@@ -1,12 +1,10 @@
 """Writes of the surveys app: one transaction each, errors as translated ValidationErrors."""
 
-import hashlib
 import uuid
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -169,28 +167,6 @@ def test_responses_delete(survey: Survey) -> int:
     Answer.objects.filter(response__in=responses).delete()
     count, _detail = responses.delete()
     return count
-
-
-# Rate limit --------------------------------------------------------------------------------
-
-
-def rate_limited(request, *, scope: str, limit: int, seconds: int) -> bool:
-    """True when this client made more than `limit` requests of `scope` in the window.
-
-    The key is a hash of the client address, kept only in the cache for the window:
-    nothing of it reaches the database. While the cache is down the limit is not
-    applied: a respondent's answers matter more than the flood protection, and the
-    submission itself is idempotent (one response per submission key).
-    """
-    client = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
-    key = f"surveys:rl:{scope}:{digest}"
-    try:
-        cache.add(key, 0, seconds)
-        count = cache.incr(key)
-    except ValueError:
-        return False
-    return count > limit
 
 
 # Collectors and invitations ----------------------------------------------------------------

@@ -19,13 +19,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from valita import ratelimit
+
 from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers
 from .models import Collector, Invitation, SavedDraft, Survey
 
-# Page submissions per client address in five minutes: a school class answering together
-# behind one address (30 people, a few pages each) stays well below it; a flood does not.
-SUBMIT_LIMIT = 300
+# Page submissions per client address in five minutes (settings.SURVEYS_SUBMISSIONS_PER_5MIN,
+# default 300): a school class answering together behind one address (30 people, a few
+# pages each) stays well below it; a flood does not.
 SUBMIT_WINDOW = 300
 
 
@@ -89,8 +91,11 @@ def _answer(
     structure = Structure(survey)
     draft = None
     if request.method == "POST":
-        if not test and services.rate_limited(
-            request, scope="answer", limit=SUBMIT_LIMIT, seconds=SUBMIT_WINDOW
+        if not test and not ratelimit.allow(
+            request,
+            "survey-answer",
+            limit=settings.SURVEYS_SUBMISSIONS_PER_5MIN,
+            period=SUBMIT_WINDOW,
         ):
             return _render(request, "surveys/rate_limited.html", context, embed=embed, status=429)
         draft = Draft.loads(request.POST.get("draft", ""), survey=survey)

@@ -327,6 +327,8 @@ EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
 # Registrations one client address may send in an hour (valita/ratelimit.py).
 EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
+# Survey pages one client address may submit in five minutes (valita/ratelimit.py).
+SURVEYS_SUBMISSIONS_PER_5MIN = env_int("SURVEYS_SUBMISSIONS_PER_5MIN", 300)
 
 # Practices: the largest attachment accepted (bytes).
 PRACTICE_ATTACHMENT_MAX_BYTES = env_int("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

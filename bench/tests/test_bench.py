@@ -55,7 +55,7 @@ def test_pages_resolve_or_say_what_they_wait_for():
 
 
 @pytest.mark.django_db
-def test_generation_is_cumulative_and_absent_apps_are_reported():
+def test_generation_is_cumulative_and_absent_apps_are_reported(monkeypatch):
     from projects.models import Project
 
     generate.projects(1)
@@ -63,6 +63,7 @@ def test_generation_is_cumulative_and_absent_apps_are_reported():
     generate.projects(2)
     assert Project.objects.network().count() == 18
     notes = []
+    monkeypatch.setattr(generate, "SURVEY_RESPONSES", 30)  # the real run makes 100,000
     summary = generate.generate(1, notes.append)
     assert all(summary.values())  # a summary or a WAITING note, never nothing
     assert len(notes) == len(generate.GENERATORS)
@@ -117,3 +118,20 @@ def test_events_generator_is_cumulative():
     assert Event.objects.upcoming().exists() and Event.objects.past().exists()
     generate.events(1)
     assert Event.objects.count() == 2000
+
+
+@pytest.mark.django_db
+def test_a_bench_submission_is_accepted_and_stored(client, monkeypatch):
+    from bench import submissions
+
+    monkeypatch.setattr(generate, "SURVEY_RESPONSES", 20)
+    generate.projects(1)
+    generate.surveys(1)
+    survey = submissions.bench_survey()
+    assert submissions.stored_responses(survey) == 20
+    path = survey.get_absolute_url()
+    page = client.get(path).content.decode()
+    data = submissions.post_data(page, submissions.survey_form_data(survey))
+    assert "draft" in data
+    assert client.post(path, data).status_code in (302, 303)
+    assert submissions.stored_responses(survey) == 21

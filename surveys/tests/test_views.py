@@ -280,8 +280,8 @@ def test_answer_pages_are_never_cached(client, s):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_rate_limit_refuses_a_flood(client, s, monkeypatch):
-    monkeypatch.setattr("surveys.views.SUBMIT_LIMIT", 2)
+def test_rate_limit_refuses_a_flood(client, s, settings):
+    settings.SURVEYS_SUBMISSIONS_PER_5MIN = 2
     url = url_of(s["survey"])
     first = client.get(url)
     codes = [post_page(client, url, first, {}).status_code for _ in range(3)]
