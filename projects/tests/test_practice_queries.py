@@ -12,6 +12,12 @@ from projects.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Count the page's own queries, not the page cache's (valita/middleware.py).
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def _practices(size: int):
     themes = [ThemeFactory() for _ in range(2)]
     projects = [ProjectFactory(themes=themes) for _ in range(2)]
