@@ -264,7 +264,7 @@ class Gunicorn(Process):
 
 
 class CeleryWorker(Process):
-    def __init__(self, tmp: Path, env: dict, pool: str = "prefork"):
+    def __init__(self, tmp: Path, env: dict, pool: str = "prefork", log_name: str = "worker.log"):
         args = [
             str(Path(PYTHON).parent / "celery"),
             "-A",
@@ -282,7 +282,7 @@ class CeleryWorker(Process):
             "--loglevel",
             "INFO",
         ]
-        super().__init__(args, env, tmp / "worker.log")
+        super().__init__(args, env, tmp / log_name)
 
     def start(self):
         super().start()
