@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from surveys import results
 from surveys.models import Answer, Code, Question, Response, Survey
+from valita.access_log import log_access
 
 from . import exports, metrics, published, services, survey_report
 from .access import dashboard_view
@@ -204,6 +205,7 @@ def export_table(request, slug, table, fmt):
     if table == "responses":
         if not request.scope.full:
             raise PermissionDenied
+        log_access(request, f"surveys.responses.export.{fmt}", survey)
         if results.response_count(survey) > exports.sync_limit():
             export = services.export_start(
                 user=request.user, survey=survey, table=table, fmt=fmt, params={}
@@ -232,6 +234,8 @@ def export_download(request, pk):
     export = get_object_or_404(
         Export.objects.visible_to(request.user), pk=pk, status=Export.Status.READY
     )
+    if export.table == "responses":
+        log_access(request, f"surveys.responses.download.{export.format}", export.survey)
     return FileResponse(
         export.file.open("rb"),
         as_attachment=True,

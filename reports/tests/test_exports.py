@@ -10,6 +10,7 @@ from reports.models import Export
 from reports.tests.factories import respond
 from surveys.tests.factories import build_survey
 from valita import outbox
+from valita.models import AccessLog
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,12 @@ def test_raw_responses_are_anonymous(client, oph_viewer, survey):
     column = next(i for i, h in enumerate(header) if h.endswith(survey["s1"].text))
     assert [r[column] for r in rows[1:]] == ["1", "2", "4", "4", "5", "En osaa sanoa"]
     assert "@" not in response.content.decode()
+    (entry,) = AccessLog.objects.all()
+    assert (entry.who, entry.what, entry.object_id) == (
+        oph_viewer,
+        "surveys.responses.export.csv",
+        str(survey["survey"].pk),
+    )
 
 
 def test_project_coordinator_gets_no_raw_responses(client, coordinator, survey):
@@ -104,6 +111,10 @@ def test_large_export_runs_in_the_background(
     download = client.get(f"{export.get_absolute_url()}lataa/")
     sheet = _xlsx(b"".join(download.streaming_content))
     assert len(sheet) == 7
+    assert list(AccessLog.objects.order_by("pk").values_list("what", flat=True)) == [
+        "surveys.responses.export.xlsx",
+        "surveys.responses.download.xlsx",
+    ]
     client.force_login(other_coordinator)
     assert client.get(export.get_absolute_url()).status_code == 404
 
