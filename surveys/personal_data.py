@@ -2,7 +2,38 @@
 
 from valita.personal_data import register
 
-from .models import Invitation, Response
+from .models import Answer, Invitation, Response
+
+
+def _answer_value(answer: Answer):
+    if answer.dont_know:
+        return "dont_know"
+    if answer.choice_id:
+        return answer.choice.text
+    if answer.project_id:
+        return answer.project.name
+    if answer.value is not None:
+        return answer.value
+    if answer.number is not None:
+        return str(answer.number)
+    return answer.text
+
+
+def _answers(invitation: Invitation) -> list[dict]:
+    """The answers of a named survey's response (an anonymous one is never linked)."""
+    if invitation.collector.survey.anonymous:
+        return []
+    answers = Answer.objects.filter(response__invitation=invitation).select_related(
+        "question", "statement", "choice", "project"
+    )
+    return [
+        {
+            "question": answer.question.text,
+            "statement": answer.statement.text if answer.statement_id else "",
+            "answer": _answer_value(answer),
+        }
+        for answer in answers.order_by("question__order", "statement__order", "pk")
+    ]
 
 
 @register("surveys.invitations")
@@ -20,6 +51,7 @@ class Invitations:
                 "answered_at": invitation.used_at,
                 "response_linked": not invitation.collector.survey.anonymous
                 and invitation.used_at is not None,
+                "answers": _answers(invitation),
             }
             for invitation in self._of(email)
         ]

@@ -84,6 +84,7 @@ def test_personal_data_of_an_invitee_is_exported_and_erased():
     response = submit(s, invitation=invitation)
     exported = export_person("Eva@example.org")["sections"]["surveys.invitations"]
     assert exported[0]["survey"] == s["survey"].title and exported[0]["response_linked"]
+    assert exported[0]["answers"] and all("question" in a for a in exported[0]["answers"])
     erase_person("eva@example.org")
     invitation.refresh_from_db()
     response.refresh_from_db()
