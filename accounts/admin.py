@@ -59,7 +59,11 @@ class UserAdmin(BaseUserAdmin):
             count += 1
         self.message_user(
             request,
-            ngettext("Kutsu lähetettiin %(count)d käyttäjälle.",
-                     "Kutsu lähetettiin %(count)d käyttäjälle.", count) % {"count": count},
+            ngettext(
+                "Kutsu lähetettiin %(count)d käyttäjälle.",
+                "Kutsu lähetettiin %(count)d käyttäjälle.",
+                count,
+            )
+            % {"count": count},
             messages.SUCCESS,
         )

@@ -162,12 +162,17 @@ def blog(scale: int) -> str:
     for start in range(have, 2000 * scale, 500):
         batch = post_model.objects.bulk_create(
             post_model(
-                title=f"Kuormitustestin kirjoitus {n}", title_fi=f"Kuormitustestin kirjoitus {n}",
+                title=f"Kuormitustestin kirjoitus {n}",
+                title_fi=f"Kuormitustestin kirjoitus {n}",
                 title_sv=f"Inlägg för belastningstestet {n}" if n % 4 else "",
-                slug=f"bench-{n}", slug_fi=f"bench-{n}", slug_sv=f"bench-sv-{n}",
-                lead_fi="Lyhyt ingressi.", lead_sv="Kort ingress." if n % 4 else "",
+                slug=f"bench-{n}",
+                slug_fi=f"bench-{n}",
+                slug_sv=f"bench-sv-{n}",
+                lead_fi="Lyhyt ingressi.",
+                lead_sv="Kort ingress." if n % 4 else "",
                 body_fi="<p>Kirjoituksen teksti kuormitustestiä varten.</p>",
-                status="published", publish_at=now - timedelta(hours=n),
+                status="published",
+                publish_at=now - timedelta(hours=n),
             )
             for n in range(start, min(start + 500, 2000 * scale))
         )
@@ -205,6 +210,7 @@ def practices(scale: int) -> str:
 
     from projects import practice_demo
     from projects.models import Adoption, Organisation, Practice, Project, Theme
+
     if not Practice.objects.filter(slug_fi="kehittajaopiskelijamalli").exists():
         practice_demo.load()
     projects = list(Project.objects.network()[:9])

@@ -84,4 +84,5 @@ def survey_results_path() -> str:
     with translation.override("fi"):
         return reverse("reports:survey", kwargs={"slug": survey.slug})
 
+
 BASELINE_PATH = "/bench/hello"

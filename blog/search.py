@@ -19,8 +19,8 @@ def register() -> None:
             model=Post,
             public=Post.objects.published,
             title=lambda obj, lang: field_text(obj, "title", lang),
-            body=lambda obj, lang: field_text(obj, "lead", lang) + " \n" + field_text(
-                obj, "body", lang
+            body=lambda obj, lang: (
+                field_text(obj, "lead", lang) + " \n" + field_text(obj, "body", lang)
             ),
             theme_ids=lambda obj: obj.themes.values_list("pk", flat=True),
             m2m=(Post.themes.through,),

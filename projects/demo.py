@@ -75,31 +75,44 @@ COORDINATION = {
 
 THEMES = [
     (
-        1, "osallistaminen-ja-vaikuttaminen", "Osallistaminen ja vaikuttaminen",
-        "deltagande-och-paverkan", "Deltagande och påverkan",
+        1,
+        "osallistaminen-ja-vaikuttaminen",
+        "Osallistaminen ja vaikuttaminen",
+        "deltagande-och-paverkan",
+        "Deltagande och påverkan",
         "Opiskelijat ja henkilöstö pääsevät mukaan päättämään oppilaitoksen arjesta: "
         "opiskelijakunnat, kehittäjäopiskelijat ja yhteiset foorumit.",
         "Studerande och personal får vara med och besluta om läroanstaltens vardag: "
         "studerandekårer, utvecklarstuderande och gemensamma forum.",
     ),
     (
-        2, "tasa-arvo-ja-yhdenvertaisuus", "Tasa-arvo ja yhdenvertaisuus",
-        "likabehandling-och-jamlikhet", "Likabehandling och jämlikhet",
+        2,
+        "tasa-arvo-ja-yhdenvertaisuus",
+        "Tasa-arvo ja yhdenvertaisuus",
+        "likabehandling-och-jamlikhet",
+        "Likabehandling och jämlikhet",
         "Jokaisella on yhtäläiset mahdollisuudet oppia ja tulla kohdatuksi: "
         "tasa-arvo- ja yhdenvertaisuussuunnitelmat, häirinnän ehkäisy ja saavutettavuus.",
         "Alla har samma möjligheter att lära sig och bli bemötta: planer för jämställdhet "
         "och likabehandling, förebyggande av trakasserier och tillgänglighet.",
     ),
     (
-        3, "arjenhallinta", "Arjenhallinta", "hantera-vardagen", "Hantera vardagen",
+        3,
+        "arjenhallinta",
+        "Arjenhallinta",
+        "hantera-vardagen",
+        "Hantera vardagen",
         "Opiskelijan arjen taidot – raha-asiat, asuminen, uni ja jaksaminen – "
         "tukevat opintojen etenemistä ja ehkäisevät keskeyttämistä.",
         "Studerandes vardagsfärdigheter – ekonomi, boende, sömn och ork – "
         "stöder studierna och förebygger avbrott.",
     ),
     (
-        4, "hyvinvointijohtaminen", "Hyvinvointijohtaminen",
-        "ledning-av-valbefinnandet", "Ledning av välbefinnandet",
+        4,
+        "hyvinvointijohtaminen",
+        "Hyvinvointijohtaminen",
+        "ledning-av-valbefinnandet",
+        "Ledning av välbefinnandet",
         "Johto tekee hyvinvoinnista osan strategiaa, vuosikelloa ja arjen johtamista "
         "sekä henkilöstön että opiskelijoiden hyväksi.",
         "Ledningen gör välbefinnandet till en del av strategin, årsklockan och den dagliga "
@@ -111,60 +124,136 @@ THEMES = [
 EXAMPLE_NOTE_FI = " (Esimerkkihanke: demosisältöä, ei todellinen verkostohanke.)"
 EXAMPLE_NOTE_SV = " (Exempelprojekt: demoinnehåll, inte ett verkligt nätverksprojekt.)"
 PROJECTS = [
-    ("aani", "Ääni kuuluviin", "Rösten hörs", "Ääni", "regional", "Pirkanmaa", [1],
-     "Opiskelijoiden osallisuusmalli, jossa kehittäjäopiskelijat tuovat opiskelijoiden äänen "
-     "oppilaitoksen päätöksentekoon.",
-     "En modell för studerandes delaktighet där utvecklarstuderande för fram studerandes röst "
-     "i läroanstaltens beslutsfattande.",
-     "Tampereen seudun ammattiopisto", "Tampere"),
-    ("yhdessa", "Yhdessä yhdenvertaisesti", "Tillsammans och jämlikt", "Yhdessä",
-     "national", "", [2],
-     "Valtakunnallinen hanke, joka tukee oppilaitoksia tasa-arvo- ja "
-     "yhdenvertaisuussuunnitelmien laatimisessa ja toteuttamisessa.",
-     "Ett nationellt projekt som stöder läroanstalter att utarbeta och genomföra planer för "
-     "jämställdhet och likabehandling.",
-     "Ammattiopisto Luovi", "Oulu"),
-    ("arki", "Arki haltuun", "Vardagen i hand", "Arki", "regional", "Varsinais-Suomi", [3],
-     "Arjenhallinnan valmennus ensimmäisen vuoden opiskelijoille: raha, asuminen, uni ja "
-     "ajanhallinta osana opintoja.",
-     "Träning i vardagsfärdigheter för förstaårsstuderande: ekonomi, boende, sömn och "
-     "tidshantering som en del av studierna.",
-     "Turun ammatti-instituutti", "Turku"),
-    ("johtaja", "Hyvinvoiva johtaja", "Välmående ledare", "Johtaja", "national", "", [4],
-     "Johdon vertaisryhmät, joissa kehitetään hyvinvointijohtamisen käytäntöjä ja mittareita.",
-     "Kamratgrupper för ledningen där man utvecklar praxis och mätare för ledning av "
-     "välbefinnandet.",
-     "Keuda", "Kerava"),
-    ("turvallinen", "Turvallinen oppilaitos", "Trygg läroanstalt", "Turvallinen", "regional",
-     "Uusimaa", [2, 4],
-     "Kiusaamisen ja häirinnän ehkäisy sekä turvallisuuden tunteen vahvistaminen "
-     "oppilaitosyhteisössä.",
-     "Förebyggande av mobbning och trakasserier och en starkare känsla av trygghet i "
-     "läroanstaltsgemenskapen.",
-     "Stadin ammatti- ja aikuisopisto", "Helsinki"),
-    ("polku", "Polku eteenpäin", "Vägen vidare", "Polku", "regional", "Pohjois-Savo", [3],
-     "Opintojen keskeyttämisen ehkäisy ohjauksen, opiskeluhuollon ja työelämän yhteistyöllä.",
-     "Förebyggande av studieavbrott genom samarbete mellan handledning, studerandevård och "
-     "arbetsliv.",
-     "Savon ammattiopisto", "Kuopio"),
-    ("mukana", "Mukana kaikki", "Alla med", "Mukana", "regional", "Pohjanmaa", [1, 2],
-     "Kaksikielinen hanke, jossa suomen- ja ruotsinkieliset opiskelijat suunnittelevat "
-     "yhteisiä osallistumisen tapoja.",
-     "Ett tvåspråkigt projekt där finsk- och svenskspråkiga studerande planerar gemensamma "
-     "sätt att delta.",
-     "Yrkesakademin i Österbotten", "Vaasa"),
-    ("voimaa", "Voimaa vertaisista", "Kraft från kamrater", "Voimaa", "regional",
-     "Keski-Suomi", [3, 4],
-     "Vertaisohjaajat tukevat opiskelijoiden jaksamista ja yhteisöllisyyttä.",
-     "Kamrathandledare stöder studerandes ork och gemenskap.",
-     "Jyväskylän koulutuskuntayhtymä Gradia", "Jyväskylä"),
-    ("kestava", "Kestävä arki työpaikalla", "Hållbar vardag på arbetsplatsen", "Kestävä",
-     "national", "", [1, 4],
-     "Työpaikalla tapahtuvan oppimisen hyvinvointi: työpaikkaohjaajien valmennus ja "
-     "palautekäytännöt.",
-     "Välbefinnande i lärande på arbetsplatsen: träning för handledare och rutiner för "
-     "respons.",
-     "Careeria", "Porvoo"),
+    (
+        "aani",
+        "Ääni kuuluviin",
+        "Rösten hörs",
+        "Ääni",
+        "regional",
+        "Pirkanmaa",
+        [1],
+        "Opiskelijoiden osallisuusmalli, jossa kehittäjäopiskelijat tuovat opiskelijoiden äänen "
+        "oppilaitoksen päätöksentekoon.",
+        "En modell för studerandes delaktighet där utvecklarstuderande för fram studerandes röst "
+        "i läroanstaltens beslutsfattande.",
+        "Tampereen seudun ammattiopisto",
+        "Tampere",
+    ),
+    (
+        "yhdessa",
+        "Yhdessä yhdenvertaisesti",
+        "Tillsammans och jämlikt",
+        "Yhdessä",
+        "national",
+        "",
+        [2],
+        "Valtakunnallinen hanke, joka tukee oppilaitoksia tasa-arvo- ja "
+        "yhdenvertaisuussuunnitelmien laatimisessa ja toteuttamisessa.",
+        "Ett nationellt projekt som stöder läroanstalter att utarbeta och genomföra planer för "
+        "jämställdhet och likabehandling.",
+        "Ammattiopisto Luovi",
+        "Oulu",
+    ),
+    (
+        "arki",
+        "Arki haltuun",
+        "Vardagen i hand",
+        "Arki",
+        "regional",
+        "Varsinais-Suomi",
+        [3],
+        "Arjenhallinnan valmennus ensimmäisen vuoden opiskelijoille: raha, asuminen, uni ja "
+        "ajanhallinta osana opintoja.",
+        "Träning i vardagsfärdigheter för förstaårsstuderande: ekonomi, boende, sömn och "
+        "tidshantering som en del av studierna.",
+        "Turun ammatti-instituutti",
+        "Turku",
+    ),
+    (
+        "johtaja",
+        "Hyvinvoiva johtaja",
+        "Välmående ledare",
+        "Johtaja",
+        "national",
+        "",
+        [4],
+        "Johdon vertaisryhmät, joissa kehitetään hyvinvointijohtamisen käytäntöjä ja mittareita.",
+        "Kamratgrupper för ledningen där man utvecklar praxis och mätare för ledning av "
+        "välbefinnandet.",
+        "Keuda",
+        "Kerava",
+    ),
+    (
+        "turvallinen",
+        "Turvallinen oppilaitos",
+        "Trygg läroanstalt",
+        "Turvallinen",
+        "regional",
+        "Uusimaa",
+        [2, 4],
+        "Kiusaamisen ja häirinnän ehkäisy sekä turvallisuuden tunteen vahvistaminen "
+        "oppilaitosyhteisössä.",
+        "Förebyggande av mobbning och trakasserier och en starkare känsla av trygghet i "
+        "läroanstaltsgemenskapen.",
+        "Stadin ammatti- ja aikuisopisto",
+        "Helsinki",
+    ),
+    (
+        "polku",
+        "Polku eteenpäin",
+        "Vägen vidare",
+        "Polku",
+        "regional",
+        "Pohjois-Savo",
+        [3],
+        "Opintojen keskeyttämisen ehkäisy ohjauksen, opiskeluhuollon ja työelämän yhteistyöllä.",
+        "Förebyggande av studieavbrott genom samarbete mellan handledning, studerandevård och "
+        "arbetsliv.",
+        "Savon ammattiopisto",
+        "Kuopio",
+    ),
+    (
+        "mukana",
+        "Mukana kaikki",
+        "Alla med",
+        "Mukana",
+        "regional",
+        "Pohjanmaa",
+        [1, 2],
+        "Kaksikielinen hanke, jossa suomen- ja ruotsinkieliset opiskelijat suunnittelevat "
+        "yhteisiä osallistumisen tapoja.",
+        "Ett tvåspråkigt projekt där finsk- och svenskspråkiga studerande planerar gemensamma "
+        "sätt att delta.",
+        "Yrkesakademin i Österbotten",
+        "Vaasa",
+    ),
+    (
+        "voimaa",
+        "Voimaa vertaisista",
+        "Kraft från kamrater",
+        "Voimaa",
+        "regional",
+        "Keski-Suomi",
+        [3, 4],
+        "Vertaisohjaajat tukevat opiskelijoiden jaksamista ja yhteisöllisyyttä.",
+        "Kamrathandledare stöder studerandes ork och gemenskap.",
+        "Jyväskylän koulutuskuntayhtymä Gradia",
+        "Jyväskylä",
+    ),
+    (
+        "kestava",
+        "Kestävä arki työpaikalla",
+        "Hållbar vardag på arbetsplatsen",
+        "Kestävä",
+        "national",
+        "",
+        [1, 4],
+        "Työpaikalla tapahtuvan oppimisen hyvinvointi: työpaikkaohjaajien valmennus ja "
+        "palautekäytännöt.",
+        "Välbefinnande i lärande på arbetsplatsen: träning för handledare och rutiner för respons.",
+        "Careeria",
+        "Porvoo",
+    ),
 ]
 
 
@@ -174,8 +263,12 @@ def load_themes() -> dict[int, Theme]:
         theme, _created = Theme.objects.update_or_create(
             number=number,
             defaults={
-                "slug_fi": slug_fi, "slug_sv": slug_sv, "name_fi": name_fi, "name_sv": name_sv,
-                "description_fi": f"<p>{desc_fi}</p>", "description_sv": f"<p>{desc_sv}</p>",
+                "slug_fi": slug_fi,
+                "slug_sv": slug_sv,
+                "name_fi": name_fi,
+                "name_sv": name_sv,
+                "description_fi": f"<p>{desc_fi}</p>",
+                "description_sv": f"<p>{desc_sv}</p>",
             },
         )
         themes[number] = theme
@@ -193,8 +286,19 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
     coordination.themes.set(themes.values())
     projects = []
     for index, row in enumerate(PROJECTS):
-        (slug, name_fi, name_sv, short, scope, region, theme_numbers, summary_fi, summary_sv,
-         lead_name, town) = row
+        (
+            slug,
+            name_fi,
+            name_sv,
+            short,
+            scope,
+            region,
+            theme_numbers,
+            summary_fi,
+            summary_sv,
+            lead_name,
+            town,
+        ) = row
         lead, _ = Organisation.objects.update_or_create(
             name_fi=lead_name, defaults={"municipality": town}
         )
@@ -202,13 +306,17 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
             slug_fi=slug,
             defaults={
                 "slug_sv": slug,
-                "name_fi": name_fi, "name_sv": name_sv,
-                "short_name_fi": short, "short_name_sv": short,
+                "name_fi": name_fi,
+                "name_sv": name_sv,
+                "short_name_fi": short,
+                "short_name_sv": short,
                 "summary_fi": summary_fi + EXAMPLE_NOTE_FI,
                 "summary_sv": summary_sv + EXAMPLE_NOTE_SV,
                 "description_fi": f"<p>{summary_fi}</p><p>{EXAMPLE_NOTE_FI.strip(' ()')}</p>",
                 "description_sv": f"<p>{summary_sv}</p><p>{EXAMPLE_NOTE_SV.strip(' ()')}</p>",
-                "scope": scope, "region_fi": region, "region_sv": region,
+                "scope": scope,
+                "region_fi": region,
+                "region_sv": region,
                 "kind": Project.Kind.NETWORK,
                 "lead_organisation": lead,
                 "starts_on": date(2024, 1, 1),
@@ -222,10 +330,12 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
         )
         project.partner_organisations.set([partner])
         ContactPerson.objects.update_or_create(
-            project=project, order=0,
+            project=project,
+            order=0,
             defaults={
                 "name": f"Projektipäällikkö {short}",
-                "title_fi": "projektipäällikkö", "title_sv": "projektchef",
+                "title_fi": "projektipäällikkö",
+                "title_sv": "projektchef",
                 "email": f"{slug}@example.org",
             },
         )

@@ -116,9 +116,7 @@ class Project(models.Model):
     slug = models.SlugField(_("osoitteen tunniste"), max_length=200, unique=True)
     summary = models.TextField(_("tiivistelmä"), max_length=600)
     description = RichTextField(_("kuvaus"), blank=True)
-    goals = models.TextField(
-        _("tavoitteet"), blank=True, help_text=_("Yksi tavoite riviä kohden.")
-    )
+    goals = models.TextField(_("tavoitteet"), blank=True, help_text=_("Yksi tavoite riviä kohden."))
     funder = models.CharField(_("rahoittaja"), max_length=200, blank=True)
     hashtags = models.CharField(_("aihetunnisteet"), max_length=200, blank=True)
     lead_organisation = models.ForeignKey(
@@ -258,6 +256,15 @@ from .practice_models import (  # noqa: E402
 )
 
 __all__ = [
-    "Adoption", "ContactPerson", "FollowUpRequest", "FollowUpRound", "Membership",
-    "Organisation", "Practice", "PracticeAttachment", "PracticeLink", "Project", "Theme",
+    "Adoption",
+    "ContactPerson",
+    "FollowUpRequest",
+    "FollowUpRound",
+    "Membership",
+    "Organisation",
+    "Practice",
+    "PracticeAttachment",
+    "PracticeLink",
+    "Project",
+    "Theme",
 ]

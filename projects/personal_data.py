@@ -34,7 +34,10 @@ class PracticeContacts:
             ),
             "adoptions": list(
                 Adoption.objects.filter(contact_email__iexact=email).values(
-                    "practice__title", "organisation__name", "contact_name", "contact_email",
+                    "practice__title",
+                    "organisation__name",
+                    "contact_name",
+                    "contact_email",
                     "contact_language",
                 )
             ),
@@ -59,8 +62,13 @@ class FollowUpRequests:
 
         return list(
             FollowUpRequest.objects.filter(email__iexact=email).values(
-                "round__title", "adoption__practice__title", "email", "sent_at", "answered_at",
-                "answer", "comment",
+                "round__title",
+                "adoption__practice__title",
+                "email",
+                "sent_at",
+                "answered_at",
+                "answer",
+                "comment",
             )
         )
 

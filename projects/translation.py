@@ -26,8 +26,15 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
     fields = (
-        "name", "short_name", "slug", "summary", "description", "goals", "funder",
-        "region", "logo_alt",
+        "name",
+        "short_name",
+        "slug",
+        "summary",
+        "description",
+        "goals",
+        "funder",
+        "region",
+        "logo_alt",
     )
     required_languages = ("fi",)
 
@@ -40,7 +47,13 @@ class ContactPersonTranslationOptions(TranslationOptions):
 @register(Practice)
 class PracticeTranslationOptions(TranslationOptions):
     fields = (
-        "title", "slug", "summary", "problem", "target_group_details", "steps", "resources",
+        "title",
+        "slug",
+        "summary",
+        "problem",
+        "target_group_details",
+        "steps",
+        "resources",
         "evaluation",
     )
     required_languages = ("fi",)

@@ -37,9 +37,7 @@ def main(paths: list[str]) -> int:
             entry.flags.remove("fuzzy")
         filled += 1
     po.save()
-    missing = [e.msgid for e in po.untranslated_entries()] + [
-        e.msgid for e in po.fuzzy_entries()
-    ]
+    missing = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
     print(f"filled {filled}; untranslated or fuzzy: {len(missing)}")
     for msgid in missing:
         print("  missing:", msgid[:100])

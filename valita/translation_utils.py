@@ -27,9 +27,7 @@ def fill_missing_slugs(obj, source: str = "title") -> None:
 
 
 def _free_slug(obj, field: str, base: str) -> str:
-    taken = type(obj)._default_manager.exclude(pk=obj.pk).filter(
-        **{f"{field}__startswith": base}
-    )
+    taken = type(obj)._default_manager.exclude(pk=obj.pk).filter(**{f"{field}__startswith": base})
     taken = set(taken.values_list(field, flat=True))
     candidate, number = base, 1
     while candidate in taken:

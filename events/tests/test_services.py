@@ -148,9 +148,7 @@ def test_an_offer_not_confirmed_in_time_passes_to_the_next_person(full_event):
 
 
 def test_reminders_go_the_day_before_once(django_capture_on_commit_callbacks):
-    soon = EventFactory(
-        registration_enabled=True, starts_at=timezone.now() + timedelta(hours=20)
-    )
+    soon = EventFactory(registration_enabled=True, starts_at=timezone.now() + timedelta(hours=20))
     later = EventFactory(registration_enabled=True, starts_at=timezone.now() + timedelta(days=5))
     RegistrationFactory(event=soon, email="soon@example.org", language="sv")
     RegistrationFactory(event=soon, email="waiting@example.org", status="waiting")

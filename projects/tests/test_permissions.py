@@ -69,8 +69,14 @@ def test_admin_post_edits_only_what_the_helper_allows(client, cast, objects, rol
     target = objects["other"]
     client.post(
         f"/fi/admin/projects/project/{target.pk}/change/",
-        {"name_fi": "Kaapattu", "kind": "network", "scope": "regional", "summary_fi": "x",
-         "short_name_fi": "x", "slug_fi": target.slug_fi},
+        {
+            "name_fi": "Kaapattu",
+            "kind": "network",
+            "scope": "regional",
+            "summary_fi": "x",
+            "short_name_fi": "x",
+            "slug_fi": target.slug_fi,
+        },
     )
     target.refresh_from_db()
     assert (target.name_fi == "Kaapattu") is False or "other" in PROJECT_EDIT[role]

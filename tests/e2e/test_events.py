@@ -36,9 +36,7 @@ def test_visitor_filters_the_calendar_and_registers_in_swedish(
     page.get_by_role("button", name="Visa evenemang").click()
     expect(page).to_have_url(re.compile(r"muoto=in_person"))
     page.get_by_role("link", name="Utbildningsdag för kamrathandledare").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Utbildningsdag för kamrathandledare"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Utbildningsdag för kamrathandledare")
     expect(page.locator('script[type="application/ld+json"]')).to_be_attached()
     axe("event sv")
 

@@ -8,9 +8,7 @@ from projects.demo import load as load_demo_network
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_visitor_goes_to_a_project_and_switches_to_swedish(
-    live_server, page, axe, console_errors
-):
+def test_visitor_goes_to_a_project_and_switches_to_swedish(live_server, page, axe, console_errors):
     load_demo_network()
     page.goto(f"{live_server.url}/fi/")
     expect(page.locator("html")).to_have_attribute("lang", "fi")

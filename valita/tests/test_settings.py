@@ -46,7 +46,11 @@ def _import_settings(**env):
     clean.pop("VALITA_ALLOW_DEV_KEY", None)
     return subprocess.run(
         [sys.executable, "-c", "import valita.settings"],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -80,6 +84,8 @@ def test_check_deploy_is_clean_with_production_settings():
             "CSRF_COOKIE_SECURE": "1",
             "VALITA_REQUIRE_MFA": "1",
         },
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

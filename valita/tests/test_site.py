@@ -95,10 +95,18 @@ def test_sitemap_lists_public_pages_in_both_languages(client):
     ProjectFactory(slug_fi="piilotettu", is_published=False)
     body = client.get("/sitemap.xml").content.decode()
     for path in [
-        "/fi/", "/sv/", "/fi/hankkeet/", "/sv/projekt/", "/fi/hankkeet/hanke-a/",
-        "/sv/projekt/projekt-a/", "/fi/teemat/arki/", "/sv/teman/vardag/",
-        "/fi/saavutettavuusseloste/", "/sv/tillganglighetsutlatande/",
-        "/fi/tietosuojaseloste/", "/sv/dataskyddsbeskrivning/",
+        "/fi/",
+        "/sv/",
+        "/fi/hankkeet/",
+        "/sv/projekt/",
+        "/fi/hankkeet/hanke-a/",
+        "/sv/projekt/projekt-a/",
+        "/fi/teemat/arki/",
+        "/sv/teman/vardag/",
+        "/fi/saavutettavuusseloste/",
+        "/sv/tillganglighetsutlatande/",
+        "/fi/tietosuojaseloste/",
+        "/sv/dataskyddsbeskrivning/",
     ]:
         assert f"{path}</loc>" in body, path
     assert "piilotettu" not in body
