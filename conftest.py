@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from projects.tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from valita.content_cache import forget_local
 from valita.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 
 
@@ -12,8 +13,16 @@ from valita.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 def _clear_cache():
     # Rate limits and cached pages live in the cache; on Redis they outlive a test.
     cache.clear()
+    forget_local()
     yield
     cache.clear()
+    forget_local()
+
+
+@pytest.fixture(autouse=True)
+def _generation_checked_every_time(settings):
+    # Content changed by another process (a Celery worker) shows at once in tests.
+    settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

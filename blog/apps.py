@@ -8,8 +8,8 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from projects.sections import register_project_section, register_theme_section
+        from valita.content_cache import register_scheduled_change
         from valita.home import register_home_section
-        from valita.middleware import register_scheduled_change
 
         from . import search, sections, services, signals  # noqa: F401 - signals connect on import
 

@@ -1,4 +1,7 @@
+from functools import cache, partial
+
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,8 +38,8 @@ def _selected(items, slug):
     return next((item for item in items if slug in (item.slug_fi, item.slug_sv)), None)
 
 
-@require_GET
-def post_list(request):
+def _post_list_content(request) -> dict:
+    """The list's data: queried only when its shared fragments are rendered."""
     themes = list(Theme.objects.all())
     projects = list(Project.objects.published())
     theme = _selected(themes, request.GET.get("teema"))
@@ -58,7 +61,7 @@ def post_list(request):
         feed_atom = reverse("blog:project_atom", kwargs={"slug": project.slug})
     else:
         feed_rss, feed_atom = reverse("blog:rss"), reverse("blog:atom")
-    context = {
+    return {
         "page": page,
         "theme": theme,
         "project": project,
@@ -67,7 +70,12 @@ def post_list(request):
         "feed_rss": feed_rss,
         "feed_atom": feed_atom,
     }
-    return render(request, "blog/post_list.html", context)
+
+
+@require_GET
+def post_list(request):
+    content = cache(partial(_post_list_content, request))  # used by several fragments
+    return render(request, "blog/post_list.html", {"content": content})
 
 
 def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
@@ -75,10 +83,17 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
         request.user.is_authenticated
         and Post.objects.editable_by(request.user).filter(pk=post.pk).exists()
     )
+
+    @cache
+    def content() -> dict:
+        # Queried only when the shared fragment is rendered (cachedfragment's data=).
+        prefetch_related_objects([post], "projects", "themes")
+        return {"related": services.related_posts(post)}
+
     return {
         "object": post,
         "post": post,
-        "related": services.related_posts(post),
+        "content": content,
         "may_edit": may_edit,
         "preview": preview,
         "preview_url": services.preview_url(post) if may_edit and not post.is_live else "",
@@ -89,7 +104,7 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
 
 @require_GET
 def post_detail(request, slug):
-    queryset = Post.objects.visible_to(request.user).for_listing()
+    queryset = Post.objects.visible_to(request.user).select_related("author")
     post = get_object_or_404(queryset.by_slug(slug)[:1])
     if post.slug != slug:
         return redirect(post, permanent=True)

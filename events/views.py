@@ -1,3 +1,4 @@
+from functools import cache, partial
 from itertools import groupby
 
 from django.conf import settings
@@ -5,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,8 +46,8 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
-def event_list(request):
+def _event_list_content(request) -> dict:
+    """The list's data: queried only when its shared fragments are rendered."""
     themes = list(Theme.objects.all())
     projects = list(Project.objects.published())
     form = EventFilterForm(request.GET or None, themes=themes, projects=projects)
@@ -60,14 +62,19 @@ def event_list(request):
         )
     ]
     past = Paginator(events.past().prefetch_related("materials"), PAST_PER_PAGE)
-    context = {
+    return {
         "form": form,
         "months": months,
         "upcoming_page": upcoming_page,
         "past_page": past.get_page(request.GET.get("sivu")),
         "feed_url": _feed_url(form),
     }
-    return render(request, "events/event_list.html", context)
+
+
+@require_GET
+def event_list(request):
+    content = cache(partial(_event_list_content, request))  # used by several fragments
+    return render(request, "events/event_list.html", {"content": content})
 
 
 def _feed_url(form: EventFilterForm) -> str:
@@ -80,10 +87,7 @@ def _feed_url(form: EventFilterForm) -> str:
 
 @require_GET
 def event_detail(request, slug):
-    queryset = Event.objects.visible_to(request.user).prefetch_related(
-        "projects", "themes", "materials"
-    )
-    event, wrong_slug = _get_by_slug(queryset, slug)
+    event, wrong_slug = _get_by_slug(Event.objects.visible_to(request.user), slug)
     if wrong_slug:
         return redirect(event, permanent=True)
     may_edit = (
@@ -91,14 +95,18 @@ def event_detail(request, slug):
         if (request.user.is_authenticated)
         else False
     )
-    context = {
-        "object": event,
-        "event": event,
-        "jsonld": event_jsonld(event, request),
-        "places": services.place_counts(event) if event.registration_enabled else {},
-        "closed_reason": event.registration_closed_reason(),
-        "may_edit": may_edit,
-    }
+
+    @cache
+    def content() -> dict:
+        # Queried only when the shared fragments are rendered (cachedfragment's data=).
+        prefetch_related_objects([event], "projects", "themes", "materials")
+        return {
+            "jsonld": event_jsonld(event, request),
+            "places": services.place_counts(event) if event.registration_enabled else {},
+            "closed_reason": event.registration_closed_reason(),
+        }
+
+    context = {"object": event, "event": event, "content": content, "may_edit": may_edit}
     return render(request, "events/event_detail.html", context)
 
 

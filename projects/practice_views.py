@@ -1,8 +1,10 @@
+from functools import cache, partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,8 +25,8 @@ def _get_by_slug(queryset, slug):
     return obj, obj.slug != slug
 
 
-@require_GET
-def practice_list(request):
+def _practice_list_content(request) -> dict:
+    """The list's data: queried only when its shared fragment is rendered."""
     themes = list(Theme.objects.all())
     projects = list(Project.objects.published())
     form = PracticeFilterForm(request.GET or None, themes=themes, projects=projects)
@@ -39,18 +41,20 @@ def practice_list(request):
         .order_by("title", "pk")
     )
     page = Paginator(practices, PER_PAGE).get_page(request.GET.get("sivu"))
-    return render(request, "projects/practice_list.html", {"form": form, "page": page})
+    return {"form": form, "page": page}
+
+
+@require_GET
+def practice_list(request):
+    content = partial(_practice_list_content, request)
+    return render(request, "projects/practice_list.html", {"content": content})
 
 
 @require_GET
 def practice_detail(request, slug):
-    queryset = Practice.objects.visible_to(request.user).prefetch_related(
-        "projects", "themes", "attachments", "links", adoptions_prefetch()
-    )
-    practice, wrong_slug = _get_by_slug(queryset, slug)
+    practice, wrong_slug = _get_by_slug(Practice.objects.visible_to(request.user), slug)
     if wrong_slug:
         return redirect(practice, permanent=True)
-    confirmed = [a.last_confirmed_at for a in practice.active_adoptions if a.last_confirmed_at]
     may_edit = (
         request.user.is_authenticated
         and Practice.objects.editable_by(request.user).filter(pk=practice.pk).exists()
@@ -58,13 +62,24 @@ def practice_detail(request, slug):
     context = {
         "object": practice,
         "practice": practice,
-        "adoptions": practice.active_adoptions,
-        "last_confirmed": max(confirmed) if confirmed else None,
-        "jsonld": practice_jsonld(practice),
+        "content": cache(partial(_practice_content, practice)),  # used by two fragments
         "may_edit": may_edit,
         "may_follow_up": is_network_coordinator(request.user),
     }
     return render(request, "projects/practice_detail.html", context)
+
+
+def _practice_content(practice) -> dict:
+    """The page's data: queried only when its shared fragments are rendered."""
+    prefetch_related_objects(
+        [practice], "projects", "themes", "attachments", "links", adoptions_prefetch()
+    )
+    confirmed = [a.last_confirmed_at for a in practice.active_adoptions if a.last_confirmed_at]
+    return {
+        "adoptions": practice.active_adoptions,
+        "last_confirmed": max(confirmed) if confirmed else None,
+        "jsonld": practice_jsonld(practice),
+    }
 
 
 @require_GET

@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 
 from .models import Project, Theme
@@ -18,7 +19,8 @@ def theme_detail(request, slug):
         "object": theme,
         "theme": theme,
         "projects": Project.objects.network().published().with_theme(theme).for_listing(),
-        **theme_sections(theme),
+        # Queried only when the shared fragment is rendered (cachedfragment's data=).
+        "sections": lambda: theme_sections(theme),
     }
     return render(request, "projects/theme_detail.html", context)
 
@@ -35,13 +37,16 @@ def project_list(request):
 
 
 def project_detail(request, slug):
-    queryset = (
-        Project.objects.published()
-        .select_related("lead_organisation")
-        .prefetch_related("themes", "partner_organisations", "contacts")
+    project, wrong_slug = _get_by_slug(
+        Project.objects.published().select_related("lead_organisation"), slug
     )
-    project, wrong_slug = _get_by_slug(queryset, slug)
     if wrong_slug:
         return redirect(project, permanent=True)
-    context = {"object": project, "project": project, **project_sections(project)}
+
+    def content() -> dict:
+        # Queried only when the shared fragment is rendered (cachedfragment's data=).
+        prefetch_related_objects([project], "themes", "partner_organisations", "contacts")
+        return project_sections(project)
+
+    context = {"object": project, "project": project, "content": content}
     return render(request, "projects/project_detail.html", context)

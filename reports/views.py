@@ -283,9 +283,13 @@ def metrics_export(request, table, fmt):
 
 @require_GET
 def published_results(request):
-    """Public, cached whole for anonymous visitors (valita.middleware): no per-visitor data."""
-    items = published.published_items()
-    return render(request, "reports/published.html", {"items": items})
+    """Public, cached whole for anonymous visitors (valita.middleware): no per-visitor data.
+    The figures are computed only when the shared fragment is rendered."""
+    return render(request, "reports/published.html", {"content": _published_content})
+
+
+def _published_content() -> dict:
+    return {"items": published.published_items()}
 
 
 @dashboard_view(full=True)

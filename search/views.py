@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
@@ -11,17 +13,16 @@ from .registry import sources
 PER_PAGE = 20
 
 
-@require_GET
-def search(request):
+def _search_content(request, query: str) -> dict:
+    """The form's choices and the results: queried only when the shared fragment is
+    rendered (the same query string gives every visitor the same page)."""
     language = (translation.get_language() or "fi")[:2]
-    query = services.clean_query(request.GET.get("q", ""))
     themes = list(Theme.objects.all())
     kinds = [(source.kind, source.label) for source in sources()]
     kind = request.GET.get("tyyppi", "")
     kind = kind if kind in dict(kinds) else ""
     theme = next((t for t in themes if request.GET.get("teema") in (t.slug_fi, t.slug_sv)), None)
     context = {
-        "query": query,
         "themes": themes,
         "kinds": kinds,
         "kind_labels": dict(kinds),
@@ -45,4 +46,11 @@ def search(request):
             kind_counts=[(k, label, counts.get(k, 0)) for k, label in kinds],
             total=sum(counts.values()),
         )
-    return render(request, "search/search.html", context)
+    return context
+
+
+@require_GET
+def search(request):
+    query = services.clean_query(request.GET.get("q", ""))
+    content = partial(_search_content, request, query)
+    return render(request, "search/search.html", {"query": query, "content": content})

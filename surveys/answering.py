@@ -26,6 +26,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
+from valita.content_cache import local_memo
 
 from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
 
@@ -83,6 +84,12 @@ class Structure:
             )
         )
         self._projects = None
+
+    @classmethod
+    def for_survey(cls, survey: Survey) -> "Structure":
+        """The structure kept in this process while the content generation stands (any
+        edit of the survey retires it); read-only, so requests may share it."""
+        return local_memo(("survey-structure", survey.pk), lambda: cls(survey))
 
     def projects(self):
         if self._projects is None:

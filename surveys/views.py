@@ -88,7 +88,7 @@ def _answer(
         reason = translation.gettext("Tällä kutsulla on jo vastattu. Kiitos!")
         return _render(request, "surveys/closed.html", {**context, "reason": reason}, embed=embed)
 
-    structure = Structure(survey)
+    structure = Structure.for_survey(survey)
     draft = None
     if request.method == "POST":
         if not test and not ratelimit.allow(
@@ -195,6 +195,8 @@ def _answer(
             "is_first": number == 1,
             "is_last": number == len(expected),
             "focus": focus,
+            # A first visit's empty questions are the same for everyone: shared rendering.
+            "fresh": not form.is_bound and not draft.answers,
         }
     )
     return _render(request, "surveys/answer.html", context, embed=embed)

@@ -3,7 +3,7 @@ import contextlib
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .middleware import page_cache_invalidate
+from .content_cache import page_cache_invalidate
 
 CONTENT_APPS = {"projects", "events", "blog", "surveys", "valita"}
 

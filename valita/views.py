@@ -24,15 +24,18 @@ def language_redirect(request):
     return response
 
 
-def home(request):
-    coordination = Project.objects.coordination().published().first()
-    context = {
-        "coordination": coordination,
+def home_content() -> dict:
+    return {
+        "coordination": Project.objects.coordination().published().first(),
         "themes": Theme.objects.all(),
         "projects": Project.objects.network().published().for_listing(),
         **home_sections(),
     }
-    return render(request, "valita/home.html", context)
+
+
+def home(request):
+    # Queried only when the shared fragment is rendered (templates/valita/home.html).
+    return render(request, "valita/home.html", {"home_content": home_content})
 
 
 def accessibility_statement(request):

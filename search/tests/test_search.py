@@ -272,7 +272,7 @@ def test_practice_found_by_its_steps(client, content):
 
 
 def test_the_index_row_save_does_not_retire_cached_pages(content):
-    from valita.middleware import page_cache_generation
+    from valita.content_cache import page_cache_generation
 
     before = page_cache_generation()
     SearchDocument.objects.filter(kind="practice").update(updated_at=timezone.now())

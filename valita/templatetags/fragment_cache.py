@@ -1,0 +1,52 @@
+"""`{% cachedfragment %}`: part of a page rendered once per content generation.
+
+    {% load fragment_cache %}
+    {% cachedfragment "project-page" project.pk page_obj.number data=sections %}
+      … everything here is the same for every anonymous visitor …
+    {% endcachedfragment %}
+
+The name and the values after it (and the language) make the key. `data=` names
+a callable in the context (the view's deferred queries) whose dict is added to
+the context only when the fragment is rendered, so a cached fragment costs no
+query. The fragment must not depend on the visitor: it is shared by all of them
+(valita.content_cache.cached_fragment says what is never stored).
+"""
+
+from django import template
+
+from valita.content_cache import cached_fragment
+
+register = template.Library()
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, data):
+        self.nodelist, self.name, self.vary_on, self.data = nodelist, name, vary_on, data
+
+    def render(self, context):
+        vary = tuple(str(expression.resolve(context)) for expression in self.vary_on)
+
+        def render_fragment() -> str:
+            extra = self.data.resolve(context) if self.data is not None else None
+            with context.push(**(extra or {})):
+                return self.nodelist.render(context)
+
+        request = context.get("request")
+        return cached_fragment(request, self.name, vary, render_fragment)
+
+
+@register.tag("cachedfragment")
+def do_cachedfragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("cachedfragment needs a name")
+    name = bits[1].strip("\"'")
+    data, vary_on = None, []
+    for bit in bits[2:]:
+        if bit.startswith("data="):
+            data = parser.compile_filter(bit.removeprefix("data="))
+        else:
+            vary_on.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, name, vary_on, data)
