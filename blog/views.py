@@ -3,13 +3,14 @@ from functools import cache, partial
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from projects.models import Project, Theme
+from valita.translation_utils import get_by_slug
 
 from . import services
 from .models import Post
@@ -105,8 +106,8 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
 @require_GET
 def post_detail(request, slug):
     queryset = Post.objects.visible_to(request.user).select_related("author")
-    post = get_object_or_404(queryset.by_slug(slug)[:1])
-    if post.slug != slug:
+    post, wrong_slug = get_by_slug(queryset, slug, shared_as="post-page", request=request)
+    if wrong_slug:
         return redirect(post, permanent=True)
     return render(request, "blog/post_detail.html", _detail_context(request, post))
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from projects.models import Project, Theme
 from valita import ratelimit
 from valita.access_log import log_access
-from valita.translation_utils import localized_value
+from valita.translation_utils import get_by_slug, localized_value
 
 from . import exports, services
 from .emails import registration_from_signature
@@ -32,12 +32,6 @@ UPCOMING_PER_PAGE = 30
 
 def _language() -> str:
     return (translation.get_language() or "fi")[:2]
-
-
-def _get_by_slug(queryset, slug):
-    """The object of a translated slug; a slug of the other language redirects."""
-    obj = get_object_or_404(queryset.by_slug(slug)[:1])
-    return obj, obj.slug != slug
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -87,7 +81,9 @@ def _feed_url(form: EventFilterForm) -> str:
 
 @require_GET
 def event_detail(request, slug):
-    event, wrong_slug = _get_by_slug(Event.objects.visible_to(request.user), slug)
+    event, wrong_slug = get_by_slug(
+        Event.objects.visible_to(request.user), slug, shared_as="event-page", request=request
+    )
     if wrong_slug:
         return redirect(event, permanent=True)
     may_edit = (
@@ -112,7 +108,7 @@ def event_detail(request, slug):
 
 @require_GET
 def event_ics(request, slug):
-    event, wrong_slug = _get_by_slug(Event.objects.published(), slug)
+    event, wrong_slug = get_by_slug(Event.objects.published(), slug)
     if wrong_slug:
         return redirect("events:event_ics", slug=event.slug, permanent=True)
     return _ics_response(event_calendar(event, _language()), f"{event.slug}.ics")
@@ -143,7 +139,7 @@ def theme_feed(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def register(request, slug):
-    event, wrong_slug = _get_by_slug(Event.objects.published(), slug)
+    event, wrong_slug = get_by_slug(Event.objects.published(), slug)
     if wrong_slug:
         return redirect("events:register", slug=event.slug, permanent=True)
     closed_reason = event.registration_closed_reason()

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from valita.roles import is_network_coordinator
+from valita.translation_utils import get_by_slug
 
 from . import practice_services as services
 from .models import Project, Theme
@@ -18,11 +19,6 @@ from .practice_jsonld import practice_jsonld
 from .practice_models import Adoption, FollowUpRound, Practice, adoptions_prefetch
 
 PER_PAGE = 20
-
-
-def _get_by_slug(queryset, slug):
-    obj = get_object_or_404(queryset.by_slug(slug)[:1])
-    return obj, obj.slug != slug
 
 
 def _practice_list_content(request) -> dict:
@@ -52,7 +48,9 @@ def practice_list(request):
 
 @require_GET
 def practice_detail(request, slug):
-    practice, wrong_slug = _get_by_slug(Practice.objects.visible_to(request.user), slug)
+    practice, wrong_slug = get_by_slug(
+        Practice.objects.visible_to(request.user), slug, shared_as="practice-page", request=request
+    )
     if wrong_slug:
         return redirect(practice, permanent=True)
     may_edit = (

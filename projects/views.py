@@ -1,18 +1,16 @@
 from django.db.models import prefetch_related_objects
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+
+from valita.translation_utils import get_by_slug
 
 from .models import Project, Theme
 from .sections import project_sections, theme_sections
 
 
-def _get_by_slug(queryset, slug):
-    """The object of a translated slug; a slug of the other language redirects."""
-    obj = get_object_or_404(queryset.by_slug(slug)[:1])
-    return obj, obj.slug != slug
-
-
 def theme_detail(request, slug):
-    theme, wrong_slug = _get_by_slug(Theme.objects.all(), slug)
+    theme, wrong_slug = get_by_slug(
+        Theme.objects.all(), slug, shared_as="theme-page", request=request
+    )
     if wrong_slug:
         return redirect(theme, permanent=True)
     context = {
@@ -26,19 +24,26 @@ def theme_detail(request, slug):
 
 
 def project_list(request):
-    themes = list(Theme.objects.all())
     wanted = request.GET.get("teema")
-    selected = next((t for t in themes if wanted in (t.slug_fi, t.slug_sv)), None)
-    projects = Project.objects.network().published().for_listing()
-    if selected:
-        projects = projects.with_theme(selected)
-    context = {"projects": projects, "themes": themes, "selected_theme": selected}
+    selected = Theme.objects.by_slug(wanted).first() if wanted else None
+
+    def content() -> dict:
+        # Queried only when the shared fragment is rendered (cachedfragment's data=).
+        projects = Project.objects.network().published().for_listing()
+        if selected:
+            projects = projects.with_theme(selected)
+        return {"projects": projects, "themes": Theme.objects.all()}
+
+    context = {"selected_theme": selected, "content": content}
     return render(request, "projects/project_list.html", context)
 
 
 def project_detail(request, slug):
-    project, wrong_slug = _get_by_slug(
-        Project.objects.published().select_related("lead_organisation"), slug
+    project, wrong_slug = get_by_slug(
+        Project.objects.published().select_related("lead_organisation"),
+        slug,
+        shared_as="project-page",
+        request=request,
     )
     if wrong_slug:
         return redirect(project, permanent=True)

@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from valita import ratelimit
+from valita.content_cache import shared_object
 
 from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers
@@ -218,7 +219,12 @@ def _public_collector(survey: Survey) -> Collector:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def survey_answer(request, slug, embed=False):
-    survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
+    def fetch() -> tuple[Survey, Collector]:
+        survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
+        return survey, _public_collector(survey)
+
+    # A respondent's first page: the survey and its public link, shared in the process.
+    survey, collector = shared_object(request, ("survey-answer", slug), fetch)
     if survey.slug != slug:
         name = "surveys:survey_embed" if embed else "surveys:survey_answer"
         return redirect(name, slug=survey.slug)
@@ -226,7 +232,7 @@ def survey_answer(request, slug, embed=False):
     return _answer(
         request,
         survey=survey,
-        collector=_public_collector(survey),
+        collector=collector,
         embed=embed,
         action_url=reverse(name, kwargs={"slug": survey.slug}),
         thanks_url=_thanks_url(survey, embed),

@@ -169,6 +169,15 @@ def local_memo(key, build: Callable):
     return value
 
 
+def shared_object(request, key, fetch: Callable):
+    """An object every anonymous visitor sees alike (the published object of a page),
+    fetched once per process and content generation; signed-in users, who may see
+    drafts, always fetch their own. Callers treat it as read-only."""
+    if not fragments_apply(request):
+        return fetch()
+    return local_memo(key, fetch)
+
+
 def forget_local() -> None:
     """Drop this process's copies (tests, after clearing the shared cache)."""
     local_store.clear()

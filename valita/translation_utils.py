@@ -1,8 +1,11 @@
 """Helpers for model content translated with modeltranslation."""
 
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.text import slugify
+
+from .content_cache import shared_object
 
 LANGUAGE_CODES = ("fi", "sv")
 
@@ -40,3 +43,22 @@ class TranslatedSlugQuerySetMixin:
     def by_slug(self, slug: str):
         """Match the slug of any language, preferring none: slugs are unique per language."""
         return self.filter(Q(slug_fi=slug) | Q(slug_sv=slug))
+
+
+def get_by_slug(queryset, slug: str, *, shared_as: str = "", request=None):
+    """The object of a translated slug (404 if none), and whether the slug was another
+    language's (the caller then redirects to the object's own address).
+
+    With shared_as and the request, an anonymous visitor's lookup is shared within the
+    process while the content stands (valita.content_cache.shared_object); shared_as
+    names the queryset, so that different querysets of one model never mix.
+    """
+
+    def fetch():
+        return get_object_or_404(queryset.by_slug(slug)[:1])
+
+    if shared_as and request is not None:
+        obj = shared_object(request, (shared_as, slug), fetch)
+    else:
+        obj = fetch()
+    return obj, obj.slug != slug
