@@ -34,8 +34,7 @@ def published_items() -> list[PublishedItem]:
     for survey_id, survey in chart_surveys.items():
         for question in survey_report.survey_questions(survey):
             questions[question.pk] = question
-        likert[survey_id] = results.likert_results(survey)
-        choices[survey_id] = results.choice_results(survey)
+        likert[survey_id], choices[survey_id] = results.likert_and_choice_results(survey)
     swedish = (get_language() or "fi").startswith("sv")
     items = []
     by_survey = defaultdict(list)

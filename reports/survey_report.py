@@ -74,10 +74,7 @@ def cached_results(survey: Survey, project: Project | None) -> tuple[dict, dict]
         hit = None
     if hit is not None:
         return hit
-    value = (
-        results.likert_results(survey, project=project),
-        results.choice_results(survey, project=project),
-    )
+    value = results.likert_and_choice_results(survey, project=project)
     with contextlib.suppress(Exception):
         cache.set(key, value, CACHE_SECONDS)
     return value
@@ -183,7 +180,9 @@ def build(
     use_cache: bool = True,
 ) -> SurveyReport:
     questions = survey_questions(survey) if questions is None else questions
-    total = results.response_count(survey, project=project)
+    counts_by_project = results.project_counts(survey)
+    network_total = sum(count for _project, _name, count in counts_by_project)
+    total = network_total if project is None else results.response_count(survey, project=project)
     hidden = project is not None and small_cell(total)
     report = SurveyReport(survey=survey, project=project, total=total, hidden=hidden)
 
@@ -194,8 +193,7 @@ def build(
         title=_("Vastaukset hankkeittain"),
         columns=[Column(_("Hanke")), Column(_("Vastauksia"), "int"), Column("%", "share")],
     )
-    network_total = total if project is None else results.response_count(survey)
-    for project_id, name, count in results.project_counts(survey):
+    for project_id, name, count in counts_by_project:
         if not scope.may_see_project(project_id):
             continue
         label = name or _("Hanke ei tiedossa")
@@ -280,10 +278,7 @@ def build(
         likert, choices = (
             cached_results(survey, project)
             if use_cache
-            else (
-                results.likert_results(survey, project=project),
-                results.choice_results(survey, project=project),
-            )
+            else results.likert_and_choice_results(survey, project=project)
         )
     for question in questions:
         if question.kind == Question.Kind.LIKERT:

@@ -30,7 +30,8 @@ def respond(s, values, *, project=None, choices=(), is_test=False):
             dont_know=value == "dk",
         )
     for choice in choices:
-        Answer.objects.create(response=response, question=s["multiple"], choice=s[choice])
+        question = s["single"] if choice in ("yes", "no") else s["multiple"]
+        Answer.objects.create(response=response, question=question, choice=s[choice])
     return response
 
 
@@ -95,5 +96,38 @@ def test_result_queries_do_not_grow(django_assert_num_queries, size):
         results.likert_results(s["survey"], by_project=True)
     with django_assert_num_queries(3):
         results.choice_results(s["survey"])
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1):  # no project named: no names to ask for
         results.project_counts(s["survey"])
+
+
+def test_project_counts_name_the_projects_in_two_queries(django_assert_num_queries):
+    s = build_survey()
+    b, a = ProjectFactory(name_fi="Beeta"), ProjectFactory(name_fi="Alfa")
+    for project in (b, a, a, None):
+        respond(s, {"s1": 3}, project=project)
+    with django_assert_num_queries(2):
+        counts = results.project_counts(s["survey"])
+    assert counts == [(a.pk, "Alfa", 2), (b.pk, "Beeta", 1), (None, None, 1)]
+
+
+def test_likert_and_choices_from_one_pass_match_the_separate_figures(
+    django_assert_num_queries,
+):
+    s = build_survey()
+    project = ProjectFactory()
+    respond(s, {"s1": 2, "s2": "dk"}, choices=["yes", "m1", "m2"], project=project)
+    respond(s, {"s1": 4, "s2": 5}, choices=["yes", "m1"])
+    respond(s, {"s1": 5}, choices=["no"])
+    respond(s, {"s1": 1}, choices=["yes", "m2"], is_test=True)  # never counted
+    # the GROUP BY, the scales, the choice questions, the multiple choice's respondents
+    with django_assert_num_queries(4):
+        likert, choices = results.likert_and_choice_results(s["survey"])
+    assert likert == results.likert_results(s["survey"])
+    assert choices == results.choice_results(s["survey"])
+    single = choices[s["single"].pk]
+    assert single.respondents == 3
+    assert [(c.count, round(c.share, 2)) for c in single.choices] == [(2, 0.67), (1, 0.33)]
+    assert choices[s["multiple"].pk].respondents == 2
+    assert results.likert_and_choice_results(s["survey"], project=project)[0][
+        s["s2"].pk
+    ].dont_know == 1
