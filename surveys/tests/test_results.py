@@ -128,6 +128,7 @@ def test_likert_and_choices_from_one_pass_match_the_separate_figures(
     assert single.respondents == 3
     assert [(c.count, round(c.share, 2)) for c in single.choices] == [(2, 0.67), (1, 0.33)]
     assert choices[s["multiple"].pk].respondents == 2
-    assert results.likert_and_choice_results(s["survey"], project=project)[0][
-        s["s2"].pk
-    ].dont_know == 1
+    assert (
+        results.likert_and_choice_results(s["survey"], project=project)[0][s["s2"].pk].dont_know
+        == 1
+    )
