@@ -262,7 +262,7 @@ def main(argv=None) -> int:
         rows = []
         for page, path in ready:
             auth = () if page.public else (f"Cookie: {cookie}",)
-            cached = load(path, auth) if page.public else None
+            cached = load(path, auth) if page.public and page.whole_page_cached else None
             uncached = load(path, (*auth, *NO_PAGE_CACHE))
             whole = load(path, (*auth, *WHOLE_RENDERING))
             rows.append((page, path, cached, uncached, whole))

@@ -105,8 +105,12 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
 
 @require_GET
 def post_detail(request, slug):
-    queryset = Post.objects.visible_to(request.user).select_related("author")
-    post, wrong_slug = get_by_slug(queryset, slug, shared_as="post-page", request=request)
+    post, wrong_slug = get_by_slug(
+        lambda: Post.objects.visible_to(request.user).select_related("author"),
+        slug,
+        shared_as="post-page",
+        request=request,
+    )
     if wrong_slug:
         return redirect(post, permanent=True)
     return render(request, "blog/post_detail.html", _detail_context(request, post))

@@ -82,7 +82,10 @@ def _feed_url(form: EventFilterForm) -> str:
 @require_GET
 def event_detail(request, slug):
     event, wrong_slug = get_by_slug(
-        Event.objects.visible_to(request.user), slug, shared_as="event-page", request=request
+        lambda: Event.objects.visible_to(request.user),
+        slug,
+        shared_as="event-page",
+        request=request,
     )
     if wrong_slug:
         return redirect(event, permanent=True)

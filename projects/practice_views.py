@@ -49,7 +49,10 @@ def practice_list(request):
 @require_GET
 def practice_detail(request, slug):
     practice, wrong_slug = get_by_slug(
-        Practice.objects.visible_to(request.user), slug, shared_as="practice-page", request=request
+        lambda: Practice.objects.visible_to(request.user),
+        slug,
+        shared_as="practice-page",
+        request=request,
     )
     if wrong_slug:
         return redirect(practice, permanent=True)

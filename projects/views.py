@@ -9,17 +9,17 @@ from .sections import project_sections, theme_sections
 
 def theme_detail(request, slug):
     theme, wrong_slug = get_by_slug(
-        Theme.objects.all(), slug, shared_as="theme-page", request=request
+        Theme.objects.all, slug, shared_as="theme-page", request=request
     )
     if wrong_slug:
         return redirect(theme, permanent=True)
-    context = {
-        "object": theme,
-        "theme": theme,
-        "projects": Project.objects.network().published().with_theme(theme).for_listing(),
+
+    def content() -> dict:
         # Queried only when the shared fragment is rendered (cachedfragment's data=).
-        "sections": lambda: theme_sections(theme),
-    }
+        projects = Project.objects.network().published().with_theme(theme).for_listing()
+        return {"projects": projects, **theme_sections(theme)}
+
+    context = {"object": theme, "theme": theme, "content": content}
     return render(request, "projects/theme_detail.html", context)
 
 
@@ -40,7 +40,7 @@ def project_list(request):
 
 def project_detail(request, slug):
     project, wrong_slug = get_by_slug(
-        Project.objects.published().select_related("lead_organisation"),
+        lambda: Project.objects.published().select_related("lead_organisation"),
         slug,
         shared_as="project-page",
         request=request,

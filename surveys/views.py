@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.csp import CSP
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -123,7 +124,8 @@ def _answer(
         raise Http404
     page = next((p for p in pages if p.pk == draft.page), pages[0])
     focus = ""
-    form = PageForm(structure=structure, page=page, answers=draft.answers)
+    # Built only when rendered: a first visit's page comes from the shared fragments.
+    form = SimpleLazyObject(lambda: PageForm(structure=structure, page=page, answers=draft.answers))
     if request.method == "POST" and not context.get("expired"):
         action = request.POST.get("action", "next")
         form = PageForm(request.POST, structure=structure, page=page, answers=draft.answers)
@@ -189,7 +191,7 @@ def _answer(
         {
             "page": page,
             "form": form,
-            "blocks": form.bound_blocks(),
+            "blocks": lambda: form.bound_blocks(),
             "draft": draft.dumps(),
             "page_number": number,
             "page_count": len(expected),
@@ -197,7 +199,7 @@ def _answer(
             "is_last": number == len(expected),
             "focus": focus,
             # A first visit's empty questions are the same for everyone: shared rendering.
-            "fresh": not form.is_bound and not draft.answers,
+            "fresh": request.method != "POST" and not draft.answers,
         }
     )
     return _render(request, "surveys/answer.html", context, embed=embed)

@@ -51,11 +51,13 @@ def get_by_slug(queryset, slug: str, *, shared_as: str = "", request=None):
 
     With shared_as and the request, an anonymous visitor's lookup is shared within the
     process while the content stands (valita.content_cache.shared_object); shared_as
-    names the queryset, so that different querysets of one model never mix.
+    names the queryset, so that different querysets of one model never mix. The
+    queryset may then be given as a function, so that a shared lookup builds none.
     """
 
     def fetch():
-        return get_object_or_404(queryset.by_slug(slug)[:1])
+        objects = queryset() if callable(queryset) else queryset
+        return get_object_or_404(objects.by_slug(slug)[:1])
 
     if shared_as and request is not None:
         obj = shared_object(request, (shared_as, slug), fetch)

@@ -1,5 +1,7 @@
 """Answering in both languages: pages, conditions, errors next to fields, one response."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -326,3 +328,31 @@ def test_anonymous_invitation_keeps_no_times_that_match_the_response(client, s):
     invitation.refresh_from_db()
     assert invitation.opened_at is None
     assert invitation.used_at == s["survey"].opens_at  # the same for every invitee
+
+
+def test_a_first_visit_shares_the_questions_but_never_a_respondent_s_answers(
+    client, s, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300  # shared fragments on (this app's tests turn them off)
+    url = url_of(s["survey"])
+    first = client.get(url)
+    with django_assert_num_queries(0):  # survey, structure and questions are shared
+        second = client.get(url)
+    assert draft_of(first) != draft_of(second)
+    assert first.content.decode().replace(draft_of(first), "") == second.content.decode().replace(
+        draft_of(second), ""
+    )
+    # A respondent who resumes a saved answer sees their own answers, never another's.
+    resumed = []
+    for number in ("4", "7"):
+        second = post_page(client, url, client.get(url), page1(s))
+        saved = post_page(client, url, second, {f"q{s['number'].pk}": number}, action="save")
+        link = saved.content.decode().split('class="saved-link"><a href="')[1].split('"')[0]
+        resumed.append(client.get(link).content.decode())
+    number_input = re.compile(rf'<input[^>]*name="q{s["number"].pk}"[^>]*>')
+    assert 'value="4"' in number_input.search(resumed[0]).group(0)
+    assert 'value="7"' in number_input.search(resumed[1]).group(0)
+    # A page with errors stays with the respondent who made them.
+    errors = post_page(client, url, client.get(url), {})
+    assert "error-summary" in errors.content.decode()
+    assert "error-summary" not in client.get(url).content.decode()

@@ -8,7 +8,9 @@
 The name and the values after it (and the language) make the key. `data=` names
 a callable in the context (the view's deferred queries) whose dict is added to
 the context only when the fragment is rendered, so a cached fragment costs no
-query. The fragment must not depend on the visitor: it is shared by all of them
+query. `if=` makes the sharing conditional: when it is false the fragment is
+rendered for this request only (a survey page is shared only on a first visit).
+The fragment must not depend on the visitor: it is shared by all of them
 (valita.content_cache.cached_fragment says what is never stored).
 """
 
@@ -20,17 +22,19 @@ register = template.Library()
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on, data):
-        self.nodelist, self.name, self.vary_on, self.data = nodelist, name, vary_on, data
+    def __init__(self, nodelist, name, vary_on, data, condition):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+        self.data, self.condition = data, condition
 
     def render(self, context):
-        vary = tuple(str(expression.resolve(context)) for expression in self.vary_on)
-
         def render_fragment() -> str:
             extra = self.data.resolve(context) if self.data is not None else None
             with context.push(**(extra or {})):
                 return self.nodelist.render(context)
 
+        if self.condition is not None and not self.condition.resolve(context):
+            return render_fragment()
+        vary = tuple(str(expression.resolve(context)) for expression in self.vary_on)
         request = context.get("request")
         return cached_fragment(request, self.name, vary, render_fragment)
 
@@ -41,12 +45,15 @@ def do_cachedfragment(parser, token):
     if len(bits) < 2:
         raise template.TemplateSyntaxError("cachedfragment needs a name")
     name = bits[1].strip("\"'")
-    data, vary_on = None, []
+    data = condition = None
+    vary_on = []
     for bit in bits[2:]:
         if bit.startswith("data="):
             data = parser.compile_filter(bit.removeprefix("data="))
+        elif bit.startswith("if="):
+            condition = parser.compile_filter(bit.removeprefix("if="))
         else:
             vary_on.append(parser.compile_filter(bit))
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, name, vary_on, data)
+    return CachedFragmentNode(nodelist, name, vary_on, data, condition)
