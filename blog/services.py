@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
+from valita.content_cache import page_cache_invalidate
+
 from .images import make_renditions
 from .models import Post
 
@@ -43,6 +45,8 @@ def cover_renditions_make(*, post_id: int) -> bool:
         updated = Post.objects.filter(pk=post_id, cover_image=source).update(
             cover_renditions={"source": source, "items": items}
         )
+        if updated:  # pages showing the cover may now use the renditions
+            transaction.on_commit(page_cache_invalidate)
     return bool(updated)
 
 

@@ -1,7 +1,6 @@
 from functools import cache, partial
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -88,7 +87,6 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
     @cache
     def content() -> dict:
         # Queried only when the shared fragment is rendered (cachedfragment's data=).
-        prefetch_related_objects([post], "projects", "themes")
         return {"related": services.related_posts(post)}
 
     return {
@@ -106,7 +104,7 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
 @require_GET
 def post_detail(request, slug):
     post, wrong_slug = get_by_slug(
-        lambda: Post.objects.visible_to(request.user).select_related("author"),
+        lambda: Post.objects.visible_to(request.user).for_listing(),
         slug,
         shared_as="post-page",
         request=request,

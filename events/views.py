@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -82,7 +81,9 @@ def _feed_url(form: EventFilterForm) -> str:
 @require_GET
 def event_detail(request, slug):
     event, wrong_slug = get_by_slug(
-        lambda: Event.objects.visible_to(request.user),
+        lambda: Event.objects.visible_to(request.user).prefetch_related(
+            "projects", "themes", "materials"
+        ),
         slug,
         shared_as="event-page",
         request=request,
@@ -98,7 +99,6 @@ def event_detail(request, slug):
     @cache
     def content() -> dict:
         # Queried only when the shared fragments are rendered (cachedfragment's data=).
-        prefetch_related_objects([event], "projects", "themes", "materials")
         return {
             "jsonld": event_jsonld(event, request),
             "places": services.place_counts(event) if event.registration_enabled else {},

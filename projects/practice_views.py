@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -49,7 +49,9 @@ def practice_list(request):
 @require_GET
 def practice_detail(request, slug):
     practice, wrong_slug = get_by_slug(
-        lambda: Practice.objects.visible_to(request.user),
+        lambda: Practice.objects.visible_to(request.user).prefetch_related(
+            "projects", "themes", "attachments", "links", adoptions_prefetch()
+        ),
         slug,
         shared_as="practice-page",
         request=request,
@@ -72,9 +74,6 @@ def practice_detail(request, slug):
 
 def _practice_content(practice) -> dict:
     """The page's data: queried only when its shared fragments are rendered."""
-    prefetch_related_objects(
-        [practice], "projects", "themes", "attachments", "links", adoptions_prefetch()
-    )
     confirmed = [a.last_confirmed_at for a in practice.active_adoptions if a.last_confirmed_at]
     return {
         "adoptions": practice.active_adoptions,

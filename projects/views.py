@@ -1,4 +1,3 @@
-from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 
 from valita.translation_utils import get_by_slug
@@ -40,7 +39,11 @@ def project_list(request):
 
 def project_detail(request, slug):
     project, wrong_slug = get_by_slug(
-        lambda: Project.objects.published().select_related("lead_organisation"),
+        lambda: (
+            Project.objects.published()
+            .select_related("lead_organisation")
+            .prefetch_related("themes", "partner_organisations", "contacts")
+        ),
         slug,
         shared_as="project-page",
         request=request,
@@ -48,10 +51,10 @@ def project_detail(request, slug):
     if wrong_slug:
         return redirect(project, permanent=True)
 
-    def content() -> dict:
+    context = {
+        "object": project,
+        "project": project,
         # Queried only when the shared fragment is rendered (cachedfragment's data=).
-        prefetch_related_objects([project], "themes", "partner_organisations", "contacts")
-        return project_sections(project)
-
-    context = {"object": project, "project": project, "content": content}
+        "content": lambda: project_sections(project),
+    }
     return render(request, "projects/project_detail.html", context)

@@ -241,7 +241,7 @@ def likert_and_choice_results(survey: Survey, *, project=None, event=None) -> tu
         if row["statement_id"] is not None:
             likert_rows.append(row)
         else:
-            counts[row["choice_id"]] = row["n"]
+            counts[row["choice_id"]] = counts.get(row["choice_id"], 0) + row["n"]
     return (
         _likert_from_rows(likert_rows, _scales(survey)),
         _choices_from_counts(survey, responses, counts),
@@ -249,7 +249,7 @@ def likert_and_choice_results(survey: Survey, *, project=None, event=None) -> tu
 
 
 def project_counts(survey: Survey) -> list[tuple[int | None, str | None, int]]:
-    """Counted responses per project (None: no project given), by project name.
+    """Counted responses per project (None, last: no project given), by project name.
 
     The GROUP BY is on the response table alone; the few names come in a second query
     (joining the projects into the aggregate made it three times slower)."""
@@ -260,13 +260,9 @@ def project_counts(survey: Survey) -> list[tuple[int | None, str | None, int]]:
         .order_by()
         .values_list("project_id", "n")
     )
-    names = dict(
-        Project.objects.filter(pk__in=[pk for pk in counts if pk is not None]).values_list(
-            "pk", "name"
-        )
-    )
-    rows = [(pk, names.get(pk), n) for pk, n in counts.items()]
-    return sorted(rows, key=lambda row: (row[1] is None, row[1] or ""))
+    named = Project.objects.filter(pk__in=[pk for pk in counts if pk is not None])
+    rows = [(pk, name, counts[pk]) for pk, name in named.order_by("name").values_list("pk", "name")]
+    return rows + [(None, None, counts[None])] if None in counts else rows
 
 
 def response_count(survey: Survey, *, project=None, event=None) -> int:

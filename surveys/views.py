@@ -191,7 +191,7 @@ def _answer(
         {
             "page": page,
             "form": form,
-            "blocks": lambda: form.bound_blocks(),
+            "blocks": SimpleLazyObject(lambda: form.bound_blocks()),
             "draft": draft.dumps(),
             "page_number": number,
             "page_count": len(expected),

@@ -184,12 +184,26 @@ def forget_local() -> None:
     _memo.forget()
 
 
-def _token_or_nonce_used(request) -> tuple:
+CSRF_USE_FLAGS = ("CSRF_COOKIE_NEEDS_UPDATE", "CSRF_COOKIE_USED")
+
+
+def _render_tracking_csrf(request, render: Callable[[], str]) -> tuple[str, bool]:
+    """render()'s HTML, and whether it asked for the visitor's CSRF token: the flags
+    are cleared for the rendering (a token used earlier in the response, or a cookie
+    renewal, must not hide a use inside it) and restored afterwards."""
+    saved = {flag: request.META.pop(flag) for flag in CSRF_USE_FLAGS if flag in request.META}
+    try:
+        html = render()
+        used = any(request.META.get(flag) for flag in CSRF_USE_FLAGS)
+    finally:
+        for flag, value in saved.items():
+            request.META[flag] = request.META.get(flag) or value
+    return html, used
+
+
+def _uses_nonce(request, html: str) -> bool:
     nonce = getattr(request, "_csp_nonce", None)
-    return (
-        bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED")),
-        getattr(nonce, "_wrapped", empty) is not empty,
-    )
+    return getattr(nonce, "_wrapped", empty) is not empty and str(nonce) in html
 
 
 def fragments_apply(request) -> bool:
@@ -221,9 +235,10 @@ def cached_fragment(request, name: str, vary: tuple, render: Callable[[], str]) 
                     return html
         except Exception:  # noqa: BLE001 - a cache outage must not take pages down
             key = None
-    before = _token_or_nonce_used(request) if request is not None else None
-    html = render()
-    if key and _token_or_nonce_used(request) == before:
+    if key is None:
+        return render()
+    html, used_csrf = _render_tracking_csrf(request, render)
+    if not used_csrf and not _uses_nonce(request, html):
         with contextlib.suppress(Exception):
             set_current(key, generation, html)
     return html

@@ -28,6 +28,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from .content_cache import page_cache_invalidate
+
 
 @dataclass(frozen=True)
 class Section:
@@ -88,4 +90,7 @@ def erase_person(email: str) -> dict[str, int]:
     user = find_user(email)
     # The account last: the other sections may still need the user to find their rows.
     ordered = sorted(sections(), key=lambda s: s.name == "accounts.account")
-    return {s.name: s.erase(email, user) for s in ordered}
+    changed = {s.name: s.erase(email, user) for s in ordered}
+    # Erasers update in bulk (no save signals): retire cached pages that showed the person.
+    transaction.on_commit(page_cache_invalidate)
+    return changed

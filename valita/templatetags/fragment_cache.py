@@ -5,7 +5,7 @@
       … everything here is the same for every anonymous visitor …
     {% endcachedfragment %}
 
-The name and the values after it (and the language) make the key. `data=` names
+The name, the values after it, the language and the page's template make the key. `data=` names
 a callable in the context (the view's deferred queries) whose dict is added to
 the context only when the fragment is rendered, so a cached fragment costs no
 query. `if=` makes the sharing conditional: when it is false the fragment is
@@ -34,7 +34,10 @@ class CachedFragmentNode(template.Node):
 
         if self.condition is not None and not self.condition.resolve(context):
             return render_fragment()
-        vary = tuple(str(expression.resolve(context)) for expression in self.vary_on)
+        # The page's own template is part of the key: a fragment may hold {% block %}s
+        # that a page overrides (the header's search form, say).
+        page_template = getattr(getattr(context.template, "origin", None), "template_name", "")
+        vary = (page_template, *(str(expression.resolve(context)) for expression in self.vary_on))
         request = context.get("request")
         return cached_fragment(request, self.name, vary, render_fragment)
 

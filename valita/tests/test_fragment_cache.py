@@ -4,7 +4,7 @@ carrying one visitor's token, nonce or signed-in view to another."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.template import RequestContext, Template
+from django.template import Origin, RequestContext, Template
 from django.test import RequestFactory
 from django.utils.csp import LazyNonce
 
@@ -105,6 +105,33 @@ def test_a_fragment_that_used_the_csp_nonce_is_never_stored():
         "{% cachedfragment 'script' %}{{ csp_nonce }}{% endcachedfragment %}", with_nonce=True
     )
     assert first and first != second
+
+
+def test_a_token_or_nonce_used_earlier_in_the_page_does_not_hide_a_use_inside():
+    first, second = _render_twice(
+        "{% csrf_token %}{% cachedfragment 'form' %}{% csrf_token %}{% endcachedfragment %}"
+    )
+    assert first != second
+    first, second = _render_twice(
+        "{{ csp_nonce }}|{% cachedfragment 'script' %}{{ csp_nonce }}{% endcachedfragment %}",
+        with_nonce=True,
+    )
+    assert first.split("|")[1] != second.split("|")[1]
+
+
+def test_the_page_s_template_is_part_of_the_key():
+    request = RequestFactory().get("/fi/")
+    request.user = AnonymousUser()
+    outputs = [
+        Template(
+            "{% load fragment_cache %}{% cachedfragment 'footer' %}"
+            + text
+            + "{% endcachedfragment %}",
+            origin=Origin(name, template_name=name),
+        ).render(RequestContext(request))
+        for name, text in (("a.html", "A"), ("b.html", "B"))
+    ]
+    assert outputs == ["A", "B"]
 
 
 def test_a_fragment_without_either_is_shared():
