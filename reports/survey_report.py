@@ -54,18 +54,41 @@ class SurveyReport:
 CACHE_SECONDS = 60 * 60
 
 
-def cached_results(survey: Survey, project: Project | None) -> tuple[dict, dict]:
-    """The Likert and choice results, cached until a new response arrives.
+@dataclass(frozen=True)
+class Figures:
+    """Everything the report computes from the counted responses of (survey, project)."""
+
+    likert: dict
+    choices: dict
+    per_day: list
+    counts_by_project: list | None  # the network's; computed only when project is None
+
+
+def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) -> Figures:
+    """The report's figures, cached until the counted responses change.
 
     The key carries the number and the newest id and completion time of the counted
     responses (one indexed aggregate query), so a new or removed response changes the key.
+    The network's per-project counts are cached only with the network's own key.
     """
+
+    def compute() -> Figures:
+        likert, choices = results.likert_and_choice_results(survey, project=project)
+        return Figures(
+            likert=likert,
+            choices=choices,
+            per_day=results.responses_per_day(survey, project=project),
+            counts_by_project=results.project_counts(survey) if project is None else None,
+        )
+
+    if not use_cache:
+        return compute()
     stamp = results.counted_responses(survey, project=project).aggregate(
         n=Count("pk"), last_id=Max("pk"), last=Max("completed_at")
     )
     last = stamp["last"].timestamp() if stamp["last"] else 0
     key = (
-        f"reports:results:v1:{survey.pk}:{project.pk if project else 0}:"
+        f"reports:figures:v2:{survey.pk}:{project.pk if project else 0}:"
         f"{stamp['n']}:{stamp['last_id']}:{last}"
     )
     try:
@@ -74,7 +97,7 @@ def cached_results(survey: Survey, project: Project | None) -> tuple[dict, dict]
         hit = None
     if hit is not None:
         return hit
-    value = results.likert_and_choice_results(survey, project=project)
+    value = compute()
     with contextlib.suppress(Exception):
         cache.set(key, value, CACHE_SECONDS)
     return value
@@ -180,7 +203,10 @@ def build(
     use_cache: bool = True,
 ) -> SurveyReport:
     questions = survey_questions(survey) if questions is None else questions
-    counts_by_project = results.project_counts(survey)
+    computed = figures(survey, project, use_cache=use_cache)
+    counts_by_project = computed.counts_by_project
+    if counts_by_project is None:  # a project's report: the network's counts, live
+        counts_by_project = results.project_counts(survey)
     network_total = sum(count for _project, _name, count in counts_by_project)
     total = network_total if project is None else results.response_count(survey, project=project)
     hidden = project is not None and small_cell(total)
@@ -208,7 +234,7 @@ def build(
     per_project.rows.append([_("Koko verkosto"), network_total, 1.0 if network_total else None])
     report.tables["projects"] = per_project
 
-    per_day = results.responses_per_day(survey, project=project)
+    per_day = computed.per_day
     day_table = Table(
         slug="per-day",
         title=_("Vastaukset päivittäin"),
@@ -271,15 +297,7 @@ def build(
         )
     report.tables["response_rate"] = rate
 
-    if hidden:
-        likert = {}
-        choices = {}
-    else:
-        likert, choices = (
-            cached_results(survey, project)
-            if use_cache
-            else results.likert_and_choice_results(survey, project=project)
-        )
+    likert, choices = ({}, {}) if hidden else (computed.likert, computed.choices)
     for question in questions:
         if question.kind == Question.Kind.LIKERT:
             report.likert_groups.append(

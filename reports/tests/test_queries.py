@@ -58,12 +58,14 @@ def test_results_are_cached_until_a_new_response(django_assert_num_queries, oph_
 
     s = build_survey()
     _grow(s, project, 5)
-    first = survey_report.cached_results(s["survey"], None)
+    first = survey_report.figures(s["survey"], None)
     with django_assert_num_queries(1):  # only the stamp
-        assert survey_report.cached_results(s["survey"], None)[0].keys() == first[0].keys()
+        assert survey_report.figures(s["survey"], None) == first
     respond(s, {"s1": 5})
-    likert, _choices = survey_report.cached_results(s["survey"], None)
-    assert likert[s["s1"].pk].n == first[0][s["s1"].pk].n + 1
+    later = survey_report.figures(s["survey"], None)
+    assert later.likert[s["s1"].pk].n == first.likert[s["s1"].pk].n + 1
+    assert sum(n for _day, n in later.per_day) == sum(n for _day, n in first.per_day) + 1
+    assert sum(n for *_project, n in later.counts_by_project) == 6
 
 
 @pytest.mark.parametrize("page", ["open", "print", "metrics"])
