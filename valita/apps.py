@@ -10,6 +10,9 @@ class ValitaConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         from . import signals  # noqa: F401
+        from .translation_utils import share_multilingual_queryset_classes
+
+        share_multilingual_queryset_classes()
 
         # Each app's personal_data.py registers its exporter and eraser.
         autodiscover_modules("personal_data")

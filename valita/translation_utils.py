@@ -64,3 +64,31 @@ def get_by_slug(queryset, slug: str, *, shared_as: str = "", request=None):
     else:
         obj = fetch()
     return obj, obj.slug != slug
+
+
+# django-modeltranslation 0.20 builds a new QuerySet subclass each time a manager of a
+# model with a custom QuerySet makes a queryset (manager.py, multilingual_queryset_factory):
+# about a hundred classes a page, each a reference cycle left to the garbage collector.
+# The class depends only on the QuerySet class it extends, so each is built once.
+_multilingual_classes: dict[type, type] = {}
+_original_multilingual_queryset_factory = None
+
+
+def multilingual_queryset_factory(old_cls: type, instantiate: bool = True):
+    """modeltranslation's factory with one class per QuerySet class (module-level, so that
+    a pickled queryset, whose __reduce__ names the factory, can be unpickled)."""
+    new_cls = _multilingual_classes.get(old_cls)
+    if new_cls is None:
+        new_cls = _original_multilingual_queryset_factory(old_cls, instantiate=False)
+        _multilingual_classes[old_cls] = new_cls
+    return new_cls() if instantiate else new_cls
+
+
+def share_multilingual_queryset_classes() -> None:
+    """Install the factory above in modeltranslation (from AppConfig.ready)."""
+    global _original_multilingual_queryset_factory
+    from modeltranslation import manager
+
+    if manager.multilingual_queryset_factory is not multilingual_queryset_factory:
+        _original_multilingual_queryset_factory = manager.multilingual_queryset_factory
+        pass
