@@ -91,4 +91,4 @@ def share_multilingual_queryset_classes() -> None:
 
     if manager.multilingual_queryset_factory is not multilingual_queryset_factory:
         _original_multilingual_queryset_factory = manager.multilingual_queryset_factory
-        pass
+        manager.multilingual_queryset_factory = multilingual_queryset_factory
