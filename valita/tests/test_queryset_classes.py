@@ -23,5 +23,5 @@ def test_querysets_still_translate_and_pickle(project):
 
     with translation.override("sv"):
         assert list(Project.objects.filter(name="Projekt")) == [project]
-    restored = pickle.loads(pickle.dumps(Project.objects.filter(pk=project.pk)))
+    restored = pickle.loads(pickle.dumps(Project.objects.filter(pk=project.pk)))  # noqa: S301
     assert list(restored) == [project]
