@@ -140,6 +140,15 @@ def resolve_pages(log_fn=log) -> tuple[list, dict]:
     return ready, waiting
 
 
+def settle_database() -> None:
+    """VACUUM ANALYZE the freshly generated data now: left to autovacuum, it runs during
+    the first pages' load and takes their CPU (seen as a slow first page and baseline)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
 def count_queries(ready: list, cookie: str) -> dict:
     """{page name: (queries, html bytes)} of one whole rendering each (no page cache, no
     shared fragments): what a page costs when nothing of it is cached."""
@@ -221,6 +230,7 @@ def main(argv=None) -> int:
 
         data = generate(args.scale, log)
         generate_seconds = time.monotonic() - t0
+        settle_database()
         cookie = bench_session_cookie()
         ready, waiting = resolve_pages()
         queries = count_queries(ready, cookie)
@@ -265,6 +275,7 @@ def main(argv=None) -> int:
             )
 
         log("wrk: baseline…")
+        load(BASELINE_PATH)  # warm-up, not counted: the workers' first requests are slow
         baseline = [load(BASELINE_PATH)]
         rows = []
         for page, path in ready:
@@ -278,9 +289,9 @@ def main(argv=None) -> int:
                 f"uncached {uncached.rps} rps, whole rendering {whole.rps} rps"
             )
         baseline.append(load(BASELINE_PATH))
-        # The ratios use the baseline taken before the pages, on an idle server; the one
-        # after them is reported beside it (it shows whether the server stayed healthy).
-        base_rps = baseline[0].rps
+        # The ratios use the better of the baselines before and after the pages: the
+        # stricter measure (a busy moment of the shared machine lowers one of them).
+        base_rps = max(result.rps for result in baseline)
 
         from bench import aggregation, submissions
         from bench.pages import Waiting
@@ -382,6 +393,7 @@ def render(
     generate_seconds,
 ) -> str:
     missed = []
+    best = max(baseline, key=lambda result: result.rps)
     lines = [
         "# Benchmark results",
         "",
@@ -392,10 +404,10 @@ def render(
         f"same machine ({os.cpu_count()} cores, {platform.machine()}, load average "
         f"{os.getloadavg()[0]:.1f} at the end; the machine is shared, so figures vary).",
         "",
-        f"Baseline (hello world, same server, same run, before the pages): "
-        f"**{base_rps:.0f} requests/s** "
+        f"Baseline (hello world, same server, same run, the better of the runs before and "
+        f"after the pages, after a warm-up): **{base_rps:.0f} requests/s** "
         f"(before the pages {baseline[0].rps:.0f}, after {baseline[-1].rps:.0f}; "
-        f"p50 {baseline[0].p50_ms:.1f} ms, p99 {baseline[0].p99_ms:.1f} ms).",
+        f"p50 {best.p50_ms:.1f} ms, p99 {best.p99_ms:.1f} ms).",
         "",
         "| page | path | cached rps | × baseline | p50 ms | p99 ms | errors | uncached rps "
         "| × baseline | p50 ms | p99 ms | errors | queries (×1) | queries (×10) | HTML bytes |",

@@ -139,6 +139,11 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if USING_POSTGRES:
+    # No JIT compilation: once the tables are analysed, the report queries' cost estimates
+    # pass jit_above_cost and PostgreSQL spent ~0.5 s compiling a query that returns
+    # nothing (bench/results.md). Short OLTP queries never gain from it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set.
