@@ -84,7 +84,6 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
         and Post.objects.editable_by(request.user).filter(pk=post.pk).exists()
     )
 
-    @cache
     def content() -> dict:
         # Queried only when the shared fragment is rendered (cachedfragment's data=).
         return {"related": services.related_posts(post)}

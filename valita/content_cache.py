@@ -130,14 +130,18 @@ class _LocalStore:
 local_store = _LocalStore()
 
 
+def _is_current(entry, generation: int) -> bool:
+    """An entry (generation, expires at, value) still stands: same generation, not expired
+    (pages also change with time alone: an event moves to the past)."""
+    return entry is not None and entry[0] == generation and entry[1] > time.time()
+
+
 def get_current(key: str, generation: int):
-    """The value stored under `key` at `generation` and not yet expired, from memory or
-    from the shared cache (pages also change with time: an event moves to the past)."""
-    now = time.time()
+    """The value stored under `key` at `generation`, from memory or the shared cache."""
     entry = local_store.get(key)
-    if entry is None or entry[0] != generation or entry[1] <= now:
+    if not _is_current(entry, generation):
         entry = cache.get(key)
-        if entry is None or entry[0] != generation or entry[1] <= now:
+        if not _is_current(entry, generation):
             return None
         local_store.set(key, entry)
     return entry[2]
@@ -160,12 +164,11 @@ def local_memo(key, build: Callable):
         generation = None
     if not generation:
         return build()
-    now = time.time()
     entry = local_store.get(key)
-    if entry is not None and entry[0] == generation and entry[1] > now:
+    if _is_current(entry, generation):
         return entry[2]
     value = build()
-    local_store.set(key, (generation, now + settings.PAGE_CACHE_SECONDS, value))
+    local_store.set(key, (generation, time.time() + settings.PAGE_CACHE_SECONDS, value))
     return value
 
 
