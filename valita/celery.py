@@ -1,6 +1,7 @@
 import os
 
 from celery import Celery
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "valita.settings")
 
@@ -31,3 +32,13 @@ app.conf.beat_schedule = {
     # not answered a week after the invitation get a reminder.
     "surveys-invite-and-remind": {"task": "surveys.tasks.invite_and_remind", "schedule": 3600.0},
 }
+
+
+@app.on_after_configure.connect
+def add_beat_heartbeat(sender, **kwargs):
+    # Beat's own pulse: `manage.py beat_health` reads when beat last sent it (health check).
+    # Added once the settings are read (they are not while this module is imported).
+    sender.conf.beat_schedule["valita-beat-heartbeat"] = {
+        "task": "valita.beat_heartbeat",
+        "schedule": float(settings.BEAT_HEARTBEAT_SECONDS),
+    }

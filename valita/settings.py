@@ -5,6 +5,7 @@ service (SQLite, local-memory cache, eager Celery, console mail). See
 .env.example for every variable.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_prose_editor",
+    "django_guid",
     "valita",
     "accounts",
     "projects",
@@ -94,6 +96,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Probes and metrics first: they answer whatever the Host header (valita/health.py).
+    "valita.health.HealthCheckMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # A request id for every log line of the request and of the tasks it starts.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "valita.middleware.AnonymousPageCacheMiddleware",
@@ -107,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "valita.urls"
@@ -227,8 +235,29 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fi",), "fi": ("sv",)}
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded media: the local MEDIA_ROOT volume by default; an S3-compatible object store
+# (django-storages) when AWS_STORAGE_BUCKET_NAME is set, for more than one machine.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("AWS_LOCATION", "media"),
+            # Objects are private; the portal hands out short-lived signed URLs.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -283,6 +312,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Beat writes its schedule file after every task it sends, so the file shows it is alive.
+CELERY_BEAT_SYNC_EVERY = 1
 
 # Security headers. The CSP allows only the site's own scripts and styles. Public
 # pages have no inline script, so no per-response nonce prevents caching them
@@ -316,13 +347,65 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 
+# Logs: one JSON object per line (LOG_FORMAT=json, the default with DEBUG off), each
+# with the request id (django-guid) that the request's Celery tasks carry on.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(correlation_id)s",
+            "timestamp": "time",  # ISO 8601, UTC
+            "rename_fields": {
+                "levelname": "level",
+                "name": "logger",
+                "correlation_id": "request_id",
+            },
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(correlation_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.security.csrf": {"level": "WARNING"}},
+    "loggers": {
+        "django.security.csrf": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},  # a line per id set and cleared otherwise
+    },
 }
+DJANGO_GUID = {
+    # Behind a proxy that sets X-Request-ID the proxy's id is kept, so both logs agree.
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "RETURN_HEADER": True,
+    "INTEGRATIONS": [],
+    "UUID_LENGTH": 32,
+}
+if not CELERY_TASK_ALWAYS_EAGER:
+    from django_guid.integrations import CeleryIntegration
+
+    DJANGO_GUID["INTEGRATIONS"] = [CeleryIntegration(use_django_logging=True)]
+
+# Prometheus metrics at /metrics, only to clients in these networks that reach a process
+# directly (not through the public proxy): the cluster's pod network in Kubernetes.
+try:
+    METRICS_ALLOWED_NETWORKS = [
+        ipaddress.ip_network(value, strict=False)
+        for value in env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32", "::1/128"])
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"METRICS_ALLOWED_NETWORKS: {error}") from None
+
+# Each beat run writes a heartbeat; `manage.py beat_health` reads it back (health check).
+BEAT_HEARTBEAT_SECONDS = env_int("BEAT_HEARTBEAT_SECONDS", 60)
 
 # Uploaded files are served by Django unless a proxy in front serves /media/.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -17,7 +17,6 @@ handler500 = "valita.views.server_error"
 
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
-    path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,12 +1,10 @@
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from projects.models import Project, Theme
@@ -44,27 +42,6 @@ def accessibility_statement(request):
 
 def privacy_notice(request):
     return render(request, "valita/privacy.html")
-
-
-@never_cache
-@require_GET
-def healthz(request):
-    status = {"database": "ok", "cache": "ok"}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - report, do not raise
-        status["database"] = "error"
-    try:
-        cache.set("healthz", "1", 5)
-        if cache.get("healthz") != "1":
-            status["cache"] = "error"
-    except Exception:  # noqa: BLE001
-        status["cache"] = "error"
-    healthy = all(value == "ok" for value in status.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503
-    )
 
 
 @require_GET
