@@ -23,8 +23,8 @@ COPY . .
 # Build-time steps need settings but no secrets or services.
 RUN DEBUG=0 VALITA_ALLOW_DEV_KEY=1 python manage.py compilemessages --ignore=.venv -v0 \
     && DEBUG=0 VALITA_ALLOW_DEV_KEY=1 python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media \
-    && chown -R 10001:0 /app/media && chmod -R g=u /app/media
+    && mkdir -p /app/media /app/private \
+    && chown -R 10001:0 /app/media /app/private && chmod -R g=u /app/media /app/private
 
 USER 10001
 EXPOSE 8000

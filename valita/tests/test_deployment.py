@@ -137,10 +137,11 @@ def test_only_the_proxy_is_published_and_gunicorn_trusts_only_the_project_networ
 
 def test_database_broker_and_media_live_in_named_volumes():
     compose = _compose()
-    assert {"pgdata", "media", "brokerdata"} <= set(compose["volumes"])
+    assert {"pgdata", "media", "private", "brokerdata"} <= set(compose["volumes"])
     assert "pgdata:/var/lib/postgresql/data" in compose["services"]["db"]["volumes"]
     for name in APP_SERVICES:
         assert "media:/app/media" in compose["services"][name]["volumes"]
+        assert "private:/app/private" in compose["services"][name]["volumes"]
 
 
 def test_app_services_get_their_configuration_from_the_environment():
