@@ -91,6 +91,7 @@ def test_app_processes_start_after_the_migrations_completed():
         for service in ("db", "cache", "broker"):
             assert depends[service]["condition"] == "service_healthy", (name, service)
     assert services["migrate"]["restart"] == "no"
+    assert set(services["migrate"]["depends_on"]) == {"db"}  # not on itself (a cycle)
 
 
 def test_cache_redis_is_bounded_and_forgets_broker_redis_never_evicts():

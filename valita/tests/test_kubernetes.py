@@ -71,6 +71,9 @@ def test_web_has_probes_autoscaling_and_a_disruption_budget(docs):
     assert container["readinessProbe"]["httpGet"]["path"] == "/healthz/ready"
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz/live"
     assert web["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
+    # One pod's gunicorn workers report their metrics together.
+    multiproc = {e["name"]: e["value"] for e in container["env"]}["PROMETHEUS_MULTIPROC_DIR"]
+    assert multiproc in {m["mountPath"] for m in container["volumeMounts"]}
     hpa = docs[("HorizontalPodAutoscaler", "valita-web")]
     assert hpa["spec"]["scaleTargetRef"]["name"] == "valita-web"
     assert hpa["spec"]["minReplicas"] >= 2
