@@ -193,9 +193,7 @@ class TestRequiredTwoFactor:
         assert page.status_code == 200
         assert "totp/activate_form.html" in page.templates[0].name
 
-    def test_the_recent_sign_in_counts_only_for_the_time_limit(
-        self, client, coordinator, settings
-    ):
+    def test_the_recent_sign_in_counts_only_for_the_time_limit(self, client, coordinator, settings):
         settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
         coordinator.set_password("oikein-hyva-salasana")
         coordinator.save()
