@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import personal_data
 from .access_log import log_access, subject_fingerprint
@@ -92,7 +93,11 @@ class AccessLogAdmin(NetworkCoordinatorReadOnlyAdmin):
             log_access(request, "personal_data.erase", subject=email)
             self.message_user(
                 request,
-                _("Henkilötiedot poistettiin tai anonymisoitiin: %(rows)d riviä.")
+                ngettext(
+                    "Henkilötiedot poistettiin tai anonymisoitiin: %(rows)d rivi.",
+                    "Henkilötiedot poistettiin tai anonymisoitiin: %(rows)d riviä.",
+                    sum(changed.values()),
+                )
                 % {"rows": sum(changed.values())},
                 messages.SUCCESS,
             )

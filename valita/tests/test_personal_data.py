@@ -210,3 +210,26 @@ def test_admin_export_and_erase_for_network_coordinators(client, network_coordin
 def test_project_coordinators_cannot_reach_personal_data(client, coordinator):
     client.force_login(coordinator)
     assert client.get("/fi/admin/valita/accesslog/personal-data/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("language", "rows", "message"),
+    [
+        ("fi", 1, "Henkilötiedot poistettiin tai anonymisoitiin: 1 rivi."),
+        ("fi", 2, "Henkilötiedot poistettiin tai anonymisoitiin: 2 riviä."),
+        ("sv", 1, "Personuppgifterna raderades eller anonymiserades: 1 rad."),
+        ("sv", 2, "Personuppgifterna raderades eller anonymiserades: 2 rader."),
+    ],
+)
+def test_the_count_of_erased_rows_is_in_the_right_plural_form(
+    client, network_coordinator, project, other_project, language, rows, message
+):
+    for contact_project in [project, other_project][:rows]:
+        ContactPerson.objects.create(project=contact_project, name="Maija", email=EMAIL)
+    client.force_login(network_coordinator)
+    response = client.post(
+        f"/{language}/admin/valita/accesslog/personal-data/",
+        {"email": EMAIL, "action": "erase", "confirm": EMAIL},
+        follow=True,
+    )
+    assert message in response.content.decode()
