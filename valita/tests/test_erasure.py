@@ -122,6 +122,32 @@ def test_an_erased_registrant_loses_their_link_and_offer_which_passes_on(
     assert [m.to for m in mail.outbox] == [[next_in_line.email]]
 
 
+def test_a_reminder_queued_before_the_erasure_is_never_sent(actor):
+    from events.tasks import send_reminder
+
+    registration = RegistrationFactory(
+        email=EMAIL, event__starts_at=timezone.now() + timedelta(hours=20)
+    )
+    assert list(event_services.reminders_due()) == [registration]
+    erase(actor)
+    send_reminder(registration.pk)  # the queued task arrives after the erasure
+    assert mail.outbox == []
+    registration.refresh_from_db()
+    assert registration.reminded_at is None
+
+
+def test_a_follow_up_request_queued_before_the_erasure_is_never_sent(actor):
+    practice = PracticeFactory()
+    AdoptionFactory(practice=practice, contact_email=EMAIL)
+    round = practice_services.followup_round_start(
+        title="12 kk", practices=[practice], closes_at=timezone.now() + timedelta(days=28)
+    )
+    erase(actor)
+    outbox.run_pending_inline()
+    assert mail.outbox == []
+    assert round.requests.get().sent_at is None  # nothing went out
+
+
 def test_an_erased_practice_contact_gets_no_reminder_and_their_link_is_gone(client, actor):
     practice = PracticeFactory()
     AdoptionFactory(practice=practice, contact_email=EMAIL, contact_language="fi")
