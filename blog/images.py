@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -63,7 +64,11 @@ def _open_checked(data: bytes) -> Image.Image:
         ) from error
     if min(width, height) < MIN_SIDE:
         raise ValidationError(
-            _("Kuva on liian pieni. Kummankin sivun pitää olla vähintään %(min)s pikseliä."),
+            ngettext_lazy(
+                "Kuva on liian pieni. Kummankin sivun pitää olla vähintään %(min)s pikseli.",
+                "Kuva on liian pieni. Kummankin sivun pitää olla vähintään %(min)s pikseliä.",
+                "min",
+            ),
             code="too_small",
             params={"min": MIN_SIDE},
         )
@@ -81,7 +86,11 @@ def _too_large() -> ValidationError:
 
 def _too_many_pixels() -> ValidationError:
     return ValidationError(
-        _("Kuvassa on liian monta pikseliä. Suurin sallittu koko on %(mp)s megapikseliä."),
+        ngettext_lazy(
+            "Kuvassa on liian monta pikseliä. Suurin sallittu koko on %(mp)s megapikseli.",
+            "Kuvassa on liian monta pikseliä. Suurin sallittu koko on %(mp)s megapikseliä.",
+            "mp",
+        ),
         code="too_many_pixels",
         params={"mp": MAX_PIXELS // 1_000_000},
     )

@@ -25,7 +25,7 @@ def registration_from_signature(value: str) -> Registration | None:
         token = signing.loads(value, salt=SIGNING_SALT)
     except signing.BadSignature:
         return None
-    return Registration.objects.select_related("event").filter(token=token).first()
+    return Registration.objects.reachable().select_related("event").filter(token=token).first()
 
 
 def manage_url(registration: Registration) -> str:

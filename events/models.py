@@ -387,6 +387,11 @@ class RegistrationQuerySet(models.QuerySet):
     def waiting(self):
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
 
+    def reachable(self):
+        """Registrations that still have an address. Erasure and the retention clean-up
+        blank it, which ends the person's link and every email to them."""
+        return self.exclude(email="")
+
     def editable_by(self, user):
         """Registrations are seen and changed by those who edit their event."""
         return self.filter(event__in=Event.objects.editable_by(user))

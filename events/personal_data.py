@@ -1,9 +1,11 @@
 """Event registrations of one person: exported in full, erased by blanking the person's
-fields (the rows stay, so the events' participant figures do not change)."""
+fields (the rows stay, so the events' participant figures do not change); the blank
+address ends their links and emails, and a place they waited for passes on."""
 
 from valita.personal_data import register
 
 from .models import Registration
+from .services import registrations_erase
 
 
 @register("events.registrations")
@@ -29,6 +31,4 @@ class Registrations:
         ]
 
     def erase(self, email, user):
-        return Registration.objects.filter(email__iexact=email).update(
-            name="", email="", organisation="", needs=""
-        )
+        return registrations_erase(email=email)

@@ -160,7 +160,7 @@ def _offer_free_places(event: Event, mode: str, now) -> list[Registration]:
     if event.status != Event.Status.PUBLISHED or event.starts_at <= now:
         return []
     free = free_places(event, mode)
-    queue = event.registrations.waiting().filter(mode=mode)
+    queue = event.registrations.waiting().reachable().filter(mode=mode)
     waiting = list(queue if free is None else queue[:free])
     offered = []
     for registration in waiting:
@@ -210,7 +210,7 @@ def reminders_due(*, now=None):
         event__status=Event.Status.PUBLISHED,
         event__starts_at__gt=now,
         event__starts_at__lte=now + timedelta(days=1),
-    ).exclude(email="")
+    ).reachable()
 
 
 @transaction.atomic
@@ -231,6 +231,37 @@ def personal_data_remove(*, event: Event, now=None) -> Event:
     event.save(update_fields=["registered_total", "attended_total", "personal_data_removed_at"])
     registrations.update(name="", email="", organisation="", needs="")
     return event
+
+
+@transaction.atomic
+def registrations_erase(*, email: str, now=None) -> int:
+    """Erase one person's registrations: blank them, keeping the rows that figures count.
+
+    A place of an upcoming event they were waiting for or had been offered is theirs
+    no more (nobody could tell them of it): those registrations are cancelled and a
+    freed place goes to the next person waiting. Confirmed registrations stay
+    confirmed, so no figure changes.
+    """
+    now = now or timezone.now()
+    ids = list(Registration.objects.filter(email__iexact=email).values_list("pk", flat=True))
+    theirs = Registration.objects.filter(pk__in=ids)
+    # Blank first: the offers below must never reach them, nor any email queued before.
+    changed = theirs.update(name="", email="", organisation="", needs="")
+    pending = [Registration.Status.WAITING, Registration.Status.OFFERED]
+    upcoming = theirs.filter(status__in=pending, event__starts_at__gt=now)
+    for event_id in sorted(set(upcoming.values_list("event", flat=True))):
+        event = _locked_event(event_id)
+        freed_modes = set()
+        for registration in theirs.filter(event=event, status__in=pending):
+            if registration.status == Registration.Status.OFFERED:
+                freed_modes.add(registration.mode)
+            registration.status = Registration.Status.CANCELLED
+            registration.cancelled_at = now
+            registration.offer_expires_at = None
+            registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
+        for mode in sorted(freed_modes):
+            _offer_free_places(event, mode, now)
+    return changed
 
 
 def events_past_retention(*, now=None):
@@ -269,9 +300,7 @@ def bulk_email_send(
     subjects = {"fi": subject_fi, "sv": subject_sv}
     bodies = {"fi": body_fi, "sv": body_sv}
     ids = list(
-        event.registrations.filter(status__in=statuses)
-        .exclude(email="")
-        .values_list("pk", flat=True)
+        event.registrations.filter(status__in=statuses).reachable().values_list("pk", flat=True)
     )
     for registration_id in ids:
         send_bulk_email.delay_on_commit(registration_id, subjects, bodies)

@@ -27,7 +27,7 @@ def expire_offers() -> int:
 @shared_task(autoretry_for=(SMTPException, ConnectionError), retry_backoff=True, max_retries=5)
 def send_reminder(registration_id: int) -> None:
     with transaction.atomic():
-        pending = Registration.objects.filter(pk=registration_id, reminded_at=None)
+        pending = Registration.objects.reachable().filter(pk=registration_id, reminded_at=None)
         if not pending.update(reminded_at=timezone.now()):
             return  # an earlier run already sent it
         registration = Registration.objects.select_related("event").get(pk=registration_id)

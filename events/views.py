@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from projects.models import Project, Theme
@@ -265,7 +266,13 @@ def registration_email(request, slug):
     if request.method == "POST" and form.is_valid():
         count = services.bulk_email_send(event=event, **form.cleaned_data)
         messages.success(
-            request, _("Viesti lähetetään %(count)s vastaanottajalle.") % {"count": count}
+            request,
+            ngettext(
+                "Viesti lähetetään %(count)s vastaanottajalle.",
+                "Viesti lähetetään %(count)s vastaanottajalle.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("events:registration_list", slug=event.slug)
     return render(request, "events/registration_email.html", {"event": event, "form": form})

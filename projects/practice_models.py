@@ -415,10 +415,15 @@ class FollowUpRequestQuerySet(models.QuerySet):
     def unanswered(self):
         return self.filter(answered_at__isnull=True)
 
+    def reachable(self):
+        """Requests that still have an address. Erasing the contact blanks it, which
+        ends the link and every email (the blank address is the one erasure marker)."""
+        return self.exclude(email="")
+
     def reminders_due(self, round, now=None):
         """Sent, unanswered and not yet reminded, and the round's reminder day has come."""
         now = now or timezone.now()
-        return self.filter(
+        return self.reachable().filter(
             round=round,
             answered_at__isnull=True,
             reminded_at__isnull=True,

@@ -32,9 +32,8 @@ def followup_from_signature(value: str) -> FollowUpRequest | None:
     except signing.BadSignature:
         return None
     return (
-        FollowUpRequest.objects.select_related(
-            "round", "adoption__practice", "adoption__organisation"
-        )
+        FollowUpRequest.objects.reachable()
+        .select_related("round", "adoption__practice", "adoption__organisation")
         .filter(token=token)
         .first()
     )
@@ -167,9 +166,11 @@ def followup_reminders_send(*, now=None) -> int:
         for request_id in list(due):
             with transaction.atomic():
                 # Claim the reminder and queue its email together: one reminder per request.
-                claimed = FollowUpRequest.objects.filter(
-                    pk=request_id, reminded_at__isnull=True, answered_at__isnull=True
-                ).update(reminded_at=now)
+                claimed = (
+                    FollowUpRequest.objects.reachable()
+                    .filter(pk=request_id, reminded_at__isnull=True, answered_at__isnull=True)
+                    .update(reminded_at=now)
+                )
                 if claimed:
                     outbox.enqueue(SEND_TASK, request_id, "reminder")
                     queued += 1

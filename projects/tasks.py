@@ -12,12 +12,11 @@ def send_followup_email(request_id: int, kind: str) -> None:
     """An outbox target: the invitation or the reminder of one follow-up request.
 
     Runs inside the outbox's transaction, which marks the message done with it.
-    A request answered in the meantime gets no reminder.
+    A request answered in the meantime gets no reminder; an erased one (no address) nothing.
     """
     request = (
-        FollowUpRequest.objects.select_related(
-            "round", "adoption__practice", "adoption__organisation"
-        )
+        FollowUpRequest.objects.reachable()
+        .select_related("round", "adoption__practice", "adoption__organisation")
         .filter(pk=request_id)
         .first()
     )

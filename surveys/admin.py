@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
@@ -239,7 +240,14 @@ class SurveyAdmin(TranslatedEditableAdmin):
     def delete_test_responses(self, request, queryset):
         count = sum(services.test_responses_delete(survey) for survey in queryset)
         self.message_user(
-            request, _("Poistettiin %(count)s testivastausta.") % {"count": count}, messages.SUCCESS
+            request,
+            ngettext(
+                "Poistettiin %(count)s testivastaus.",
+                "Poistettiin %(count)s testivastausta.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )
 
     def has_delete_permission(self, request, obj=None):
@@ -496,7 +504,11 @@ class CollectorAdmin(EditableByAdminMixin, admin.ModelAdmin):
             created = services.invitations_create(collector=obj, rows=rows)
             self.message_user(
                 request,
-                _("Lisättiin %(count)s kutsua; sähköpostit lähtevät taustalla.")
+                ngettext(
+                    "Lisättiin %(count)s kutsu; sähköposti lähtee taustalla.",
+                    "Lisättiin %(count)s kutsua; sähköpostit lähtevät taustalla.",
+                    created,
+                )
                 % {"count": created},
                 messages.SUCCESS,
             )
@@ -538,5 +550,12 @@ class ResponseAdmin(EditableByAdminMixin, admin.ModelAdmin):
         count = tests.count()
         tests.delete()
         self.message_user(
-            request, _("Poistettiin %(count)s testivastausta.") % {"count": count}, messages.SUCCESS
+            request,
+            ngettext(
+                "Poistettiin %(count)s testivastaus.",
+                "Poistettiin %(count)s testivastausta.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )

@@ -24,6 +24,7 @@ from django import forms
 from django.core import signing
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from projects.models import Project
 from valita.content_cache import local_memo
@@ -243,8 +244,10 @@ class PageForm(forms.Form):
                     else forms.TextInput,
                     error_messages={
                         **required_msg,
-                        "max_length": _(
-                            "Vastaus on liian pitkä (enintään %(limit_value)d merkkiä)."
+                        "max_length": ngettext_lazy(
+                            "Vastaus on liian pitkä (enintään %(limit_value)d merkki).",
+                            "Vastaus on liian pitkä (enintään %(limit_value)d merkkiä).",
+                            "limit_value",
                         ),
                     },
                     **common,

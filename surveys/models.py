@@ -583,6 +583,11 @@ class InvitationQuerySet(models.QuerySet):
     def unused(self):
         return self.filter(used_at__isnull=True)
 
+    def reachable(self):
+        """Invitations that still have an address. Erasing the invitee blanks it, which
+        ends the link and every email (the blank address is the one erasure marker)."""
+        return self.exclude(email="")
+
     def editable_by(self, user):
         return self.filter(collector__in=Collector.objects.editable_by(user))
 
@@ -617,13 +622,14 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["collector", "email"],
+                condition=~Q(email=""),
                 name="invitation_once_per_collector",
                 violation_error_message=_("Tälle osoitteelle on jo kutsu."),
             ),
         ]
 
     def __str__(self):
-        return self.email
+        return self.email or "–"
 
     def get_absolute_url(self):
         return reverse("surveys:invitation_answer", kwargs={"token": self.token})

@@ -57,11 +57,11 @@ class Invitations:
         ]
 
     def erase(self, email, user):
-        """Blank the address (the invitation keeps only whether it was used) and unlink answers."""
-        invitations = list(self._of(email))
+        """Blank the address (the invitation keeps only whether it was used) and unlink answers.
+
+        A blank address is what ends the invitation: its link answers 404 and no
+        invitation or reminder is sent to it (`InvitationQuerySet.reachable`).
+        """
+        invitations = self._of(email)
         Response.objects.filter(invitation__in=invitations).update(invitation=None)
-        for invitation in invitations:
-            invitation.email = f"poistettu-{invitation.pk}@invalid.invalid"
-            invitation.name = ""
-            invitation.save(update_fields=["email", "name"])
-        return len(invitations)
+        return invitations.update(email="", name="")

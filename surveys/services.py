@@ -230,9 +230,11 @@ def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
 
     field = "reminded_at" if reminder else "sent_at"
     with transaction.atomic():
-        claimed = Invitation.objects.filter(
-            pk=invitation_id, used_at__isnull=True, **{f"{field}__isnull": True}
-        ).update(**{field: timezone.now()})
+        claimed = (
+            Invitation.objects.reachable()
+            .filter(pk=invitation_id, used_at__isnull=True, **{f"{field}__isnull": True})
+            .update(**{field: timezone.now()})
+        )
         if not claimed:
             return False
         invitation = Invitation.objects.select_related("collector__survey").get(pk=invitation_id)
@@ -272,7 +274,7 @@ def event_invitations_create(now: datetime | None = None) -> int:
 
 def reminders_due(now: datetime | None = None):
     now = now or timezone.now()
-    return Invitation.objects.filter(
+    return Invitation.objects.reachable().filter(
         used_at__isnull=True,
         reminded_at__isnull=True,
         sent_at__lte=now - REMINDER_AFTER,

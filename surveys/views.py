@@ -271,7 +271,7 @@ def collector_answer(request, slug, token, embed=False):
 @require_http_methods(["GET", "HEAD", "POST"])
 def invitation_answer(request, token):
     invitation = get_object_or_404(
-        Invitation.objects.select_related("collector__survey"),
+        Invitation.objects.reachable().select_related("collector__survey"),
         token=token[:64],
         collector__is_active=True,
     )

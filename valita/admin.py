@@ -8,9 +8,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import personal_data
-from .access_log import log_access
+from .access_log import log_access, subject_fingerprint
 from .models import AccessLog, OutboxMessage
 from .roles import is_network_coordinator
 
@@ -58,11 +59,18 @@ class PersonalDataForm(forms.Form):
 
 @admin.register(AccessLog)
 class AccessLogAdmin(NetworkCoordinatorReadOnlyAdmin):
-    list_display = ["at", "who", "what", "object_repr", "path"]
+    list_display = ["at", "who", "what", "object_repr", "subject", "path"]
     list_filter = ["what", "at"]
     search_fields = ["what", "object_repr", "who__email"]
     date_hierarchy = "at"
     list_select_related = ["who"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # The log keeps a fingerprint of whose data it was: an address finds those rows too.
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if "@" in search_term:
+            found |= queryset.filter(subject=subject_fingerprint(search_term))
+        return found, may_have_duplicates
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.personal_data_view)
@@ -75,17 +83,21 @@ class AccessLogAdmin(NetworkCoordinatorReadOnlyAdmin):
         if request.method == "POST" and form.is_valid():
             email = form.cleaned_data["email"]
             if form.cleaned_data["action"] == "export":
-                log_access(request, "personal_data.export")
+                log_access(request, "personal_data.export", subject=email)
                 response = HttpResponse(
                     personal_data.export_json(email), content_type="application/json"
                 )
                 response["Content-Disposition"] = 'attachment; filename="henkilotiedot.json"'
                 return response
             changed = personal_data.erase_person(email)
-            log_access(request, "personal_data.erase")
+            log_access(request, "personal_data.erase", subject=email)
             self.message_user(
                 request,
-                _("Henkilötiedot poistettiin tai anonymisoitiin: %(rows)d riviä.")
+                ngettext(
+                    "Henkilötiedot poistettiin tai anonymisoitiin: %(rows)d rivi.",
+                    "Henkilötiedot poistettiin tai anonymisoitiin: %(rows)d riviä.",
+                    sum(changed.values()),
+                )
                 % {"rows": sum(changed.values())},
                 messages.SUCCESS,
             )

@@ -76,6 +76,9 @@ class AccessLog(models.Model):
     object_id = models.CharField(_("kohteen tunniste"), max_length=64, blank=True)
     object_repr = models.CharField(_("kohde"), max_length=200, blank=True)
     path = models.CharField(_("osoite"), max_length=500, blank=True)
+    # Whose data: a keyed fingerprint of the person's address, never the address, so the
+    # row outlives an erasure without naming them (valita.access_log.subject_fingerprint).
+    subject = models.CharField(_("kenen tiedot"), max_length=64, blank=True, db_index=True)
     at = models.DateTimeField(_("milloin"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -57,8 +57,13 @@ def can_view_results(user) -> bool:
 
 
 def requires_mfa(user) -> bool:
+    """Two-factor for everyone who can read or export personal data: superusers, network
+    coordinators and project coordinators (their events' registrations). OPH viewers
+    see only figures, with small cells hidden."""
     return getattr(user, "is_authenticated", False) and (
-        user.is_superuser or NETWORK_COORDINATOR_GROUP in _group_names(user)
+        user.is_superuser
+        or NETWORK_COORDINATOR_GROUP in _group_names(user)
+        or is_project_coordinator(user)
     )
 
 

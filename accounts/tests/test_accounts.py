@@ -33,6 +33,24 @@ def test_sign_in_is_by_email_without_username(client):
     assert client.get("/fi/").context["user"].email == "anna@example.org"
 
 
+@pytest.mark.parametrize(
+    ("path", "signup", "hint"),
+    [
+        ("/fi/tili/login/", "/fi/tili/signup/", "Tilit luodaan kutsusta"),
+        ("/sv/konto/login/", "/sv/konto/signup/", "Konton skapas genom inbjudan"),
+    ],
+)
+def test_the_sign_in_page_offers_no_sign_up(client, path, signup, hint):
+    page = client.get(path).content.decode()
+    assert signup not in page and "rekisteröidy" not in page.lower()
+    assert hint in page
+
+
+def test_a_password_reset_for_an_unknown_address_offers_no_sign_up(client):
+    client.post("/fi/tili/password/reset/", {"email": "tuntematon@example.org"})
+    assert not any("signup" in message.body for message in mail.outbox)
+
+
 def test_there_is_no_public_sign_up(client):
     response = client.get("/fi/tili/signup/")
     assert "signup_closed" in response.templates[0].name or response.status_code != 200
@@ -147,9 +165,47 @@ class TestRequiredTwoFactor:
         client.force_login(network_coordinator)
         assert client.get("/fi/hankkeet/").status_code == 200
 
-    def test_project_coordinators_are_not_forced(self, client, coordinator):
+    def test_project_coordinators_are_held_to_it_too(self, client, coordinator):
+        # They read and export their events' registrations: names, addresses, needs.
         client.force_login(coordinator)
+        assert client.get("/fi/hankkeet/")["Location"] == "/fi/tili/2fa/totp/activate/"
+
+    def test_oph_viewers_are_not_forced(self, client, oph_viewer):
+        # They see figures only, with small cells hidden.
+        client.force_login(oph_viewer)
         assert client.get("/fi/hankkeet/").status_code == 200
+
+    def test_setting_up_right_after_signing_in_asks_for_no_password_again(
+        self, client, coordinator
+    ):
+        coordinator.set_password("oikein-hyva-salasana")
+        coordinator.save()
+        EmailAddress.objects.create(
+            user=coordinator, email=coordinator.email, verified=True, primary=True
+        )
+        response = client.post(
+            "/fi/tili/login/", {"login": coordinator.email, "password": "oikein-hyva-salasana"}
+        )
+        assert response["Location"] == "/fi/tili/2fa/totp/activate/" or (
+            client.get(response["Location"])["Location"] == "/fi/tili/2fa/totp/activate/"
+        )
+        page = client.get("/fi/tili/2fa/totp/activate/")
+        assert page.status_code == 200
+        assert "totp/activate_form.html" in page.templates[0].name
+
+    def test_the_recent_sign_in_counts_only_for_the_time_limit(self, client, coordinator, settings):
+        settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+        coordinator.set_password("oikein-hyva-salasana")
+        coordinator.save()
+        EmailAddress.objects.create(
+            user=coordinator, email=coordinator.email, verified=True, primary=True
+        )
+        client.post(
+            "/fi/tili/login/", {"login": coordinator.email, "password": "oikein-hyva-salasana"}
+        )
+        response = client.get("/fi/tili/2fa/totp/activate/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/fi/tili/reauthenticate/")
 
 
 def test_user_email_is_unique_regardless_of_case():

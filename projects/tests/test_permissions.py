@@ -114,4 +114,4 @@ def test_role_helpers(cast, role):
     assert roles.is_oph_viewer(user) is (role == "oph")
     assert roles.is_project_coordinator(user) is (role in {"coordinator", "other_coordinator"})
     assert roles.can_view_results(user) is (role != "visitor")
-    assert roles.requires_mfa(user) is (role == "network_coordinator")
+    assert roles.requires_mfa(user) is (role not in {"visitor", "oph"})

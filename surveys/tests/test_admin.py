@@ -144,3 +144,33 @@ def test_bad_invitation_line_is_reported(admin_client):
     assert response.status_code == 200
     assert "Rivillä 1 ei ole kelvollista sähköpostiosoitetta." in response.content.decode()
     assert not collector.invitations.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "message"),
+    [
+        ("fi", ["a@example.org"], "Lisättiin 1 kutsu; sähköposti lähtee taustalla."),
+        ("fi", ["a@example.org", "b@example.org"], "Lisättiin 2 kutsua; sähköpostit lähtevät"),
+        ("sv", ["a@example.org"], "1 inbjudan lades till; e-postmeddelandet skickas"),
+        ("sv", ["a@example.org", "b@example.org"], "2 inbjudningar lades till; e-postmeddelandena"),
+    ],
+)
+def test_the_count_of_added_invitations_is_in_the_right_plural_form(
+    admin_client, language, lines, message
+):
+    from django.utils import translation
+
+    s = build_survey()
+    collector = Collector.objects.create(survey=s["survey"], kind=Collector.Kind.INVITATION)
+    with translation.override(language):
+        url = reverse("admin:surveys_collector_change", args=[collector.pk])
+    data = {
+        "survey": s["survey"].pk,
+        "kind": "invitation",
+        "is_active": "on",
+        "new_invitations": "\n".join(lines),
+        "invitations-TOTAL_FORMS": "0",
+        "invitations-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(url, data, follow=True)
+    assert message in response.content.decode()

@@ -88,5 +88,5 @@ def test_personal_data_of_an_invitee_is_exported_and_erased():
     erase_person("eva@example.org")
     invitation.refresh_from_db()
     response.refresh_from_db()
-    assert invitation.email.endswith("@invalid.invalid") and invitation.used_at
+    assert invitation.email == "" and invitation.used_at
     assert response.invitation is None

@@ -5,13 +5,13 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from projects.models import ContactPerson, Membership
 from projects.tests.factories import MembershipFactory, UserFactory
 from valita import personal_data
-from valita.access_log import log_access
+from valita.access_log import log_access, subject_fingerprint
 from valita.models import AccessLog
 
 pytestmark = pytest.mark.django_db
@@ -49,9 +49,19 @@ def _counts() -> dict:
     }
 
 
-def test_export_contains_the_account_and_project_data(person, project, other_project):
+def test_export_contains_the_account_and_project_data(
+    person, project, other_project, network_coordinator
+):
     out = io.StringIO()
-    call_command("personal_data", "--email", EMAIL.upper(), "--export", stdout=out)
+    call_command(
+        "personal_data",
+        "--email",
+        EMAIL.upper(),
+        "--export",
+        "--actor",
+        network_coordinator.email,
+        stdout=out,
+    )
     data = json.loads(out.getvalue())
     account = data["sections"]["accounts.account"]
     assert account["email"] == EMAIL
@@ -69,10 +79,18 @@ def test_export_of_someone_without_an_account(db):
     assert data["sections"]["accounts.account"] is None
 
 
-def test_erase_leaves_no_trace_of_the_address_and_keeps_counts(person):
+def test_erase_leaves_no_trace_of_the_address_and_keeps_counts(person, network_coordinator):
     before = _counts()
     assert EMAIL in _dump()
-    call_command("personal_data", "--email", EMAIL, "--erase", stdout=io.StringIO())
+    call_command(
+        "personal_data",
+        "--email",
+        EMAIL,
+        "--erase",
+        "--actor",
+        network_coordinator.email,
+        stdout=io.StringIO(),
+    )
     dump = _dump()
     assert EMAIL not in dump
     assert "meikäläinen" not in dump and "meik\\u00e4l\\u00e4inen" not in dump
@@ -96,6 +114,48 @@ def test_erase_is_one_transaction(person, monkeypatch):
     person.refresh_from_db()
     assert person.email == EMAIL
     assert ContactPerson.objects.get().email == EMAIL.upper()
+
+
+@pytest.mark.parametrize("action", ["--export", "--erase"])
+def test_the_command_line_logs_who_ran_it_whose_data_and_the_command(
+    person, network_coordinator, action
+):
+    call_command(
+        "personal_data",
+        "--email",
+        EMAIL.upper(),
+        action,
+        "--actor",
+        network_coordinator.email.upper(),
+        stdout=io.StringIO(),
+    )
+    entry = AccessLog.objects.get()
+    assert entry.who == network_coordinator
+    assert entry.what == f"personal_data.{action[2:]}"
+    assert entry.path == f"manage.py personal_data {action}"
+    assert entry.subject == subject_fingerprint(EMAIL) != ""
+    assert EMAIL not in entry.subject
+
+
+@pytest.mark.parametrize("actor", [None, "nobody@example.org", "coordinator"])
+def test_the_command_line_refuses_to_run_without_a_known_actor(person, coordinator, actor):
+    args = ["personal_data", "--email", EMAIL, "--erase"]
+    if actor:
+        args += ["--actor", coordinator.email if actor == "coordinator" else actor]
+    with pytest.raises(CommandError):
+        call_command(*args, stdout=io.StringIO(), stderr=io.StringIO())
+    person.refresh_from_db()
+    assert person.email == EMAIL
+    assert not AccessLog.objects.exists()
+
+
+def test_the_access_log_finds_a_person_s_rows_by_their_address(client, network_coordinator):
+    log_access(network_coordinator, "personal_data.export", subject=EMAIL)
+    log_access(network_coordinator, "personal_data.export", subject="someone@example.org")
+    client.force_login(network_coordinator)
+    page = client.get("/fi/admin/valita/accesslog/", {"q": EMAIL.upper()})
+    assert page.context["cl"].result_count == 1
+    assert page.context["cl"].result_list[0].subject == subject_fingerprint(EMAIL)
 
 
 def test_every_app_module_is_discovered():
@@ -140,10 +200,36 @@ def test_admin_export_and_erase_for_network_coordinators(client, network_coordin
     response = client.post(url, {"email": EMAIL, "action": "erase", "confirm": EMAIL})
     assert response.status_code == 302
     assert not User.objects.filter(email=EMAIL).exists()
-    whats = set(AccessLog.objects.values_list("what", flat=True))
-    assert {"personal_data.export", "personal_data.erase"} <= whats
+    rows = AccessLog.objects.values_list("what", "who", "subject")
+    assert set(rows) == {
+        ("personal_data.export", network_coordinator.pk, subject_fingerprint(EMAIL)),
+        ("personal_data.erase", network_coordinator.pk, subject_fingerprint(EMAIL)),
+    }
 
 
 def test_project_coordinators_cannot_reach_personal_data(client, coordinator):
     client.force_login(coordinator)
     assert client.get("/fi/admin/valita/accesslog/personal-data/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("language", "rows", "message"),
+    [
+        ("fi", 1, "Henkilötiedot poistettiin tai anonymisoitiin: 1 rivi."),
+        ("fi", 2, "Henkilötiedot poistettiin tai anonymisoitiin: 2 riviä."),
+        ("sv", 1, "Personuppgifterna raderades eller anonymiserades: 1 rad."),
+        ("sv", 2, "Personuppgifterna raderades eller anonymiserades: 2 rader."),
+    ],
+)
+def test_the_count_of_erased_rows_is_in_the_right_plural_form(
+    client, network_coordinator, project, other_project, language, rows, message
+):
+    for contact_project in [project, other_project][:rows]:
+        ContactPerson.objects.create(project=contact_project, name="Maija", email=EMAIL)
+    client.force_login(network_coordinator)
+    response = client.post(
+        f"/{language}/admin/valita/accesslog/personal-data/",
+        {"email": EMAIL, "action": "erase", "confirm": EMAIL},
+        follow=True,
+    )
+    assert message in response.content.decode()
