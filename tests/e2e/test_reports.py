@@ -48,7 +48,7 @@ def test_oph_user_reads_filters_and_exports(live_server, page, axe, console_erro
         page.locator("a[href*='/vienti/projects.csv']").first.click()
     path = download_info.value.path()
     with open(path, encoding="utf-8-sig") as f:
-        rows = list(csv.reader(io.StringIO(f.read())))
+        rows = list(csv.reader(io.StringIO(f.read()), delimiter=";"))
     assert rows[0] == ["Hanke", "Vastauksia", "%"]
     assert rows[-1][:2] == ["Koko verkosto", "101"]
 
