@@ -144,3 +144,13 @@ def test_bad_invitation_line_is_reported(admin_client):
     assert response.status_code == 200
     assert "Rivillä 1 ei ole kelvollista sähköpostiosoitetta." in response.content.decode()
     assert not collector.invitations.exists()
+
+
+def test_collector_response_rate_is_rounded_half_up(db):
+    from django.contrib.admin.sites import site
+
+    from surveys.admin import CollectorAdmin
+
+    collector = Collector(kind=Collector.Kind.INVITATION)
+    collector.completed, collector.invited = 1, 8  # 12.5 %: the one rule makes it 13 %
+    assert CollectorAdmin(Collector, site).rate(collector) == "13 %"
