@@ -86,6 +86,10 @@ def test_network_coordinator_codes_an_open_answer(live_server, page, axe, consol
     first.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_text("Vastauksen teemat tallennettu.")).to_be_visible()
     expect(page.locator("#themes")).to_contain_text("Viestintä")
+    page.goto(f"{live_server.url}/fi/raportit/kyselyt/verkostokysely-2025/")
+    raw = page.get_by_role("link", name="Vastaukset (CSV)")
+    expect(raw).to_have_accessible_description(re.compile("^Luottamuksellinen: yksittäiset"))
+    axe("survey results with the raw export")
     assert console_errors == [], "\n".join(console_errors)
 
 
