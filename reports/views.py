@@ -264,8 +264,8 @@ def print_report(request, slug):
     project, _by, _other = _selected(request, survey)
     report = survey_report.build(survey, request.scope, project=project)
     quotes = Quote.objects.for_listing().filter(answer__question__survey=survey)
-    if not request.scope.full:
-        quotes = quotes.filter(answer__response__project__in=request.scope.project_ids)
+    if not request.scope.full:  # as on the open answers page
+        quotes = quotes.filter(answer__response__project__in=_readable_projects(request, survey))
     return render(
         request,
         "reports/print.html",

@@ -218,6 +218,19 @@ def test_open_answers_of_small_projects_are_not_shown(client, cast, survey, role
     assert next(q for q in index if q.pk == survey["long"].pk).answer_count == len(expected)
 
 
+@pytest.mark.parametrize("role,shown", [("coordinator", True), ("other_coordinator", False)])
+def test_printed_quotes_follow_the_open_answers_rule(client, cast, survey, role, shown):
+    from reports.models import Quote
+    from surveys.models import Answer
+
+    for text in ("Vastaus 0", "Vastaus 8"):  # `project` (six) and `other_project` (three)
+        Quote.objects.create(answer=Answer.objects.get(question=survey["long"], text=text))
+    client.force_login(cast[role])
+    html = client.get(f"/fi/raportit/kyselyt/{survey['survey'].slug}/tulosta/").content.decode()
+    assert ("”Vastaus 0”" in html) == shown
+    assert "”Vastaus 8”" not in html
+
+
 # The policy stated where people read it --------------------------------------------------
 
 
