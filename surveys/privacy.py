@@ -5,7 +5,8 @@ The policy (surveys/README.md, "Privacy of results", and the privacy notice say 
 1. Small cells. A figure about a group of fewer than MIN_CELL (5) respondents (a
    statement's distribution and mean, a choice's counts, a project's, event's or
    background group's results) is never shown, on any page, printable report, public
-   page or aggregated CSV/XLSX, for any role, the network totals included:
+   page or aggregated CSV/XLSX, for any role, the network totals included (only the
+   network's count of responses, in total and per day, is always shown):
    `small_cell(n)` decides, `shown(value, n)` applies it to one value.
 2. Row-level data (one row per response: the raw responses export) is for network
    coordinators only (`may_export_raw(user)`), who run the surveys and code the open
