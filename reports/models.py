@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from surveys import privacy
 from surveys.models import Answer, Question, Survey
 from valita.roles import is_network_coordinator
 
@@ -117,7 +118,11 @@ class PublishedResult(models.Model):
 
 class ExportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(user=user) if user.is_authenticated else self.none()
+        """One's own exports; raw responses only while one may take them (surveys.privacy)."""
+        if not user.is_authenticated:
+            return self.none()
+        own = self.filter(user=user)
+        return own if privacy.may_export_raw(user) else own.exclude(table="responses")
 
 
 class Export(models.Model):

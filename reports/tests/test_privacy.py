@@ -103,6 +103,20 @@ def test_no_background_raw_export_for_others(client, cast, survey, role, setting
     assert not Export.objects.exists()
 
 
+def test_earlier_raw_export_is_not_handed_out_without_the_role(client, oph_viewer, survey):
+    """An export made before the policy (or before the role changed) stays inside."""
+    export = Export.objects.create(
+        user=oph_viewer,
+        survey=survey["survey"],
+        table="responses",
+        format="csv",
+        status=Export.Status.READY,
+    )
+    client.force_login(oph_viewer)
+    assert client.get(export.get_absolute_url()).status_code == 404
+    assert client.get(f"{export.get_absolute_url()}lataa/").status_code == 404
+
+
 def test_background_export_fails_when_the_role_is_gone(network_coordinator, survey):
     from reports import services
 
