@@ -1,15 +1,13 @@
-"""Registrations as CSV and XLSX for the coordinators of the event."""
-
-import csv
-import io
+"""Registrations as CSV and XLSX for the coordinators of the event (valita.exports)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from valita import exports
 
 
-def _rows(registrations):
-    yield [
+def registrations_sheet(event, registrations) -> exports.Sheet:
+    header = [
         _("Nimi"),
         _("Sähköpostiosoite"),
         _("Organisaatio"),
@@ -20,9 +18,9 @@ def _rows(registrations):
         _("Ilmoittautunut"),
         _("Osallistui"),
     ]
-    for registration in registrations:
-        attended = {True: _("kyllä"), False: _("ei"), None: ""}[registration.attended]
-        yield [
+    yes_no = {True: _("kyllä"), False: _("ei"), None: ""}
+    rows = (
+        [
             registration.name,
             registration.email,
             registration.organisation,
@@ -31,30 +29,10 @@ def _rows(registrations):
             registration.needs,
             registration.language,
             timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-            attended,
+            yes_no[registration.attended],
         ]
-
-
-def _safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet program.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-def registrations_csv(event, registrations) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for row in _rows(registrations):
-        writer.writerow([_safe(str(cell)) for cell in row])
-    # The BOM makes Excel read UTF-8 (ä, ö, å) correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def registrations_xlsx(event, registrations) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Ilmoittautuneet")[:31]
-    for row in _rows(registrations):
-        sheet.append([_safe(str(cell)) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        for registration in registrations
+    )
+    return exports.Sheet(
+        title=_("Ilmoittautuneet"), header=header, rows=rows, first_column_width=30, column_width=20
+    )

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from projects.models import Project, Theme
+from valita import exports as spreadsheets
 from valita import ratelimit
 from valita.access_log import log_access
 from valita.translation_utils import get_by_slug, localized_value
@@ -244,18 +245,9 @@ def registration_export(request, slug, fmt):
     event = _editable_event(request, slug)
     log_access(request, f"events.registrations.export.{fmt}", event)
     registrations = event.registrations.order_by("created_at", "pk")
+    sheet = exports.registrations_sheet(event, registrations)
     name = localized_value(event, "slug", "fi")
-    if fmt == "xlsx":
-        response = HttpResponse(
-            exports.registrations_xlsx(event, registrations),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(
-            exports.registrations_csv(event, registrations), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return spreadsheets.attachment(spreadsheets.render(sheet, fmt), fmt, filename=name)
 
 
 @login_required

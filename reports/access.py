@@ -1,9 +1,9 @@
-"""Who sees what on the dashboard, and the small-cell rule.
+"""Who sees what on the dashboard.
 
 OPH viewers and network coordinators see everything (OPH read-only); a project
-coordinator sees the network totals and the breakdown of their own projects.
-Every breakdown cell with fewer than MIN_CELL responses is hidden, so that
-nobody can be recognised from a small group: `small_cell()` is the one rule.
+coordinator sees the network totals and the breakdown of their own projects. What
+any of them may take out (small cells hidden, row-level data for network coordinators
+only) is decided by surveys/privacy.py, the one place of that policy.
 """
 
 from dataclasses import dataclass
@@ -15,25 +15,15 @@ from django.db.models import Q
 from django.utils.cache import patch_cache_control
 
 from projects.models import Project
+from surveys import privacy
 from surveys.models import Collector, Response, Survey
+from surveys.privacy import MIN_CELL, shown, small_cell  # noqa: F401 - older imports
 from valita.roles import (
     can_view_results,
     coordinated_project_ids,
     is_network_coordinator,
     is_oph_viewer,
 )
-
-MIN_CELL = 5
-
-
-def small_cell(n: int | None) -> bool:
-    """A breakdown cell of fewer than MIN_CELL responses is not shown."""
-    return (n or 0) < MIN_CELL
-
-
-def shown(value, n: int | None):
-    """`value` when its cell is large enough, else None (shown as "hidden")."""
-    return None if small_cell(n) else value
 
 
 @dataclass(frozen=True)
@@ -43,6 +33,7 @@ class Scope:
     full: bool
     can_edit: bool
     project_ids: frozenset[int]
+    raw_rows: bool = False  # may take row-level responses out (surveys.privacy)
 
     def may_see_project(self, project_id) -> bool:
         return self.full or project_id in self.project_ids
@@ -69,6 +60,7 @@ def scope_for(user) -> Scope | None:
         full=full,
         can_edit=is_network_coordinator(user),
         project_ids=frozenset() if full else coordinated_project_ids(user),
+        raw_rows=privacy.may_export_raw(user),
     )
 
 

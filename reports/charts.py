@@ -4,10 +4,12 @@ No style attribute or <style> block: colours are presentation attributes
 (fill=, stroke=). The same numbers are always shown in a table beside the chart.
 """
 
-from django.template.defaultfilters import floatformat
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from surveys.results import percent, rounded
 
 # Orange-purple diverging palette (ColorBrewer PuOr, its middle purple darkened),
 # colour-blind safe; the value labels' ink is chosen per fill for a WCAG AA
@@ -64,7 +66,7 @@ def _wrap(text: str, width: int = 42) -> list[str]:
 
 
 def _pct(share: float) -> str:
-    return f"{round(share * 100)} %"
+    return f"{percent(share)} %"  # rounded as in the table (surveys.results)
 
 
 def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str]) -> str:
@@ -139,7 +141,7 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
         note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
             "n": result.n,
             "dk": result.dont_know,
-            "mean": floatformat(result.mean, 2),  # rounded as in the table
+            "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
         }
         out.append(
             f'<text x="{centre}" y="{bar_y + 44}" font-size="12" text-anchor="middle" '

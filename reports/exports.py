@@ -1,29 +1,26 @@
-"""CSV and XLSX of every table of the dashboard, and of the anonymous raw responses.
+"""CSV and XLSX of every table of the dashboard, and of the raw responses.
 
 The aggregated tables are the very Table objects the pages show (reports.tables),
-so an export never differs from the page. The raw export has no name, email,
-invitation or response id: responses are numbered 1..N in order of completion.
+rounded by the same rule, so an export never differs from the page. The files are
+written by valita.exports (one dialect, formulas neutralised). The raw export is for
+network coordinators only (surveys.privacy) and says so in its first row; it has no
+name, email, invitation or response id (responses are numbered 1..N in order of
+completion), and background values shared by fewer than five responses are blanked.
 """
-
-import csv
-import io
 
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
+from surveys import privacy
 from surveys.models import DONT_KNOW_LABEL, Answer, Question, Response
+from valita import exports
 
 from . import survey_report
 from .tables import Column, Table
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = exports.CONTENT_TYPES
 
 
 def sync_limit() -> int:
@@ -31,34 +28,13 @@ def sync_limit() -> int:
     return getattr(settings, "REPORTS_SYNC_EXPORT_LIMIT", 2000)
 
 
-def to_csv(table: Table) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([c.label for c in table.columns])
-    writer.writerows(table.plain_rows())
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
+def render(table: Table, fmt: str, *, notice: str = "") -> bytes:
+    return exports.render(table.sheet(notice=notice), fmt)
 
 
-def to_xlsx(table: Table) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (table.slug or "data")[:31]
-    sheet.append([c.label for c in table.columns])
-    for row in table.plain_rows():
-        sheet.append([None if v == "" else v for v in row])
-    for index, column in enumerate(table.columns, start=1):
-        if column.kind == "share":
-            for cells in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cells[0].number_format = "0.0%"
-        sheet.column_dimensions[get_column_letter(index)].width = 40 if index == 1 else 14
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def render(table: Table, fmt: str) -> bytes:
-    return to_csv(table) if fmt == "csv" else to_xlsx(table)
+def raw_responses_file(survey, fmt: str) -> bytes:
+    """The raw responses as a file, with the confidentiality notice on top."""
+    return render(raw_responses(survey), fmt, notice=privacy.raw_export_notice())
 
 
 def survey_tables(survey, scope, *, project=None, by=None, other=None) -> dict[str, Table]:
@@ -98,6 +74,7 @@ def raw_responses(survey) -> Table:
         Column(_("Kieli")),
     ]
     slots: dict = {}  # (question, statement/choice or None) -> column index
+    background = [2, 3]  # the response's project and language (surveys.privacy)
     for question in questions:
         if question.is_likert:
             for statement in question.statements.all():
@@ -108,6 +85,8 @@ def raw_responses(survey) -> Table:
                 slots[(question.pk, choice.pk)] = len(columns)
                 columns.append(Column(f"{question.text}: {choice.text}", "int"))
         else:
+            if question.kind in (Question.Kind.SINGLE, Question.Kind.PROJECT):
+                background.append(len(columns))
             slots[(question.pk, None)] = len(columns)
             columns.append(Column(question.text))
     choice_text = {c.pk: c.text for q in questions for c in q.choices.all()}
@@ -163,11 +142,12 @@ def raw_responses(survey) -> Table:
         elif kind == Question.Kind.PROJECT:
             row[slots[(question_id, None)]] = project or ""
         elif kind == Question.Kind.NUMBER:
-            row[slots[(question_id, None)]] = float(number) if number is not None else None
+            row[slots[(question_id, None)]] = number.normalize() if number is not None else None
         elif (question_id, None) in slots:
             row[slots[(question_id, None)]] = text
     for row in table.rows:  # raw cells: empty means not answered (not "hidden")
         for i, value in enumerate(row):
             if value is None:
                 row[i] = ""
+    privacy.blank_small_groups(table.rows, background)
     return table

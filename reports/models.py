@@ -4,12 +4,16 @@ The figures themselves are never stored: they are computed from surveys' answers
 (surveys/results.py) whenever a page is drawn.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from surveys import privacy
 from surveys.models import Answer, Question, Survey
 from valita.roles import is_network_coordinator
 
@@ -114,13 +118,23 @@ class PublishedResult(models.Model):
 
 class ExportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(user=user) if user.is_authenticated else self.none()
+        """One's own exports; raw responses only while one may take them (surveys.privacy)."""
+        if not user.is_authenticated:
+            return self.none()
+        own = self.filter(user=user)
+        return own if privacy.may_export_raw(user) else own.exclude(table="responses")
 
 
 class Export(models.Model):
-    """A large export built by a Celery task and stored under MEDIA_ROOT."""
+    """A large export built by a Celery task and stored under MEDIA_ROOT.
+
+    It ends ready or failed: the task marks a failure (reports.tasks), and one still
+    pending after PENDING_AT_MOST (its worker lost every time) counts as failed too.
+    A failed export is retried as a new export (reports.services.export_retry).
+    """
 
     page_cache_exempt = True
+    PENDING_AT_MOST = timedelta(hours=1)
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Odottaa")
@@ -151,3 +165,17 @@ class Export(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:export_status", kwargs={"pk": self.pk})
+
+    @property
+    def state(self) -> str:
+        """The status as shown: a pending export past PENDING_AT_MOST has failed."""
+        if self.status == self.Status.PENDING and (
+            timezone.now() - self.created_at > self.PENDING_AT_MOST
+        ):
+            return self.Status.FAILED
+        return self.status
+
+    def mark_failed(self) -> None:
+        self.status = self.Status.FAILED
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "finished_at"])

@@ -45,12 +45,10 @@ def published_items() -> list[PublishedItem]:
             if question is None:
                 continue
             if question.is_likert:
-                item.group = survey_report.likert_group(
-                    question, likert[entry.survey_id].get, hide_small=True
-                )
+                item.group = survey_report.likert_group(question, likert[entry.survey_id].get)
             else:
                 item.table = survey_report.choice_table(
-                    question, choices[entry.survey_id].get(question.pk), hide_small=True
+                    question, choices[entry.survey_id].get(question.pk)
                 )
         else:
             quote = entry.quote

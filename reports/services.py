@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from surveys import privacy
 from surveys.models import Answer, Code, Question
 from valita import outbox
 
@@ -73,9 +74,34 @@ def publish_toggle(*, user, survey, question=None, quote=None) -> PublishedResul
 
 def export_start(*, user, survey, table: str, fmt: str, params: dict) -> Export:
     """A large export: stored, then built by a Celery task through the outbox."""
+    if not privacy.may_export_raw(user):
+        raise PermissionDenied
     with transaction.atomic():
         export = Export.objects.create(
             user=user, survey=survey, table=table, format=fmt, params=params
         )
         outbox.enqueue("reports.tasks.build_export", export.pk)
     return export
+
+
+def export_retry(*, user, export: Export) -> Export:
+    """A failed export again, as a new export of the same table through the outbox.
+
+    The failed one stays as it was (failed); an export that has not failed is returned
+    unchanged, so a double click starts one new export at most.
+    """
+    if export.user_id != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        export = Export.objects.select_for_update().select_related("survey").get(pk=export.pk)
+        if export.state != Export.Status.FAILED:
+            return export
+        same = {"user": user, "survey": export.survey, "table": export.table}
+        newer = (
+            Export.objects.filter(**same, format=export.format, created_at__gt=export.created_at)
+            .order_by("-created_at")
+            .first()
+        )
+        if newer is not None:  # retried already (a second click)
+            return newer
+        return export_start(**same, fmt=export.format, params=export.params)

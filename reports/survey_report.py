@@ -2,8 +2,9 @@
 
 Every figure comes from surveys/results.py (GROUP BY in the database); this module
 only arranges the grouped rows into Tables and charts, applies the user's scope
-(project coordinators see other projects only in the network totals) and hides
-breakdown cells under the small-cell limit (reports.access.small_cell).
+(project coordinators see other projects only in the network totals) and hides every
+figure of a group under the small-cell limit, the network totals included
+(surveys.privacy.small_cell).
 """
 
 import contextlib
@@ -18,9 +19,10 @@ from events.models import Event
 from projects.models import Project
 from surveys import results
 from surveys.models import DONT_KNOW_LABEL, Choice, Collector, Question, Statement, Survey
+from surveys.privacy import small_cell
 
 from . import charts
-from .access import Scope, small_cell
+from .access import Scope
 from .tables import Column, Table
 
 
@@ -37,7 +39,7 @@ class SurveyReport:
     survey: Survey
     project: Project | None
     total: int
-    hidden: bool  # the filtered group is under the small-cell limit
+    hidden: bool  # the group (the network or the filtered project) is under the limit
     likert_groups: list[LikertGroup] = field(default_factory=list)
     choice_tables: list[Table] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
@@ -145,11 +147,12 @@ def likert_row(text: str, question: Question, result) -> list:
     return row
 
 
-def likert_group(question, result_of, *, slug_prefix="", hide_small=False) -> LikertGroup:
+def likert_group(question, result_of, *, slug_prefix="") -> LikertGroup:
+    """A Likert group's table and chart; a statement answered by fewer than five is hidden."""
     rows = []
     for statement in question.statements.all():
         result = result_of(statement.pk)
-        if result is not None and hide_small and small_cell(result.n_with_dont_know):
+        if result is not None and small_cell(result.n_with_dont_know):
             result = None
         rows.append((statement, result))
     table = Table(
@@ -172,7 +175,8 @@ def likert_group(question, result_of, *, slug_prefix="", hide_small=False) -> Li
     return LikertGroup(question=question, rows=rows, table=table, chart=chart)
 
 
-def choice_table(question: Question, counts, *, hide_small=False) -> Table:
+def choice_table(question: Question, counts) -> Table:
+    """Counts and shares of each choice; hidden when fewer than five answered."""
     table = Table(
         slug=f"choice-{question.pk}",
         question_id=question.pk,
@@ -184,11 +188,11 @@ def choice_table(question: Question, counts, *, hide_small=False) -> Table:
     for choice in question.choices.all():
         c = by_choice.get(choice.pk)
         count, share = (c.count, c.share) if c else (0, 0.0)
-        if hide_small and small_cell(counts.respondents if counts else 0):
+        if small_cell(counts.respondents if counts else 0):
             count = share = None
         table.rows.append([choice.text, count, share])
     respondents = counts.respondents if counts else 0
-    if hide_small and small_cell(respondents):
+    if small_cell(respondents):
         respondents = None
     table.rows.append([_("Kysymykseen vastanneita"), respondents, 1.0 if respondents else None])
     return table
@@ -209,7 +213,7 @@ def build(
         counts_by_project = results.project_counts(survey)
     network_total = sum(count for _project, _name, count in counts_by_project)
     total = network_total if project is None else results.response_count(survey, project=project)
-    hidden = project is not None and small_cell(total)
+    hidden = small_cell(total)
     report = SurveyReport(survey=survey, project=project, total=total, hidden=hidden)
 
     # Responses per project: a breakdown, so small cells are hidden and a project
@@ -300,13 +304,9 @@ def build(
     likert, choices = ({}, {}) if hidden else (computed.likert, computed.choices)
     for question in questions:
         if question.kind == Question.Kind.LIKERT:
-            report.likert_groups.append(
-                likert_group(question, likert.get, hide_small=project is not None)
-            )
+            report.likert_groups.append(likert_group(question, likert.get))
         elif question.has_choices:
-            report.choice_tables.append(
-                choice_table(question, choices.get(question.pk), hide_small=project is not None)
-            )
+            report.choice_tables.append(choice_table(question, choices.get(question.pk)))
     return report
 
 
@@ -422,7 +422,6 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
         (s for s in series_statements.values() if s.question.survey_id == newer.pk),
         key=lambda s: (s.question.order, s.question_id, s.order, s.pk),
     )
-    hide = project is not None
     for statement in newer_statements:
         ancestor = statement
         seen = set()
@@ -433,9 +432,8 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
                 ancestor = None
         new = new_results.get(statement.pk)
         old = old_results.get(ancestor.pk) if ancestor is not None else None
-        if hide:
-            new = None if new is None or small_cell(new.n_with_dont_know) else new
-            old = None if old is None or small_cell(old.n_with_dont_know) else old
+        new = None if new is None or small_cell(new.n_with_dont_know) else new
+        old = None if old is None or small_cell(old.n_with_dont_know) else old
         change = new.mean - old.mean if new and old and new.n and old.n else None
         table.rows.append(
             [

@@ -1,17 +1,37 @@
 """A table of figures shown on a page and exported as CSV and XLSX from the same object.
 
-Columns have a kind (text, int, share, number) so the page formats them (shares as
-percentages, Finnish decimal comma) and the exports keep plain numbers. A cell of
-None is hidden (a breakdown cell under the small-cell limit) or has no value.
+Columns have a kind (text, int, share, number). The rows hold the exact figures;
+`figures()` rounds them once, by the one rule of surveys.results (half up: shares as
+whole percentages, means and other numbers to two decimals), and both the page and the
+exports read those rounded values: the page formats them for its language (decimal
+comma), the exports write them as numbers. A cell of None is hidden (a small cell,
+surveys.privacy) or has no value.
 """
 
 from dataclasses import dataclass, field
+
+from surveys.results import percent, rounded
+from valita import exports
+
+# How XLSX shows each kind of number column: shares are whole percentages (13 = 13 %).
+NUMBER_FORMATS = {"int": "0", "share": '0" %"', "number": "0.00"}
 
 
 @dataclass
 class Column:
     label: str
     kind: str = "text"  # text | int | share | number
+
+
+def figure(value, kind: str):
+    """One cell as it is shown and exported: rounded once, by its column's kind."""
+    if value is None:
+        return None
+    if kind == "share":
+        return percent(value)
+    if kind == "number":
+        return rounded(value)
+    return value
 
 
 @dataclass
@@ -27,24 +47,29 @@ class Table:
     def has_hidden(self) -> bool:
         return any(cell is None for row in self.rows for cell in row[1:])
 
+    def figures(self) -> list[list]:
+        """The rows rounded for showing and exporting (hidden cells stay None)."""
+        kinds = [c.kind for c in self.columns]
+        return [
+            [figure(value, kind) for value, kind in zip(row, kinds, strict=False)]
+            for row in self.rows
+        ]
+
     def cells(self):
         """Rows as (value, kind) pairs, for the template."""
         kinds = [c.kind for c in self.columns]
-        return [list(zip(row, kinds, strict=False)) for row in self.rows]
+        return [list(zip(row, kinds, strict=False)) for row in self.figures()]
 
-    def plain_rows(self) -> list[list]:
-        """Rows for the exports: shares and means rounded, hidden cells empty."""
-        out = []
-        for row in self.rows:
-            plain = []
-            for value, column in zip(row, self.columns, strict=False):
-                if value is None:
-                    plain.append("")
-                elif column.kind == "share":
-                    plain.append(round(value, 4))
-                elif column.kind == "number":
-                    plain.append(round(value, 2))
-                else:
-                    plain.append(value if isinstance(value, int | float) else str(value))
-            out.append(plain)
-        return out
+    def sheet(self, *, notice: str = "") -> exports.Sheet:
+        """The table for valita.exports: the same rounded figures, hidden cells empty."""
+        return exports.Sheet(
+            title=self.slug or "data",
+            header=[c.label for c in self.columns],
+            rows=self.figures(),
+            number_formats={
+                index: NUMBER_FORMATS[c.kind]
+                for index, c in enumerate(self.columns)
+                if c.kind in NUMBER_FORMATS
+            },
+            notice=notice,
+        )

@@ -50,6 +50,11 @@ urlpatterns = [
         name="export_status",
     ),
     path(
+        pgettext_lazy("url", "raportit/viennit/<int:pk>/uudelleen/"),
+        views.export_retry,
+        name="export_retry",
+    ),
+    path(
         pgettext_lazy("url", "raportit/viennit/<int:pk>/lataa/"),
         views.export_download,
         name="export_download",

@@ -9,15 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from surveys import results
+from surveys import privacy, results
 from surveys.models import Answer, Code, Question, Response, Survey
+from valita import exports as spreadsheets
 from valita.access_log import log_access
 
 from . import exports, metrics, published, services, survey_report
@@ -88,6 +89,13 @@ OPEN_KINDS = [Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT]
 ANSWERS_PER_PAGE = 50
 
 
+def _readable_projects(request, survey) -> list[int]:
+    """A project coordinator's projects whose open answers they read (not small groups)."""
+    return privacy.projects_large_enough(
+        Response.objects.counted().filter(survey=survey), request.scope.project_ids
+    )
+
+
 def _open_answers(request, survey, question):
     """Counted, non-empty answers of an open question a user may read."""
     answers = Answer.objects.filter(
@@ -95,7 +103,7 @@ def _open_answers(request, survey, question):
         response__in=Response.objects.counted().filter(survey=survey),
     ).exclude(text="")
     if not request.scope.full:
-        answers = answers.filter(response__project__in=request.scope.project_ids)
+        answers = answers.filter(response__project__in=_readable_projects(request, survey))
     return answers
 
 
@@ -106,7 +114,7 @@ def open_answers(request, slug):
         answers__response__is_test=False, answers__response__completed_at__isnull=False
     ) & ~Q(answers__text="")
     if not request.scope.full:
-        counted &= Q(answers__response__project__in=request.scope.project_ids)
+        counted &= Q(answers__response__project__in=_readable_projects(request, survey))
     questions = (
         Question.objects.filter(survey=survey, kind__in=OPEN_KINDS)
         .annotate(answer_count=Count("answers", filter=counted))
@@ -203,7 +211,7 @@ def _selected(request, survey):
 def export_table(request, slug, table, fmt):
     survey = _survey(request, slug)
     if table == "responses":
-        if not request.scope.full:
+        if not request.scope.raw_rows:  # row-level data: network coordinators only
             raise PermissionDenied
         log_access(request, f"surveys.responses.export.{fmt}", survey)
         if results.response_count(survey) > exports.sync_limit():
@@ -211,22 +219,28 @@ def export_table(request, slug, table, fmt):
                 user=request.user, survey=survey, table=table, fmt=fmt, params={}
             )
             return redirect(export)
-        data = exports.render(exports.raw_responses(survey), fmt)
+        data = exports.raw_responses_file(survey, fmt)
     else:
         project, by, other = _selected(request, survey)
         tables = exports.survey_tables(survey, request.scope, project=project, by=by, other=other)
         if table not in tables:
             raise Http404
         data = exports.render(tables[table], fmt)
-    response = HttpResponse(data, content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-{table}.{fmt}"'
-    return response
+    return spreadsheets.attachment(data, fmt, filename=f"{survey.slug}-{table}")
 
 
 @dashboard_view
 def export_status(request, pk):
     export = get_object_or_404(Export.objects.visible_to(request.user), pk=pk)
-    return render(request, "reports/export_status.html", {"export": export})
+    context = {"export": export, "raw_notice": privacy.raw_export_notice()}
+    return render(request, "reports/export_status.html", context)
+
+
+@dashboard_view
+@require_POST
+def export_retry(request, pk):
+    export = get_object_or_404(Export.objects.visible_to(request.user), pk=pk)
+    return redirect(services.export_retry(user=request.user, export=export))
 
 
 @dashboard_view
@@ -250,8 +264,8 @@ def print_report(request, slug):
     project, _by, _other = _selected(request, survey)
     report = survey_report.build(survey, request.scope, project=project)
     quotes = Quote.objects.for_listing().filter(answer__question__survey=survey)
-    if not request.scope.full:
-        quotes = quotes.filter(answer__response__project__in=request.scope.project_ids)
+    if not request.scope.full:  # as on the open answers page
+        quotes = quotes.filter(answer__response__project__in=_readable_projects(request, survey))
     return render(
         request,
         "reports/print.html",
@@ -274,11 +288,7 @@ def metrics_export(request, table, fmt):
     tables = {t.slug: t for t in metrics.metric_tables(request.scope)}
     if table not in tables:
         raise Http404
-    response = HttpResponse(
-        exports.render(tables[table], fmt), content_type=exports.CONTENT_TYPES[fmt]
-    )
-    response["Content-Disposition"] = f'attachment; filename="{table}.{fmt}"'
-    return response
+    return spreadsheets.attachment(exports.render(tables[table], fmt), fmt, filename=table)
 
 
 @require_GET

@@ -33,6 +33,7 @@ from .models import (
     Statement,
     Survey,
 )
+from .results import percent
 
 
 def _locked(obj) -> bool:
@@ -475,7 +476,7 @@ class CollectorAdmin(EditableByAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("vastausprosentti"))
     def rate(self, obj):
         rate = obj.response_rate(getattr(obj, "completed", 0), getattr(obj, "invited", 0))
-        return "–" if rate is None else f"{rate:.0%}"
+        return "–" if rate is None else f"{percent(rate)} %"
 
     @admin.display(description=_("linkki"))
     def link(self, obj):

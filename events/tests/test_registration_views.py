@@ -152,6 +152,20 @@ def test_coordinator_sees_exports_and_marks_attendance(client, coordinator, even
     assert present.attended is True
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_registration_export_survives_hostile_names(client, coordinator, event, fmt):
+    RegistrationFactory(event=event, name="Bell\x07Name", organisation="=cmd|' /C calc'!A0")
+    client.force_login(coordinator)
+    response = client.get(url(f"registration_{fmt}", event))
+    assert response.status_code == 200
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    else:
+        rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    name, _email, organisation = rows[1][:3]
+    assert (name, organisation) == ("BellName", "'=cmd|' /C calc'!A0")
+
+
 def test_coordinator_emails_the_participants(
     client, coordinator, event, django_capture_on_commit_callbacks
 ):

@@ -1,5 +1,5 @@
 from django import template
-from django.template.defaultfilters import floatformat
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,10 @@ def chart(svg: str, element_id) -> str:
 
 @register.simple_tag
 def cell(value, kind):
-    """One table cell: hidden cells as a dash with a spoken explanation."""
+    """One table cell: hidden cells as a dash with a spoken explanation.
+
+    `value` is already rounded (Table.figures()); numbers get the language's decimal comma.
+    """
     if value is None:
         if kind == "text":
             return ""
@@ -25,9 +28,9 @@ def cell(value, kind):
             _("ei näytetä"),
         )
     if kind == "share":
-        return f"{floatformat(value * 100, 0)} %"
+        return f"{number_format(value, 0)} %"
     if kind == "number":
-        return floatformat(value, 2)
+        return number_format(value, 2)
     return value
 
 
@@ -41,3 +44,11 @@ def can_view_results(user) -> bool:
     from valita.roles import can_view_results as allowed
 
     return allowed(user)
+
+
+@register.simple_tag
+def raw_export_notice() -> str:
+    """The notice of the row-level export (surveys.privacy), beside its links."""
+    from surveys.privacy import raw_export_notice as notice
+
+    return notice()

@@ -81,7 +81,7 @@ def test_registered_panel_appears_with_export(client, oph_viewer):
         page = client.get("/fi/raportit/mittarit/")
         assert b"K\xc3\xa4yt\xc3\xa4nn\xc3\xb6t" in page.content
         csv = client.get("/fi/raportit/mittarit/practices-in-use.csv")
-        assert csv.content.decode("utf-8-sig").splitlines()[1] == "A,3"
+        assert csv.content.decode("utf-8-sig").splitlines()[1] == "A;3"
     finally:
         registry._panels.remove(practices)
 

@@ -17,6 +17,8 @@ def survey(project, other_project):
     respond(s, {"s1": 4}, texts={"long": "Hyvä yhteistyö"}, project=project)
     respond(s, {"s1": 4}, texts={"long": "Aikataulujen yhteensovittaminen"}, project=other_project)
     respond(s, {"s1": 4}, texts={"long": "Testi"}, is_test=True)
+    for _i in range(3):  # `project` reaches five responses: not a small group
+        respond(s, {"s1": 3}, project=project)
     return s
 
 
@@ -100,4 +102,4 @@ def test_theme_counts_export(client, network_coordinator, survey):
     link = f"/fi/raportit/kyselyt/{survey['survey'].slug}/vienti/themes-{survey['long'].pk}.csv"
     assert link in page
     rows = client.get(link).content.decode("utf-8-sig").splitlines()
-    assert rows == ["Teema,Vastauksia", "Kiire,1"]
+    assert rows == ["Teema;Vastauksia", "Kiire;1"]

@@ -174,3 +174,13 @@ def test_the_count_of_added_invitations_is_in_the_right_plural_form(
     }
     response = admin_client.post(url, data, follow=True)
     assert message in response.content.decode()
+
+
+def test_collector_response_rate_is_rounded_half_up(db):
+    from django.contrib.admin.sites import site
+
+    from surveys.admin import CollectorAdmin
+
+    collector = Collector(kind=Collector.Kind.INVITATION)
+    collector.completed, collector.invited = 1, 8  # 12.5 %: the one rule makes it 13 %
+    assert CollectorAdmin(Collector, site).rate(collector) == "13 %"

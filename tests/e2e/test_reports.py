@@ -48,7 +48,7 @@ def test_oph_user_reads_filters_and_exports(live_server, page, axe, console_erro
         page.locator("a[href*='/vienti/projects.csv']").first.click()
     path = download_info.value.path()
     with open(path, encoding="utf-8-sig") as f:
-        rows = list(csv.reader(io.StringIO(f.read())))
+        rows = list(csv.reader(io.StringIO(f.read()), delimiter=";"))
     assert rows[0] == ["Hanke", "Vastauksia", "%"]
     assert rows[-1][:2] == ["Koko verkosto", "101"]
 
@@ -86,6 +86,10 @@ def test_network_coordinator_codes_an_open_answer(live_server, page, axe, consol
     first.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_text("Vastauksen teemat tallennettu.")).to_be_visible()
     expect(page.locator("#themes")).to_contain_text("Viestintä")
+    page.goto(f"{live_server.url}/fi/raportit/kyselyt/verkostokysely-2025/")
+    raw = page.get_by_role("link", name="Vastaukset (CSV)")
+    expect(raw).to_have_accessible_description(re.compile("^Luottamuksellinen: yksittäiset"))
+    axe("survey results with the raw export")
     assert console_errors == [], "\n".join(console_errors)
 
 
