@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from projects.models import Project
+from valita import deadlines
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -32,7 +33,7 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=Survey.Status.OPEN).filter(
             Q(opens_at__isnull=True) | Q(opens_at__lte=now),
-            Q(closes_at__isnull=True) | Q(closes_at__gt=now),
+            deadlines.open_q("closes_at", now, null_is_open=True),
         )
 
     def listed(self, now=None):
@@ -137,7 +138,7 @@ class Survey(models.Model):
         now = now or timezone.now()
         if self.status == self.Status.DRAFT:
             return str(_("Kysely ei ole vielä avoinna."))
-        if self.status == self.Status.CLOSED or (self.closes_at and now >= self.closes_at):
+        if self.status == self.Status.CLOSED or deadlines.has_passed(self.closes_at, now):
             return str(_("Kysely on suljettu. Kiitos mielenkiinnosta!"))
         if self.opens_at and now < self.opens_at:
             return str(
