@@ -369,10 +369,12 @@ def response_submit(
                 invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
                 if invitation.used_at is not None and not is_test:
                     raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
-            project_id = collector.project_id if collector else None
+            project_id = None
             for question in visible_questions:
                 if question.kind == Question.Kind.PROJECT and answers.get(str(question.pk)):
                     project_id = project_id or int(answers[str(question.pk)])
+            if collector is not None:
+                project_id = collector.response_project_id(project_id)
             if project_id and not Project.objects.filter(pk=project_id).exists():
                 project_id = None
             response = Response.objects.create(
