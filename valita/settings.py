@@ -335,6 +335,9 @@ VALITA_BENCH = env_bool("VALITA_BENCH", False)
 # event its registrations' personal data are removed (counts are kept).
 EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
+# How long the web server's access log is kept, as the privacy notice promises; the
+# deployment's log rotation must delete older lines (README, "Access log").
+WEB_LOG_RETENTION_DAYS = env_int("WEB_LOG_RETENTION_DAYS", 14)
 # Registrations one client address may send in an hour (valita/ratelimit.py).
 EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
 # Survey pages one client address may submit in five minutes (valita/ratelimit.py).

@@ -43,7 +43,8 @@ def accessibility_statement(request):
 
 
 def privacy_notice(request):
-    return render(request, "valita/privacy.html")
+    context = {"log_retention_days": settings.WEB_LOG_RETENTION_DAYS}
+    return render(request, "valita/privacy.html", context)
 
 
 @never_cache

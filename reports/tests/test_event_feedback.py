@@ -115,8 +115,6 @@ def test_another_projects_coordinator_gets_404_and_no_event_breakdown(
 
 def test_the_migration_attributes_existing_event_responses(feedback, project):
     Response.objects.update(project=None)  # as they were stored before
-    migration = importlib.import_module(
-        "surveys.migrations.0004_event_responses_to_event_projects"
-    )
+    migration = importlib.import_module("surveys.migrations.0004_event_responses_to_event_projects")
     migration.attribute_event_responses(apps, None)
     assert set(Response.objects.values_list("project", flat=True)) == {project.pk}

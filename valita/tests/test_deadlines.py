@@ -101,7 +101,8 @@ def test_registration_deadline_accepts_its_last_minute_and_refuses_the_next_midn
     assert event.registration_open(now=LAST_MINUTE)
     assert not event.registration_open(now=NEXT_MIDNIGHT)
     with translation.override("fi"):
-        assert event.registration_closed_reason(now=NEXT_MIDNIGHT) == "Ilmoittautuminen on päättynyt."
+        reason = event.registration_closed_reason(now=NEXT_MIDNIGHT)
+    assert reason == "Ilmoittautuminen on päättynyt."
 
 
 @pytest.mark.django_db
