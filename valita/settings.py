@@ -319,7 +319,9 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django's "Not Found: <path>" and the like, without the secrets paths carry.
+    "filters": {"private_paths": {"()": "valita.log_privacy.RedactRequestPaths"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private_paths"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.security.csrf": {"level": "WARNING"}},
 }
@@ -336,7 +338,7 @@ VALITA_BENCH = env_bool("VALITA_BENCH", False)
 EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
 # How long the web server's access log is kept, as the privacy notice promises; the
-# deployment's log rotation must delete older lines (README, "Access log").
+# deployment's log rotation must delete older lines (README, "Web server log").
 WEB_LOG_RETENTION_DAYS = env_int("WEB_LOG_RETENTION_DAYS", 14)
 # Registrations one client address may send in an hour (valita/ratelimit.py).
 EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 from gunicorn.config import Config
 
-from valita.gunicorn_logging import REDACTED, PrivateAccessLogger, redact_path, shorten_address
+from valita.gunicorn_logging import PrivateAccessLogger
+from valita.log_privacy import REDACTED, redact_path, shorten_address
 
 ROOT = Path(settings.BASE_DIR)
 TOKEN = "Xq3vN8pZr2LmK7tYw9BcD4fGh6JkS1aE"  # the shape of secrets.token_urlsafe(24)
@@ -165,3 +166,25 @@ def test_privacy_notice_says_what_the_log_keeps_and_for_how_long(client, path, p
     text = page.content.decode()
     assert promise in text
     assert "IPv4" in text
+
+
+@pytest.mark.django_db
+def test_djangos_not_found_log_line_keeps_no_token(client):
+    import io
+    import logging
+
+    from valita.log_privacy import RedactRequestPaths
+
+    (handler,) = [
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, RedactRequestPaths) for f in h.filters)
+    ]
+    stream = io.StringIO()
+    old = handler.setStream(stream)
+    try:
+        assert client.get(f"/fi/kyselyt/kutsu/{TOKEN}/").status_code == 404
+    finally:
+        handler.setStream(old)
+    assert f"Not Found: /fi/kyselyt/kutsu/{REDACTED}/" in stream.getvalue()
+    assert TOKEN not in stream.getvalue()
