@@ -14,7 +14,7 @@ from django.utils import translation
 from gunicorn.config import Config
 
 from valita.gunicorn_logging import PrivateAccessLogger
-from valita.log_privacy import REDACTED, redact_path, shorten_address
+from valita.log_privacy import REDACTED, SECRET_URL_KWARGS, redact_path, shorten_address
 
 ROOT = Path(settings.BASE_DIR)
 TOKEN = "Xq3vN8pZr2LmK7tYw9BcD4fGh6JkS1aE"  # the shape of secrets.token_urlsafe(24)
@@ -68,6 +68,7 @@ def _secret_paths():
             reverse("accounts:invitation_accept", kwargs={"token": SIGNED}),
             reverse("account_confirm_email", kwargs={"key": SIGNED}),
             reverse("account_reset_password_from_key", kwargs={"uidb36": "3f", "key": TOKEN}),
+            reverse("blog:post_preview", kwargs={"token": SIGNED}),
         ]
     with translation.override("sv"):
         sv = [
@@ -76,6 +77,35 @@ def _secret_paths():
             reverse("projects:followup_answer", kwargs={"signed": SIGNED}),
         ]
     return fi + sv
+
+
+# URL arguments that name no secret: slugs, primary keys, formats, the admin's own.
+PUBLIC_URL_KWARGS = {
+    "app_label",
+    "content_type_id",
+    "fmt",
+    "id",
+    "object_id",
+    "path",
+    "pk",
+    "slug",
+    "table",
+    "url",
+}
+
+
+def test_every_url_argument_is_known_to_be_secret_or_public():
+    # A new URL argument (a new kind of link) must be classified: if it carries a secret,
+    # name it in SECRET_URL_KWARGS so that the logs redact it.
+    from django.urls import URLResolver, get_resolver
+
+    def names(patterns):
+        for pattern in patterns:
+            yield from pattern.pattern.regex.groupindex
+            if isinstance(pattern, URLResolver):
+                yield from names(pattern.url_patterns)
+
+    assert set(names(get_resolver().url_patterns)) <= SECRET_URL_KWARGS | PUBLIC_URL_KWARGS
 
 
 @pytest.mark.parametrize("path", _secret_paths())
