@@ -23,6 +23,13 @@ LAST_MINUTE = datetime(2026, 12, 20, 23, 59, tzinfo=HELSINKI)
 NEXT_MIDNIGHT = datetime(2026, 12, 21, 0, 0, tzinfo=HELSINKI)
 
 
+@pytest.fixture(autouse=True)
+def _finnish():
+    # An earlier test's Swedish request may leave Swedish active; addresses here are Finnish.
+    with translation.override("fi"):
+        yield
+
+
 def test_a_day_deadline_accepts_the_last_minute_of_the_day_and_refuses_midnight():
     deadline = deadlines.end_of_day(LAST_DAY)
     assert deadlines.is_open(deadline, LAST_MINUTE + timedelta(seconds=59))
