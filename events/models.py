@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from projects.models import Project, Theme
+from valita import deadlines
 from valita.fields import RichTextField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
@@ -329,8 +330,7 @@ class Event(models.Model):
         now = now or timezone.now()
         if not self.registration_enabled or self.status != self.Status.PUBLISHED:
             return False
-        deadline = self.registration_deadline or self.starts_at
-        return now <= deadline
+        return deadlines.is_open(self.registration_deadline or self.starts_at, now)
 
     def registration_closed_reason(self, now=None) -> str:
         """Why one cannot register, in the visitor's language ("" when one can)."""
@@ -339,7 +339,7 @@ class Event(models.Model):
             return str(_("Tapahtuma on peruttu."))
         if not self.registration_enabled or self.status != self.Status.PUBLISHED:
             return str(_("Tähän tapahtumaan ei ilmoittauduta."))
-        if now > (self.registration_deadline or self.starts_at):
+        if deadlines.has_passed(self.registration_deadline or self.starts_at, now):
             return str(_("Ilmoittautuminen on päättynyt."))
         return ""
 
@@ -456,7 +456,7 @@ class Registration(models.Model):
         return (
             self.status == self.Status.OFFERED
             and self.offer_expires_at is not None
-            and self.offer_expires_at > timezone.now()
+            and deadlines.is_open(self.offer_expires_at)
         )
 
 

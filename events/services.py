@@ -14,6 +14,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from valita import deadlines
+
 from .models import Event, Registration, offer_expiry
 
 
@@ -135,7 +137,9 @@ def offer_accept(*, registration: Registration, now=None) -> Registration:
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status == Registration.Status.CONFIRMED:
         return registration
-    if registration.status != Registration.Status.OFFERED or registration.offer_expires_at < now:
+    if registration.status != Registration.Status.OFFERED or deadlines.has_passed(
+        registration.offer_expires_at, now
+    ):
         raise ValidationError(
             _("Paikkatarjous ei ole enää voimassa. Paikka on tarjottu seuraavalle jonossa."),
             code="offer_expired",
@@ -177,7 +181,7 @@ def offers_expire(*, now=None) -> int:
     now = now or timezone.now()
     event_ids = set(
         Registration.objects.filter(
-            status=Registration.Status.OFFERED, offer_expires_at__lt=now
+            deadlines.passed_q("offer_expires_at", now), status=Registration.Status.OFFERED
         ).values_list("event_id", flat=True)
     )
     expired = 0
@@ -187,7 +191,8 @@ def offers_expire(*, now=None) -> int:
             # Re-read under the lock: a cancellation may have handled these already.
             stale = list(
                 event.registrations.filter(
-                    status=Registration.Status.OFFERED, offer_expires_at__lt=now
+                    deadlines.passed_q("offer_expires_at", now),
+                    status=Registration.Status.OFFERED,
                 )
             )
             for registration in stale:

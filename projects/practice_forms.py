@@ -1,13 +1,12 @@
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .practice_models import Adoption, FollowUpRequest, Practice
+from valita import deadlines
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from .practice_models import Adoption, FollowUpRequest, Practice
 
 
 class PracticeFilterForm(forms.Form):
@@ -118,5 +117,4 @@ class FollowUpRoundForm(forms.Form):
 
     @property
     def closes_at(self):
-        day = self.cleaned_data["closes_on"] + timedelta(days=1)
-        return datetime.combine(day, time.min, tzinfo=HELSINKI)
+        return deadlines.end_of_day(self.cleaned_data["closes_on"])

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from valita import deadlines
 from valita.fields import RichTextField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
@@ -408,7 +409,7 @@ class FollowUpRound(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.closes_at > timezone.now()
+        return deadlines.is_open(self.closes_at)
 
 
 class FollowUpRequestQuerySet(models.QuerySet):

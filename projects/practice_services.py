@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from valita import outbox
+from valita import deadlines, outbox
 
 from .practice_models import Adoption, FollowUpRequest, FollowUpRound, Practice
 
@@ -44,7 +44,7 @@ def followup_refusal(request: FollowUpRequest, now=None) -> str:
     now = now or timezone.now()
     if request.answered_at:
         return _("Tähän kyselyyn on jo vastattu. Kiitos vastauksestasi!")
-    if request.round.closes_at <= now:
+    if deadlines.has_passed(request.round.closes_at, now):
         return _("Vastausaika on päättynyt. Ota yhteyttä verkoston koordinaattoriin.")
     return ""
 
@@ -71,7 +71,7 @@ def followup_round_start(
                 )
             }
         )
-    if closes_at <= now:
+    if deadlines.has_passed(closes_at, now):
         raise ValidationError(
             {
                 "closes_at": ValidationError(
@@ -161,7 +161,7 @@ def followup_reminders_send(*, now=None) -> int:
     """Queue one reminder to each contact who has not answered; safe to run twice."""
     now = now or timezone.now()
     queued = 0
-    for round in FollowUpRound.objects.filter(closes_at__gt=now):
+    for round in FollowUpRound.objects.filter(deadlines.open_q("closes_at", now)):
         due = FollowUpRequest.objects.reminders_due(round, now).values_list("pk", flat=True)
         for request_id in list(due):
             with transaction.atomic():

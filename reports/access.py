@@ -11,12 +11,11 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils.cache import patch_cache_control
 
 from projects.models import Project
 from surveys import privacy
-from surveys.models import Collector, Response, Survey
+from surveys.models import Collector, Survey
 from surveys.privacy import MIN_CELL, shown, small_cell  # noqa: F401 - older imports
 from valita.roles import (
     can_view_results,
@@ -42,14 +41,17 @@ class Scope:
         projects = Project.objects.order_by("name")
         return projects if self.full else projects.filter(pk__in=self.project_ids)
 
+    def may_see_collector(self, collector: Collector) -> bool:
+        """A collector's breakdown row: one of its projects (an event's organisers) is ours.
+
+        A collector of no project (a public link, plain invitations) counts for the network.
+        """
+        ids = collector.project_ids()
+        return self.full or not ids or bool(ids & self.project_ids)
+
     def surveys(self):
         surveys = Survey.objects.exclude(status=Survey.Status.DRAFT)
-        if self.full:
-            return surveys
-        return surveys.filter(
-            Q(pk__in=Collector.objects.filter(project__in=self.project_ids).values("survey"))
-            | Q(pk__in=Response.objects.filter(project__in=self.project_ids).values("survey"))
-        )
+        return surveys if self.full else surveys.concerning(self.project_ids)
 
 
 def scope_for(user) -> Scope | None:

@@ -47,7 +47,7 @@ def survey_tables(survey, scope, *, project=None, by=None, other=None) -> dict[s
         tables["crosstab"] = survey_report.crosstab(survey, scope, by, project=project)
     if other:
         tables["rounds"] = survey_report.round_comparison(survey, other, scope, project=project)
-    feedback = survey_report.event_feedback(survey)
+    feedback = survey_report.event_feedback(survey, scope)
     if feedback:
         tables["events"] = feedback
     if scope.full:

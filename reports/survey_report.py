@@ -282,11 +282,12 @@ def build(
             survey=survey, kind__in=[Collector.Kind.INVITATION, Collector.Kind.EVENT]
         )
         .select_related("project", "event")
+        .prefetch_related("event__projects")
         .with_stats()
         .order_by("pk")
     )
     for collector in collectors:
-        if collector.project_id and not scope.may_see_project(collector.project_id):
+        if not scope.may_see_collector(collector):
             continue
         visible = not small_cell(collector.completed)
         rate.rows.append(
@@ -349,9 +350,15 @@ def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:
     return table
 
 
-def event_feedback(survey: Survey) -> Table | None:
-    """Responses, and mean and n of each statement, per event (the event collectors)."""
-    event_ids = Collector.objects.filter(survey=survey, event__isnull=False).values("event_id")
+def event_feedback(survey: Survey, scope: Scope) -> Table | None:
+    """Responses, and mean and n of each statement, per event (the event collectors).
+
+    A project coordinator sees the events their projects organise.
+    """
+    collectors = Collector.objects.filter(survey=survey, event__isnull=False)
+    if not scope.full:
+        collectors = collectors.of_projects(scope.project_ids)
+    event_ids = collectors.values("event_id")
     events = list(Event.objects.filter(pk__in=event_ids).order_by("starts_at", "pk"))
     if not events:
         return None

@@ -66,7 +66,7 @@ def survey_results(request, slug):
     comparison = (
         survey_report.round_comparison(survey, other, scope, project=project) if other else None
     )
-    feedback = survey_report.event_feedback(survey)
+    feedback = survey_report.event_feedback(survey, scope)
     return render(
         request,
         "reports/survey.html",

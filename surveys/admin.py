@@ -99,6 +99,12 @@ class QuestionInline(LockedDeleteInlineMixin, TranslationTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+def _warn_anonymity(model_admin, request, collector: Collector) -> None:
+    warning = services.collector_anonymity_warning(collector)
+    if warning:
+        model_admin.message_user(request, f"{collector}: {warning}", messages.WARNING)
+
+
 class CollectorInline(admin.TabularInline):
     model = Collector
     extra = 0
@@ -221,6 +227,11 @@ class SurveyAdmin(TranslatedEditableAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             Collector.objects.get_or_create(survey=obj, kind=Collector.Kind.PUBLIC)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for collector in form.instance.collectors.select_related("survey", "event"):
+            _warn_anonymity(self, request, collector)
 
     @admin.action(description=_("Kopioi seuraavaksi kierrokseksi"))
     def copy_as_next_round(self, request, queryset):
@@ -513,6 +524,7 @@ class CollectorAdmin(EditableByAdminMixin, admin.ModelAdmin):
                 % {"count": created},
                 messages.SUCCESS,
             )
+        _warn_anonymity(self, request, obj)
 
 
 @admin.register(Response)

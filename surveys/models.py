@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from events.models import Event
 from projects.models import Project
+from valita import deadlines
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -32,7 +34,7 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=Survey.Status.OPEN).filter(
             Q(opens_at__isnull=True) | Q(opens_at__lte=now),
-            Q(closes_at__isnull=True) | Q(closes_at__gt=now),
+            deadlines.open_q("closes_at", now, null_is_open=True),
         )
 
     def listed(self, now=None):
@@ -51,14 +53,25 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         """Only network coordinators build and change surveys."""
         return self if is_network_coordinator(user) else self.none()
 
+    def concerning(self, project_ids):
+        """Surveys that concern these projects, whose results their coordinators see.
+
+        A survey concerns a project through a collector of the project (its own link, or
+        the participants of an event it organises) or a response attributed to it. The
+        one rule behind `visible_to` and the results dashboard (reports.access.Scope).
+        """
+        if not project_ids:
+            return self.none()
+        return self.filter(
+            Q(pk__in=Collector.objects.of_projects(project_ids).values("survey"))
+            | Q(pk__in=Response.objects.filter(project__in=project_ids).values("survey"))
+        )
+
     def visible_to(self, user):
-        """Surveys whose collectors (and later results) a user may see."""
+        """Surveys whose collectors and results a user may see."""
         if is_network_coordinator(user):
             return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.none()
-        return self.filter(pk__in=Collector.objects.filter(project__in=ids).values("survey"))
+        return self.concerning(coordinated_project_ids(user))
 
 
 class Survey(models.Model):
@@ -137,7 +150,7 @@ class Survey(models.Model):
         now = now or timezone.now()
         if self.status == self.Status.DRAFT:
             return str(_("Kysely ei ole vielä avoinna."))
-        if self.status == self.Status.CLOSED or (self.closes_at and now >= self.closes_at):
+        if self.status == self.Status.CLOSED or deadlines.has_passed(self.closes_at, now):
             return str(_("Kysely on suljettu. Kiitos mielenkiinnosta!"))
         if self.opens_at and now < self.opens_at:
             return str(
@@ -484,12 +497,18 @@ class CollectorQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(survey__in=Survey.objects.editable_by(user))
 
+    def of_projects(self, project_ids):
+        """A project's own links and the participants of the events it organises."""
+        if not project_ids:
+            return self.none()
+        events = Event.objects.filter(projects__in=project_ids).values("pk")
+        return self.filter(Q(project__in=project_ids) | Q(event__in=events))
+
     def visible_to(self, user):
         """Network coordinators see every collector; project coordinators their projects'."""
         if is_network_coordinator(user):
             return self
-        ids = coordinated_project_ids(user)
-        return self.filter(project__in=ids) if ids else self.none()
+        return self.of_projects(coordinated_project_ids(user))
 
     def with_stats(self):
         """Started, completed (non-test) responses and invitations, counted in the database."""
@@ -572,6 +591,28 @@ class Collector(models.Model):
     @property
     def sends_invitations(self) -> bool:
         return self.kind in (self.Kind.INVITATION, self.Kind.EVENT)
+
+    def project_ids(self) -> set[int]:
+        """The projects this collector's responses belong to (an event's: its organisers)."""
+        if self.project_id:
+            return {self.project_id}
+        if self.event_id:
+            return {project.pk for project in self.event.projects.all()}
+        return set()
+
+    def response_project_id(self, answered: int | None) -> int | None:
+        """The project a response through this collector is attributed to.
+
+        A project's own link gives its project; an event's participants belong to the
+        event's organising project (with several organisers, the one the respondent named,
+        else none of them); any other way in takes the respondent's answer.
+        """
+        own = self.project_ids()
+        if not own:
+            return answered
+        if answered in own:
+            return answered
+        return next(iter(own)) if len(own) == 1 else None
 
     def response_rate(self, completed: int, invited: int) -> float | None:
         if self.sends_invitations:

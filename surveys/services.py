@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from projects.models import Project
 from valita import outbox
@@ -28,6 +29,7 @@ from .models import (
     Statement,
     Survey,
 )
+from .privacy import MIN_CELL, small_cell
 
 # Fields whose change would make stored answers mean something else.
 LOCKED_QUESTION_FIELDS = ("kind", "scale_size", "survey_id")
@@ -243,14 +245,63 @@ def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
     return True
 
 
+def _event_invitees(collector: Collector):
+    """The participants an event collector invites: confirmed, not marked absent, not yet
+    invited. Registrations that were erased have no address and are not counted."""
+    from events.models import Registration
+
+    return (
+        Registration.objects.filter(event=collector.event, status=Registration.Status.CONFIRMED)
+        .exclude(attended=False)
+        .exclude(email="")
+        .exclude(email__in=collector.invitations.values("email"))
+    )
+
+
+def collector_anonymity_warning(collector: Collector) -> str:
+    """Why an anonymous survey's answers through this collector could be told apart.
+
+    A collector that invites fewer people than the small-cell limit lets whoever knows
+    who was invited tell the answers apart (and its response rate names who answered).
+    "" when there is nothing to warn about. Shown to the person who sets the collector
+    up, wherever they do it (the admin now).
+    """
+    if not collector.survey.anonymous or not collector.sends_invitations:
+        return ""
+    invited = collector.invitations.count()
+    if collector.kind == Collector.Kind.EVENT:
+        invited += _event_invitees(collector).count()
+    if not small_cell(invited):
+        return ""
+    if collector.kind == Collector.Kind.EVENT:
+        message = ngettext(
+            "Tapahtuman palautekyselyyn kutsutaan tällä hetkellä vain %(count)s osallistuja. "
+            "Anonyymin kyselyn vastaukset voi erottaa toisistaan, jos vastaajia on alle "
+            "%(min)s.",
+            "Tapahtuman palautekyselyyn kutsutaan tällä hetkellä vain %(count)s osallistujaa. "
+            "Anonyymin kyselyn vastaukset voi erottaa toisistaan, jos vastaajia on alle "
+            "%(min)s.",
+            invited,
+        )
+    else:
+        message = ngettext(
+            "Vastauskanavaan on kutsuttu vain %(count)s henkilö. Anonyymin kyselyn vastaukset "
+            "voi erottaa toisistaan, jos vastaajia on alle %(min)s: kutsu lisää vastaajia "
+            "samaan kanavaan.",
+            "Vastauskanavaan on kutsuttu vain %(count)s henkilöä. Anonyymin kyselyn vastaukset "
+            "voi erottaa toisistaan, jos vastaajia on alle %(min)s: kutsu lisää vastaajia "
+            "samaan kanavaan.",
+            invited,
+        )
+    return message % {"count": invited, "min": MIN_CELL}
+
+
 def event_invitations_create(now: datetime | None = None) -> int:
     """Invite the participants of ended events to their feedback survey (once per person).
 
     Confirmed registrations count, unless marked absent. Run by the hourly beat; the
     unique (collector, email) makes a second run add nothing.
     """
-    from events.models import Registration
-
     now = now or timezone.now()
     created = 0
     collectors = Collector.objects.filter(
@@ -260,13 +311,7 @@ def event_invitations_create(now: datetime | None = None) -> int:
         survey__in=Survey.objects.open(now),
     ).select_related("event")
     for collector in collectors:
-        registrations = (
-            Registration.objects.filter(event=collector.event, status=Registration.Status.CONFIRMED)
-            .exclude(attended=False)
-            .exclude(email="")
-            .exclude(email__in=collector.invitations.values("email"))
-        )
-        rows = [(r.email, r.name, r.language) for r in registrations]
+        rows = [(r.email, r.name, r.language) for r in _event_invitees(collector)]
         if rows:
             created += _invitations_add(collector, rows)
     return created
@@ -371,10 +416,12 @@ def response_submit(
                 invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
                 if invitation.used_at is not None and not is_test:
                     raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
-            project_id = collector.project_id if collector else None
+            project_id = None
             for question in visible_questions:
                 if question.kind == Question.Kind.PROJECT and answers.get(str(question.pk)):
                     project_id = project_id or int(answers[str(question.pk)])
+            if collector is not None:
+                project_id = collector.response_project_id(project_id)
             if project_id and not Project.objects.filter(pk=project_id).exists():
                 project_id = None
             response = Response.objects.create(

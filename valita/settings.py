@@ -357,7 +357,11 @@ if LOG_FORMAT not in ("json", "text"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+        # Django's "Not Found: <path>" and the like, without the secrets paths carry.
+        "private_paths": {"()": "valita.log_privacy.RedactRequestPaths"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -375,7 +379,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
+            "filters": ["request_id", "private_paths"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
@@ -420,6 +424,9 @@ VALITA_BENCH = env_bool("VALITA_BENCH", False)
 # event its registrations' personal data are removed (counts are kept).
 EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
 EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
+# How long the web server's access log is kept, as the privacy notice promises; the
+# deployment's log rotation must delete older lines (README, "Web server log").
+WEB_LOG_RETENTION_DAYS = env_int("WEB_LOG_RETENTION_DAYS", 14)
 # Registrations one client address may send in an hour (valita/ratelimit.py).
 EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
 # Survey pages one client address may submit in five minutes (valita/ratelimit.py).

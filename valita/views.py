@@ -41,7 +41,8 @@ def accessibility_statement(request):
 
 
 def privacy_notice(request):
-    return render(request, "valita/privacy.html")
+    context = {"log_retention_days": settings.WEB_LOG_RETENTION_DAYS}
+    return render(request, "valita/privacy.html", context)
 
 
 @require_GET

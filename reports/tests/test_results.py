@@ -103,7 +103,7 @@ def test_round_comparison(survey, oph_viewer):
     assert table.rows[1][1] is None  # s2 of round 2 has no earlier statement
 
 
-def test_event_feedback(survey, project):
+def test_event_feedback(survey, project, oph_viewer):
     event = EventFactory(projects=[project])
     small = EventFactory(projects=[project])
     s = survey
@@ -112,7 +112,7 @@ def test_event_feedback(survey, project):
     for value in (2, 3, 4, 5, 5):
         respond(s, {"s1": value}, collector=big_c)
     respond(s, {"s1": 1}, collector=small_c)
-    table = survey_report.event_feedback(s["survey"])
+    table = survey_report.event_feedback(s["survey"], scope_for(oph_viewer))
     assert table.rows[0][1:] == [5, None, None, None]
     assert table.rows[1][1:] == [5, pytest.approx(3.8), None, None]
 
