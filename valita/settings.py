@@ -263,10 +263,16 @@ if _SMTP_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
-# Celery: eager without a broker, Redis when REDIS_URL is set.
+# Celery: eager without a broker. The broker is CELERY_BROKER_URL (in production a Redis
+# that never evicts), else the cache's REDIS_URL. All work goes through the outbox
+# (valita/outbox.py), which hands a message over once with these bounded timeouts: a
+# broker that is down costs a request a few seconds at most, never an error.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env_bool(
+    "CELERY_TASK_ALWAYS_EAGER", CELERY_BROKER_URL.startswith("memory://")
+)
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True

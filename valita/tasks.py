@@ -1,13 +1,5 @@
-from celery import shared_task
+"""The outbox's Celery tasks, found here by Celery's autodiscovery (defined in valita/outbox.py)."""
 
-from . import outbox
+from .outbox import outbox_redispatch, outbox_run
 
-
-@shared_task(name="valita.outbox.run", ignore_result=True)
-def outbox_run(message_id: int) -> bool:
-    return outbox.run(message_id)
-
-
-@shared_task(name="valita.outbox.redispatch", ignore_result=True)
-def outbox_redispatch() -> int:
-    return outbox.dispatch_pending()
+__all__ = ["outbox_redispatch", "outbox_run"]
