@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project, Theme
+from valita import outbox
 from valita.fields import RichTextField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import LANGUAGE_CODES, TranslatedSlugQuerySetMixin, localized_value
@@ -292,12 +293,12 @@ class Post(models.Model):
             self._cover_changed = old != (self.cover_image.name if self.cover_image else "")
         elif not self.pk:
             self._cover_changed = bool(self.cover_image)
-        super().save(*args, **kwargs)
-        if self._cover_changed:
-            self._cover_changed = False
-            from .tasks import make_cover_renditions
-
-            make_cover_renditions.delay_on_commit(self.pk)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self._cover_changed:
+                self._cover_changed = False
+                # Renditions are made in the background, through the outbox with this save.
+                outbox.enqueue("blog.tasks.make_cover_renditions", self.pk)
 
     # Images ----------------------------------------------------------------------
 

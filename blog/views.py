@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from projects.models import Project, Theme
+from valita.query_params import reads_query
 from valita.translation_utils import get_by_slug
 
 from . import services
@@ -73,6 +74,7 @@ def _post_list_content(request) -> dict:
 
 
 @require_GET
+@reads_query("teema", "hanke", "sivu")
 def post_list(request):
     content = cache(partial(_post_list_content, request))  # used by several fragments
     return render(request, "blog/post_list.html", {"content": content})

@@ -2,7 +2,9 @@
 
 Each call is one transaction that locks the event row first, so two requests
 counting the same places run one after the other (see the parallel tests).
-Emails are sent after commit, by Celery tasks.
+Emails go through the outbox (valita/outbox.py): stored with the registration in
+its transaction, sent by a worker after the commit, and sent later when the
+broker is down, never lost.
 """
 
 from datetime import timedelta
@@ -14,9 +16,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from valita import deadlines
+from valita import deadlines, outbox
 
 from .models import Event, Registration, offer_expiry
+
+SEND_EMAIL = "events.tasks.send_registration_email"
+SEND_BULK_EMAIL = "events.tasks.send_bulk_email"
 
 
 def _locked_event(event_id: int) -> Event:
@@ -104,7 +109,7 @@ def registration_create(
     )
     registration.full_clean()
     registration.save()
-    _send_on_commit(registration, "confirmation" if status == "confirmed" else "waiting")
+    _queue_email(registration, "confirmation" if status == "confirmed" else "waiting")
     return registration
 
 
@@ -124,7 +129,7 @@ def registration_cancel(*, registration: Registration, now=None) -> Registration
     registration.cancelled_at = now
     registration.offer_expires_at = None
     registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
-    _send_on_commit(registration, "cancelled")
+    _queue_email(registration, "cancelled")
     if held_place:
         _offer_free_places(event, registration.mode, now)
     return registration
@@ -147,7 +152,7 @@ def offer_accept(*, registration: Registration, now=None) -> Registration:
     registration.status = Registration.Status.CONFIRMED
     registration.offer_expires_at = None
     registration.save(update_fields=["status", "offer_expires_at"])
-    _send_on_commit(registration, "confirmation")
+    _queue_email(registration, "confirmation")
     return registration
 
 
@@ -171,7 +176,7 @@ def _offer_free_places(event: Event, mode: str, now) -> list[Registration]:
         registration.status = Registration.Status.OFFERED
         registration.offer_expires_at = offer_expiry(now)
         registration.save(update_fields=["status", "offer_expires_at"])
-        _send_on_commit(registration, "offer")
+        _queue_email(registration, "offer")
         offered.append(registration)
     return offered
 
@@ -199,7 +204,7 @@ def offers_expire(*, now=None) -> int:
                 registration.status = Registration.Status.CANCELLED
                 registration.cancelled_at = now
                 registration.save(update_fields=["status", "cancelled_at"])
-                _send_on_commit(registration, "offer_expired")
+                _queue_email(registration, "offer_expired")
                 expired += 1
             for mode in {r.mode for r in stale}:
                 _offer_free_places(event, mode, now)
@@ -275,10 +280,23 @@ def events_past_retention(*, now=None):
     return Event.objects.filter(ends_at__lt=cutoff, personal_data_removed_at=None)
 
 
-def _send_on_commit(registration: Registration, kind: str) -> None:
-    from .tasks import send_registration_email
+def _queue_email(registration: Registration, kind: str) -> None:
+    outbox.enqueue(SEND_EMAIL, registration.pk, kind)
 
-    send_registration_email.delay_on_commit(registration.pk, kind)
+
+def reminders_send(*, now=None) -> int:
+    """Queue the reminder of each registration due one; safe to run twice."""
+    queued = 0
+    for registration_id in list(reminders_due(now=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Claim the reminder and queue its email together: one reminder each.
+            claimed = Registration.objects.filter(pk=registration_id, reminded_at=None).update(
+                reminded_at=timezone.now()
+            )
+            if claimed:
+                outbox.enqueue(SEND_EMAIL, registration_id, "reminder")
+                queued += 1
+    return queued
 
 
 def bulk_email_send(
@@ -291,8 +309,6 @@ def bulk_email_send(
     body_sv: str = "",
 ) -> int:
     """Queue a coordinator's message to each recipient, in the recipient's language."""
-    from .tasks import send_bulk_email
-
     statuses = {
         "confirmed": [Registration.Status.CONFIRMED],
         "waiting": [Registration.Status.WAITING, Registration.Status.OFFERED],
@@ -307,8 +323,9 @@ def bulk_email_send(
     ids = list(
         event.registrations.filter(status__in=statuses).reachable().values_list("pk", flat=True)
     )
-    for registration_id in ids:
-        send_bulk_email.delay_on_commit(registration_id, subjects, bodies)
+    with transaction.atomic():
+        for registration_id in ids:
+            outbox.enqueue(SEND_BULK_EMAIL, registration_id, subjects, bodies)
     return len(ids)
 
 

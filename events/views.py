@@ -18,6 +18,7 @@ from projects.models import Project, Theme
 from valita import exports as spreadsheets
 from valita import ratelimit
 from valita.access_log import log_access
+from valita.query_params import reads_query
 from valita.translation_utils import get_by_slug, localized_value
 
 from . import exports, services
@@ -67,6 +68,7 @@ def _event_list_content(request) -> dict:
 
 
 @require_GET
+@reads_query(*EventFilterForm.base_fields, "tulevat", "sivu")
 def event_list(request):
     content = cache(partial(_event_list_content, request))  # used by several fragments
     return render(request, "events/event_list.html", {"content": content})

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from valita.query_params import reads_query
 from valita.roles import is_network_coordinator
 from valita.translation_utils import get_by_slug
 
@@ -41,6 +42,7 @@ def _practice_list_content(request) -> dict:
 
 
 @require_GET
+@reads_query(*PracticeFilterForm.base_fields, "sivu")
 def practice_list(request):
     content = partial(_practice_list_content, request)
     return render(request, "projects/practice_list.html", {"content": content})
@@ -135,6 +137,7 @@ def _add_service_error(form, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@reads_query("malli")
 def followup_start(request):
     """A network coordinator starts a follow-up round for chosen practices."""
     if not is_network_coordinator(request.user):

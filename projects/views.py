@@ -1,5 +1,6 @@
 from django.shortcuts import redirect, render
 
+from valita.query_params import reads_query
 from valita.translation_utils import get_by_slug
 
 from .models import Project, Theme
@@ -22,6 +23,7 @@ def theme_detail(request, slug):
     return render(request, "projects/theme_detail.html", context)
 
 
+@reads_query("teema")
 def project_list(request):
     wanted = request.GET.get("teema")
     selected = Theme.objects.by_slug(wanted).first() if wanted else None

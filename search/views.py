@@ -6,6 +6,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from projects.models import Theme
+from valita.query_params import reads_query
 
 from . import services
 from .registry import sources
@@ -50,6 +51,7 @@ def _search_content(request, query: str) -> dict:
 
 
 @require_GET
+@reads_query("q", "tyyppi", "teema", "sivu")
 def search(request):
     query = services.clean_query(request.GET.get("q", ""))
     content = partial(_search_content, request, query)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from valita import ratelimit
 from valita.content_cache import shared_object
+from valita.query_params import reads_query
 
 from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers
@@ -220,6 +221,7 @@ def _public_collector(survey: Survey) -> Collector:
 @never_cache
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@reads_query("jatka")
 def survey_answer(request, slug, embed=False):
     def fetch() -> tuple[Survey, Collector]:
         survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
@@ -244,6 +246,7 @@ def survey_answer(request, slug, embed=False):
 @never_cache
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@reads_query("jatka")
 def collector_answer(request, slug, token, embed=False):
     collector = get_object_or_404(
         Collector.objects.select_related("survey", "project").exclude(
@@ -269,6 +272,7 @@ def collector_answer(request, slug, token, embed=False):
 @never_cache
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@reads_query("jatka")
 def invitation_answer(request, token):
     invitation = get_object_or_404(
         Invitation.objects.reachable().select_related("collector__survey"),
@@ -327,6 +331,7 @@ def survey_preview(request, slug):
 @never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@reads_query("jatka")
 def survey_test(request, slug):
     survey = _survey_by_slug(slug, Survey.objects.editable_by(request.user))
     return _answer(

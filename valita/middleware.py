@@ -4,6 +4,8 @@ A page is cached only when nothing in it can belong to one visitor: the
 request carries no session or messages cookie, and the response sets no
 cookie, used no CSRF token and carries no CSP nonce. Any content change bumps
 a generation number (valita.content_cache), which retires every cached page at once.
+A page is keyed on its path and the query parameters its view declares
+(valita.query_params), so junk parameters cannot fill the cache.
 """
 
 import contextlib
@@ -13,6 +15,7 @@ from django.http import HttpResponse
 from django.utils.functional import empty
 
 from .content_cache import get_current, page_cache_generation, set_current
+from .query_params import WatchedQuery, cache_path, declared
 
 CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 UNCACHED_PARTS = ("/admin/", "/tili/", "/konto/", "/raportit/", "/rapporter/")
@@ -44,7 +47,10 @@ def _request_is_cacheable(request) -> bool:
 def _response_is_cacheable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+    # The page used the visitor's CSRF token (or made them one). CsrfViewMiddleware
+    # sets this flag then and resets it to False once it has renewed the cookie, so it
+    # is the flag's presence, not its value, that tells.
+    if "CSRF_COOKIE_NEEDS_UPDATE" in request.META:
         return False
     # A message shown in this response belongs to this visitor only.
     storage = getattr(request, "_messages", None)
@@ -68,7 +74,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         try:
             generation = page_cache_generation()
-            key = f"page:{request.get_host()}:{request.get_full_path()}"
+            key = f"page:{request.get_host()}:{cache_path(request)}"
             hit = get_current(key, generation) if generation else None
         except Exception:  # noqa: BLE001 - a cache outage must not take pages down
             return self.get_response(request)
@@ -79,8 +85,13 @@ class AnonymousPageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
+        request.GET = query = WatchedQuery.watching(request.GET)
         response = self.get_response(request)
-        if generation and _response_is_cacheable(request, response):
+        if (
+            generation
+            and _response_is_cacheable(request, response)
+            and query.read_only(declared(request) or frozenset(), request.path)
+        ):
             headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
             # Serving the page matters more than caching it.
             with contextlib.suppress(Exception):

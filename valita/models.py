@@ -1,4 +1,4 @@
-"""Operational records of the site: the task outbox, task effects and the access log."""
+"""Operational records of the site: the task outbox and the access log."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -34,22 +34,6 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.task} #{self.pk}"
-
-
-class TaskEffect(models.Model):
-    """A claimed idempotency key: its effect committed together with this row (valita.effects)."""
-
-    page_cache_exempt = True
-
-    key = models.CharField(_("avain"), max_length=200, unique=True)
-    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("tehtävän vaikutus")
-        verbose_name_plural = _("tehtävien vaikutukset")
-
-    def __str__(self):
-        return self.key
 
 
 class AccessLog(models.Model):

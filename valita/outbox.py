@@ -1,6 +1,7 @@
 """Transactional outbox: background work that must not be lost when the broker is down.
 
-    from django.db import transaction
+    from celery import shared_task
+from django.db import transaction
     from valita import outbox
 
     with transaction.atomic():
@@ -18,13 +19,17 @@ calls the function in the same transaction and marks the message done: its
 database effects happen exactly once, even when the message is delivered twice
 (a redispatch, a worker killed before the acknowledgement). Effects outside the
 database (an email) happen at least once: a worker killed after sending but
-before the commit sends again. See valita/effects.py for keys of your own.
+before the commit sends again.
+
+This is the one way to start background work from data (README, "Background
+work"); valita/tests/test_background_rule.py fails on any other.
 """
 
 import logging
 from datetime import timedelta
 from functools import partial
 
+from celery import shared_task
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -56,8 +61,6 @@ def dispatch(message_id: int) -> bool:
     has it, `run` holds its row lock for the whole task, and an update after
     `apply_async` would wait for the task to end (a web request held for as long).
     """
-    from .tasks import outbox_run
-
     marked = OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).update(
         dispatched_at=timezone.now(), attempts=F("attempts") + 1
     )
@@ -112,6 +115,18 @@ def run(message_id: int) -> bool:
         OutboxMessage.objects.filter(pk=message_id).update(last_error=repr(error)[:1000])
         raise
     return True
+
+
+@shared_task(name="valita.outbox.run", ignore_result=True)
+def outbox_run(message_id: int) -> bool:
+    """The Celery task that carries one message to a worker."""
+    return run(message_id)
+
+
+@shared_task(name="valita.outbox.redispatch", ignore_result=True)
+def outbox_redispatch() -> int:
+    """The beat task (every minute): hand over what the broker did not take."""
+    return dispatch_pending()
 
 
 def run_pending_inline() -> int:

@@ -3,18 +3,30 @@
 A fixed window per client address and scope, counted in the cache. Unlike the
 sign-in limits (allauth's, which fail closed), these fail OPEN: while the cache
 is down a visitor can still register or answer, because losing an accepted
-answer is worse than a short time without the limit. The address is hashed
-into the key and never stored.
+answer is worse than a short time without the limit. The address is the
+client's behind the trusted proxies (valita/client_address.py), hashed into
+the key and never stored.
 """
 
 import hashlib
+import ipaddress
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
+
+from .client_address import client_address
+
+
+def _client(request) -> str:
+    """The client's address; an IPv6 client counts by its /64 network, which one
+    subscriber usually holds whole (as allauth does)."""
+    address = client_address(request)
+    if address and ":" in address:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return address or "unknown"
 
 
 def _client_key(request, scope: str) -> str:
-    address = get_adapter(request).get_client_ip(request) or "unknown"
+    address = _client(request)
     digest = hashlib.sha256(f"{scope}:{address}".encode()).hexdigest()[:32]
     return f"ratelimit:{scope}:{digest}"
 

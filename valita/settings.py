@@ -294,10 +294,16 @@ if _SMTP_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
-# Celery: eager without a broker, Redis when REDIS_URL is set.
+# Celery: eager without a broker. The broker is CELERY_BROKER_URL (in production a Redis
+# that never evicts), else the cache's REDIS_URL. All work goes through the outbox
+# (valita/outbox.py), which hands a message over once with these bounded timeouts: a
+# broker that is down costs a request a few seconds at most, never an error.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env_bool(
+    "CELERY_TASK_ALWAYS_EAGER", CELERY_BROKER_URL.startswith("memory://")
+)
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
@@ -343,6 +349,12 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of our own stand in front of the web servers (1 behind the TLS
+# proxy): the client's address is read that many entries from the right of
+# X-Forwarded-For (valita/client_address.py), for the portal's rate limits and
+# allauth's. 0: no proxy, the header is ignored (a client could write anything in it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # the same number for allauth's own reads
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

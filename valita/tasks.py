@@ -1,16 +1,11 @@
+"""Celery tasks of the infrastructure: the outbox's (defined in valita/outbox.py, found here by
+Celery's autodiscovery) and beat's heartbeat."""
+
 from celery import shared_task
 
-from . import outbox
+from .outbox import outbox_redispatch, outbox_run
 
-
-@shared_task(name="valita.outbox.run", ignore_result=True)
-def outbox_run(message_id: int) -> bool:
-    return outbox.run(message_id)
-
-
-@shared_task(name="valita.outbox.redispatch", ignore_result=True)
-def outbox_redispatch() -> int:
-    return outbox.dispatch_pending()
+__all__ = ["beat_heartbeat", "outbox_redispatch", "outbox_run"]
 
 
 @shared_task(name="valita.beat_heartbeat", ignore_result=True)

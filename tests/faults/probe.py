@@ -2,12 +2,11 @@
 
 import os
 import time
-import uuid
 from pathlib import Path
 
 from django.core.mail import send_mail
 
-from valita.models import TaskEffect
+from valita.models import AccessLog
 
 
 def slow_effect(token: str, marker_dir: str, seconds: float) -> None:
@@ -19,7 +18,7 @@ def slow_effect(token: str, marker_dir: str, seconds: float) -> None:
     partial.rename(Path(marker_dir, f"started-{stamp}"))
     time.sleep(seconds if first_run else 0.2)
     # Both effects would double if the task's second run were not guarded.
-    TaskEffect.objects.create(key=f"probe:{token}:{uuid.uuid4()}")
+    AccessLog.objects.create(what="fault-probe", object_repr=token)
     send_mail(
         f"probe {token}", "The effect of a task that was killed once.", None, ["probe@example.org"]
     )

@@ -5,7 +5,9 @@ their data in a temporary directory; every one is stopped when its test ends.
 """
 
 import glob
+import http.cookiejar
 import os
+import re
 import shutil
 import signal
 import socket
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -288,3 +291,40 @@ class CeleryWorker(Process):
         super().start()
         wait_for(lambda: "ready." in self.output(), 60, "the celery worker", interval=0.2)
         return self
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the test looks at the redirect itself
+
+
+class Visitor:
+    """A browser-like client of one server: keeps its cookies, sends the CSRF token."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect()
+        )
+        self.csrf_token = ""
+
+    def _open(self, request, timeout: float) -> tuple[int, dict, str]:
+        try:
+            with self.opener.open(request, timeout=timeout) as response:
+                status, headers, body = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, headers, body = error.code, error.headers, error.read()
+        text = body.decode(errors="replace")
+        if found := re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text):
+            self.csrf_token = found.group(1)
+        return status, dict(headers), text
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, dict, str]:
+        return self._open(urllib.request.Request(self.base + path), timeout)  # noqa: S310
+
+    def post(self, path: str, data: dict, timeout: float = 10) -> tuple[int, dict, str]:
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": self.csrf_token, **data})
+        request = urllib.request.Request(  # noqa: S310 - our own test server
+            self.base + path, data=body.encode(), method="POST"
+        )
+        return self._open(request, timeout)

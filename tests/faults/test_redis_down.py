@@ -1,13 +1,16 @@
-"""Redis stopped: public pages still answer, and outbox work waits for it (nothing lost)."""
+"""Redis stopped: public pages and a public registration still answer, and the work they
+started (an outbox email, the registration's confirmation) waits for it: sent once it is back."""
 
 import time
 
 import pytest
 
+from events.models import Registration
+from events.tests.factories import EventFactory
 from projects.tests.factories import ProjectFactory
 from valita.models import OutboxMessage
 
-from .servers import CeleryWorker, Gunicorn, RedisServer, app_env, manage, wait_for
+from .servers import CeleryWorker, Gunicorn, RedisServer, Visitor, app_env, manage, wait_for
 
 pytestmark = pytest.mark.faults
 
@@ -19,6 +22,8 @@ with transaction.atomic():
                    ["vastaaja@example.org"])
 """
 
+CONFIRMED = "Ilmoittautuminen vahvistettu: Vikasietoinen tapahtuma"
+
 
 def _mails(mail_dir, subject: str) -> int:
     return sum(
@@ -26,10 +31,17 @@ def _mails(mail_dir, subject: str) -> int:
     )
 
 
-def test_pages_answer_and_outbox_mail_is_sent_once_redis_is_back(
+def test_pages_and_registration_answer_and_their_mail_is_sent_once_redis_is_back(
     fault_tmp, test_database_url, need_redis_server
 ):
     project = ProjectFactory(name_fi="Vikasietoinen hanke", slug_fi="vikasietoinen")
+    event = EventFactory(
+        title_fi="Vikasietoinen tapahtuma",
+        slug_fi="vikasietoinen-tapahtuma",
+        registration_enabled=True,
+        capacity_in_person=10,
+        projects=[project],
+    )
     redis = RedisServer(fault_tmp).start()
     mail_dir = fault_tmp / "mail"
     mail_dir.mkdir()
@@ -58,21 +70,46 @@ def test_pages_answer_and_outbox_mail_is_sent_once_redis_is_back(
         assert "Vikasietoinen hanke" in web.get("/fi/hankkeet/")[2]
         assert web.get("/healthz")[0] == 503  # and the health check says so
 
+        # A visitor registers: the answer is the usual redirect, in bounded time, and the
+        # next request does not wait for the broker either.
+        visitor = Visitor(web.base)
+        register = f"/fi/tapahtumat/{event.slug_fi}/ilmoittaudu/"
+        assert visitor.get(register)[0] == 200 and visitor.csrf_token
+        started = time.monotonic()
+        status, headers, _body = visitor.post(
+            register, {"name": "Maija", "email": "maija@example.org", "consent": "on"}
+        )
+        assert status == 302, web.output()[-3000:]
+        assert headers["Location"] == f"/fi/tapahtumat/{event.slug_fi}/"
+        assert time.monotonic() - started < 5
+        started = time.monotonic()
+        assert visitor.get(headers["Location"])[0] == 200
+        assert time.monotonic() - started < 2
+        assert Registration.objects.get().status == Registration.Status.CONFIRMED
+
         # The broker is the same Redis: the work is stored, not sent, and not lost.
         manage("shell", "-c", ENQUEUE, env=env)
-        message = OutboxMessage.objects.get()
-        assert message.dispatched_at is None and message.done_at is None
-        assert message.last_error
+        assert OutboxMessage.objects.count() == 2
+        for message in OutboxMessage.objects.all():
+            assert message.dispatched_at is None and message.done_at is None
+            assert message.last_error
         assert _mails(mail_dir, "Kiitos vastauksestasi") == 0
+        assert _mails(mail_dir, CONFIRMED) == 0
 
         redis.start()
         worker = CeleryWorker(fault_tmp, env).start()
-        assert manage("outbox_dispatch", env=env).strip() == "1"  # what the beat runs
-        wait_for(lambda: OutboxMessage.objects.get().done_at, 60, "the outbox email", 0.3)
-        wait_for(lambda: _mails(mail_dir, "Kiitos vastauksestasi"), 10, "the mail file")
+        assert manage("outbox_dispatch", env=env).strip() == "2"  # what the beat runs
+        wait_for(
+            lambda: not OutboxMessage.objects.filter(done_at=None).exists(),
+            60,
+            "the outbox emails",
+            0.3,
+        )
+        wait_for(lambda: _mails(mail_dir, CONFIRMED), 10, "the confirmation's mail file")
         assert manage("outbox_dispatch", env=env).strip() == "0"
         time.sleep(1)
         assert _mails(mail_dir, "Kiitos vastauksestasi") == 1
+        assert _mails(mail_dir, CONFIRMED) == 1
         assert web.get("/healthz")[0] == 200
     finally:
         if worker:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from valita.models import OutboxMessage, TaskEffect
+from valita.models import AccessLog, OutboxMessage
 
 from .servers import CeleryWorker, RedisServer, app_env, manage, wait_for
 
@@ -65,7 +65,7 @@ def test_a_task_killed_midway_runs_again_and_its_effect_happens_once(
         runs = sorted(markers.glob("started-*"))
         assert len(runs) == 2, worker.output()[-2000:] + second.output()[-2000:]
         assert int(runs[1].read_text()) != victim
-        assert TaskEffect.objects.filter(key__startswith=f"probe:{token}:").count() == 1
+        assert AccessLog.objects.filter(what="fault-probe", object_repr=token).count() == 1
         mails = sum(p.read_text().count(f"Subject: probe {token}") for p in mail_dir.glob("*"))
         assert mails == 1
     finally:

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from valita.query_params import cache_path as _cache_path
+from valita.query_params import read_query
 from valita.translation_utils import localized_value
 
 register = template.Library()
@@ -17,7 +19,7 @@ def alternate_urls(context):
     """
     request = context["request"]
     obj = context.get("object")
-    current_path = request.get_full_path()
+    current_path = _cache_path(request)  # only the parameters the page reads
     links = []
     for code, name in settings.LANGUAGES:
         if obj is not None and hasattr(obj, "get_absolute_url"):
@@ -47,7 +49,14 @@ def in_language(obj, field):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, param, number):
-    """The current query string with `param` set to `number` (other filters kept)."""
-    query = context.request.GET.copy()
+    """The current query string with `param` set to `number` (the view's other
+    declared parameters kept, nothing else)."""
+    query = read_query(context.request).copy()
     query[param] = number
     return "?" + query.urlencode()
+
+
+@register.filter
+def cache_path(request) -> str:
+    """The page's path with only the query parameters its view reads (a cache key part)."""
+    return _cache_path(request)

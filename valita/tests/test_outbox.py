@@ -1,10 +1,15 @@
+import threading
+
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
-from valita import effects, outbox
+from valita import outbox
 from valita.celery import app as celery_app
-from valita.models import OutboxMessage, TaskEffect
+from valita.models import OutboxMessage
+from valita.tests import outbox_targets
+from valita.tests.helpers import wait_until
+from valita.tests.outbox_targets import runs
 
 pytestmark = pytest.mark.django_db
 RECORD = "valita.tests.outbox_targets.record"
@@ -33,17 +38,17 @@ def test_a_typo_in_the_task_name_fails_at_enqueue():
 def test_the_message_runs_after_the_commit(eager, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         message = outbox.enqueue(RECORD, "after-commit")
-        assert not TaskEffect.objects.filter(key="after-commit").exists()
+        assert runs("after-commit") == 0
     message.refresh_from_db()
     assert message.done_at is not None
-    assert TaskEffect.objects.filter(key="after-commit").count() == 1
+    assert runs("after-commit") == 1
 
 
 def test_a_duplicate_delivery_has_no_second_effect():
     message = outbox.enqueue(RECORD, "twice")
     assert outbox.run(message.pk) is True
     assert outbox.run(message.pk) is False
-    assert TaskEffect.objects.filter(key="twice").count() == 1
+    assert runs("twice") == 1
 
 
 def test_a_failing_task_rolls_back_its_effect_and_stays_pending():
@@ -53,7 +58,7 @@ def test_a_failing_task_rolls_back_its_effect_and_stays_pending():
     message.refresh_from_db()
     assert message.done_at is None
     assert "the target failed" in message.last_error
-    assert not TaskEffect.objects.filter(key="failed").exists()
+    assert runs("failed") == 0
 
 
 def test_pending_messages_are_dispatched_again(eager):
@@ -61,7 +66,7 @@ def test_pending_messages_are_dispatched_again(eager):
     call_command("outbox_dispatch", stdout=open("/dev/null", "w"))  # noqa: SIM115
     message.refresh_from_db()
     assert message.done_at is not None
-    assert TaskEffect.objects.filter(key="late").count() == 1
+    assert runs("late") == 1
 
 
 def test_fresh_messages_are_left_to_their_commit_hook():
@@ -88,21 +93,50 @@ def test_celery_redelivers_tasks_of_a_lost_worker():
     assert conf.broker_transport_options["visibility_timeout"] > conf.task_time_limit
 
 
-def test_an_effect_key_is_claimed_once():
-    with transaction.atomic():
-        assert effects.claim("reminder:1") is True
-        assert effects.claim("reminder:1") is False
-
-
-def test_a_rolled_back_claim_can_be_claimed_again():
-    with pytest.raises(RuntimeError), transaction.atomic():
-        effects.claim("reminder:2")
-        raise RuntimeError("worker died")
-    with transaction.atomic():
-        assert effects.claim("reminder:2") is True
+def _waiting_for_a_row_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
 
 
 @pytest.mark.django_db(transaction=True)
-def test_claim_outside_a_transaction_is_a_programming_error():
-    with pytest.raises(RuntimeError):
-        effects.claim("reminder:3")
+def test_two_simultaneous_deliveries_run_the_message_once():
+    """The row lock in `run`: without it both deliveries see the message not done and
+    run its function (the function counts its runs in a table with no unique key)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks (SQLite locks the whole database)")
+    gate = outbox_targets.gate = outbox_targets.Gate()
+    message = OutboxMessage.objects.create(
+        task="valita.tests.outbox_targets.record_and_wait", args=["simultaneous"]
+    )
+    results = []
+
+    def deliver():
+        try:
+            results.append(outbox.run(message.pk))
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=deliver)
+    first.start()
+    try:
+        assert gate.entered.acquire(timeout=30), "the first delivery never started"
+        second = threading.Thread(target=deliver)
+        second.start()
+        # The second delivery now either waits for the first one's row lock, or (with no
+        # lock) is inside the function as well.
+        wait_until(
+            lambda: _waiting_for_a_row_lock() or gate.entered.acquire(blocking=False),
+            30,
+            "the second delivery to wait for the lock or to run",
+            interval=0.02,
+        )
+    finally:
+        gate.open.set()
+        first.join(30)
+    second.join(30)
+    assert sorted(results) == [False, True]
+    assert runs("simultaneous") == 1

@@ -1,6 +1,13 @@
-import pytest
+import re
 
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from events.tests.factories import EventFactory
 from projects.tests.factories import ProjectFactory
+from valita.content_cache import local_store
+from valita.query_params import UndeclaredQueryWarning
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +123,104 @@ def test_a_csp_nonce_is_never_shared(client):
     second = Client().get("/fi/vuoto/nonce/")
     assert first.get("X-Page-Cache") is None and second.get("X-Page-Cache") is None
     assert first.content != second.content
+
+
+# A visitor who already holds a CSRF cookie opens a cacheable page with a form (the
+# sign-in page would prove nothing: its path is never cached). The page carries their
+# token; both the token check and the cookie check (Django renews the cookie) stop it.
+
+
+def _csrf_token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_form_page_with_a_visitors_csrf_token_is_not_served_to_the_next(client):
+    from django.test import Client
+
+    event = EventFactory(registration_enabled=True, capacity_in_person=10)
+    path = f"/fi/tapahtumat/{event.slug_fi}/ilmoittaudu/"
+    client.get(path)  # the visitor gets their CSRF cookie
+    assert "csrftoken" in client.cookies
+    mine = client.get(path)
+    assert mine.status_code == 200
+    token = _csrf_token(mine.content.decode())
+    for _ in range(2):
+        theirs = Client().get(path)
+        assert theirs.get("X-Page-Cache") != "hit"
+        assert token not in theirs.content.decode()
+
+
+@pytest.mark.urls("valita.tests.leak_urls")
+def test_a_response_that_sets_a_cookie_is_never_stored(client):
+    from django.test import Client
+
+    first = client.get("/fi/vuoto/eväste/")
+    assert first.cookies["visitor"].value == "henkilokohtainen-42"
+    assert first.get("X-Page-Cache") is None  # not stored
+    second = Client().get("/fi/vuoto/eväste/")
+    assert second.get("X-Page-Cache") is None
+
+
+# Pages are keyed on the query parameters their views read, nothing else
+# (valita/query_params.py): junk parameters cannot fill the cache.
+
+
+def _stored_keys() -> set:
+    """Every key in the shared cache (Redis or local memory) and in this process's store."""
+    backend = cache._cache
+    redis = not isinstance(backend, dict)
+    shared = set(backend.get_client(None).keys("*")) if redis else set(backend)
+    return shared | set(local_store._items)
+
+
+@pytest.mark.parametrize("path", ["/fi/", "/fi/tapahtumat/", "/sv/evenemang/", "/fi/kaytannot/"])
+@pytest.mark.parametrize("session_cookie", [False, True])
+def test_junk_query_parameters_add_no_cache_keys(client, project, path, session_cookie):
+    EventFactory(projects=[project])
+    if session_cookie:  # such a visitor skips the page cache but shares its fragments
+        client.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    assert client.get(f"{path}?utm_source=0").status_code == 200
+    assert client.get(path).status_code == 200
+    before = _stored_keys()
+    for n in range(1, 101):
+        response = client.get(f"{path}?utm_source={n}&fbclid=x{n}")
+        assert response.status_code == 200
+        if not session_cookie:
+            assert response["X-Page-Cache"] == "hit"
+    assert _stored_keys() == before
+
+
+def test_junk_parameters_are_not_written_into_a_cached_page(client):
+    from django.test import Client
+
+    first = client.get("/fi/?utm_source=myrkky")
+    assert "myrkky" not in first.content.decode()
+    again = Client().get("/fi/")
+    assert again["X-Page-Cache"] == "hit"
+    assert "myrkky" not in again.content.decode()
+
+
+def test_declared_parameters_key_the_page(client, project):
+    from projects.tests.factories import ThemeFactory
+
+    theme = ThemeFactory()
+    other = ProjectFactory(name_fi="Teematon hanke")
+    project.themes.add(theme)
+    everything = client.get("/fi/hankkeet/").content.decode()
+    filtered = client.get(f"/fi/hankkeet/?teema={theme.slug_fi}")
+    assert filtered["X-Page-Cache"] == "miss"
+    assert other.name_fi in everything and other.name_fi not in filtered.content.decode()
+    again = client.get(f"/fi/hankkeet/?utm_source=1&teema={theme.slug_fi}")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == filtered.content
+
+
+@pytest.mark.urls("valita.tests.leak_urls")
+def test_a_page_that_reads_an_undeclared_parameter_is_not_stored(client):
+    with pytest.warns(UndeclaredQueryWarning, match="nimi"):
+        first = client.get("/fi/vuoto/kysely/?nimi=Maija")
+    assert "Maija" in first.content.decode()
+    assert first.get("X-Page-Cache") is None
+    with pytest.warns(UndeclaredQueryWarning):
+        other = client.get("/fi/vuoto/kysely/?nimi=Ville")
+    assert "Ville" in other.content.decode()
