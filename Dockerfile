@@ -19,7 +19,7 @@ COPY . .
 # Build-time steps need settings but no secrets or services.
 RUN DEBUG=0 VALITA_ALLOW_DEV_KEY=1 python manage.py compilemessages --ignore=.venv -v0 \
     && DEBUG=0 VALITA_ALLOW_DEV_KEY=1 python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media && chown -R valita /app/media
+    && mkdir -p /app/media /app/private && chown -R valita /app/media /app/private
 
 USER valita
 EXPOSE 8000

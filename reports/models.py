@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from surveys.models import Answer, Question, Survey
+from valita.files import private_storage
 from valita.roles import is_network_coordinator
 
 
@@ -114,11 +115,21 @@ class PublishedResult(models.Model):
 
 class ExportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(user=user) if user.is_authenticated else self.none()
+        """The one permission helper of exports: a user's own, while they may still
+        read raw responses (a role taken away takes the files with it)."""
+        from .access import scope_for
+
+        scope = scope_for(user) if user.is_authenticated else None
+        if scope is None or not scope.full:
+            return self.none()
+        return self.filter(user=user)
 
 
 class Export(models.Model):
-    """A large export built by a Celery task and stored under MEDIA_ROOT."""
+    """A large export built by a Celery task, kept in the private storage (no URL).
+
+    Only reports.views.export_download hands the file out, to visible_to(user).
+    """
 
     page_cache_exempt = True
 
@@ -135,7 +146,7 @@ class Export(models.Model):
     format = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to="exports/%Y/%m/", storage=private_storage, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -229,6 +229,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Staff-only and not-yet-public files: no URL, handed out by views (valita/files.py).
+    "private": {"BACKEND": "valita.files.PrivateFileStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -239,6 +241,19 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Outside MEDIA_ROOT, so that no /media/ URL (Django's or the proxy's) can reach it.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
+if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not lie inside MEDIA_ROOT.")
+# How private files are handed out after the permission check: "django" streams them
+# (FileResponse); "x-accel-redirect" lets the proxy send them from an internal location
+# that maps PRIVATE_MEDIA_ACCEL_PREFIX to PRIVATE_MEDIA_ROOT (README, "Files").
+PRIVATE_MEDIA_SERVE = env_str("PRIVATE_MEDIA_SERVE", "django")
+if PRIVATE_MEDIA_SERVE not in ("django", "x-accel-redirect"):
+    raise ImproperlyConfigured(
+        f"PRIVATE_MEDIA_SERVE must be 'django' or 'x-accel-redirect', not {PRIVATE_MEDIA_SERVE!r}."
+    )
+PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_ACCEL_PREFIX", "/_private/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -324,7 +339,8 @@ LOGGING = {
     "loggers": {"django.security.csrf": {"level": "WARNING"}},
 }
 
-# Uploaded files are served by Django unless a proxy in front serves /media/.
+# Public uploads (/media/) are served by Django (valita.files.serve_media) unless a proxy
+# in front serves /media/ itself, with the same headers (README, "Files").
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Benchmarks (bench/run.py): a hello-world baseline URL and the X-Bench-No-Cache

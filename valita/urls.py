@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
-from django.views.static import serve
-
 from . import views
+from .files import serve_media
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Välitä! – Visa omtanke!"
@@ -23,9 +22,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

@@ -29,9 +29,13 @@ def test_long_running_services_have_health_checks():
 
 def test_database_and_media_live_in_named_volumes():
     compose = _compose()
-    assert {"pgdata", "media"} <= set(compose["volumes"])
+    assert {"pgdata", "media", "private"} <= set(compose["volumes"])
     assert "pgdata:/var/lib/postgresql/data" in compose["services"]["db"]["volumes"]
-    assert "media:/app/media" in compose["services"]["web"]["volumes"]
+    for service in ("web", "worker", "migrate"):
+        # The worker writes exports and renditions, the migration moves files: all share them.
+        assert "media:/app/media" in compose["services"][service]["volumes"]
+        assert "private:/app/private" in compose["services"][service]["volumes"]
+        assert compose["services"][service]["environment"]["PRIVATE_MEDIA_ROOT"] == "/app/private"
 
 
 def test_app_services_get_their_configuration_from_the_environment():
