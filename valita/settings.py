@@ -255,6 +255,9 @@ if PRIVATE_MEDIA_SERVE not in ("django", "x-accel-redirect"):
     )
 PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_ACCEL_PREFIX", "/_private/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every uploaded image (valita/images.py): the largest file and the most pixels accepted.
+IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 24_000_000)  # e.g. 6000 × 4000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Mail (Django 6.1 MAILERS): console unless EMAIL_HOST is set.

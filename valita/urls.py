@@ -5,6 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
+from blog import views as blog_views
+
 from . import views
 from .files import serve_media
 from .sitemaps import SITEMAPS
@@ -20,6 +22,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Blog covers are in the private storage: this view shows each while its post may be seen.
+    path("covers/<int:post_id>/<str:name>", blog_views.cover, name="blog_cover"),
 ]
 
 if settings.SERVE_MEDIA:
