@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from valita.fields import RichTextField
+from valita.files import private_storage
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -224,9 +225,12 @@ class PracticeAttachment(models.Model):
         verbose_name=_("toimintamalli"),
     )
     title = models.CharField(_("otsikko"), max_length=200)
+    # Private storage: handed out by projects.practice_views.practice_attachment as a
+    # download, only while the practice is visible.
     file = models.FileField(
         _("tiedosto"),
         upload_to=attachment_path,
+        storage=private_storage,
         max_length=200,
         validators=[validate_attachment],
         help_text=_("PDF, DOCX, PPTX tai ODT."),
