@@ -24,6 +24,7 @@ import posixpath
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -107,7 +108,10 @@ def serve_media(request, path):
 
     An <img> shows an image answered as an attachment all the same.
     """
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation:
+        raise Http404 from None  # a path out of MEDIA_ROOT: nothing there to be found
     if response.status_code == 200:
         name = posixpath.basename(path)
         response["Content-Disposition"] = content_disposition_header(True, name)
