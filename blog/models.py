@@ -319,6 +319,9 @@ class Post(models.Model):
     def cover_url(self) -> str:
         return self.cover_address(self.cover_image.name) if self.cover_image else ""
 
+    def private_file_url(self, field_name: str) -> str:
+        return self.cover_url  # cover_image.url, used by the admin's "currently" link
+
     def cover_file_named(self, file_name: str):
         """The stored cover or rendition (a FieldFile) whose file name is `file_name`."""
         if not self.cover_image:

@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from projects.models import Project, Theme
 from valita.fields import RichTextField
-from valita.files import private_storage
+from valita.files import PrivateFileField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -355,9 +355,7 @@ class EventMaterial(models.Model):
     title = models.CharField(_("otsikko"), max_length=200)
     # Private storage: handed out by events.views.material_download as a download, only
     # while the event is visible (a draft event's slides are not public).
-    file = models.FileField(
-        _("tiedosto"), upload_to="events/materials/", storage=private_storage, blank=True
-    )
+    file = PrivateFileField(_("tiedosto"), upload_to="events/materials/", blank=True)
     url = models.URLField(_("linkki"), blank=True)
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
 
@@ -379,9 +377,10 @@ class EventMaterial(models.Model):
 
     @property
     def href(self) -> str:
-        if self.file:
-            return reverse("events:material_download", kwargs={"pk": self.pk})
-        return self.url
+        return self.file.url if self.file else self.url
+
+    def private_file_url(self, field_name: str) -> str:
+        return reverse("events:material_download", kwargs={"pk": self.pk})
 
     @property
     def download_name(self) -> str:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from valita.fields import RichTextField
-from valita.files import private_storage
+from valita.files import PrivateFileField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -227,10 +227,9 @@ class PracticeAttachment(models.Model):
     title = models.CharField(_("otsikko"), max_length=200)
     # Private storage: handed out by projects.practice_views.practice_attachment as a
     # download, only while the practice is visible.
-    file = models.FileField(
+    file = PrivateFileField(
         _("tiedosto"),
         upload_to=attachment_path,
-        storage=private_storage,
         max_length=200,
         validators=[validate_attachment],
         help_text=_("PDF, DOCX, PPTX tai ODT."),
@@ -267,6 +266,9 @@ class PracticeAttachment(models.Model):
             "projects:practice_attachment",
             kwargs={"slug": self.practice.slug, "pk": self.pk},
         )
+
+    def private_file_url(self, field_name: str) -> str:
+        return self.get_absolute_url()
 
 
 class PracticeLink(models.Model):

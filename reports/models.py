@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from surveys.models import Answer, Question, Survey
-from valita.files import private_storage
+from valita.files import PrivateFileField
 from valita.roles import is_network_coordinator
 
 
@@ -146,7 +146,7 @@ class Export(models.Model):
     format = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
-    file = models.FileField(upload_to="exports/%Y/%m/", storage=private_storage, blank=True)
+    file = PrivateFileField(upload_to="exports/%Y/%m/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -162,3 +162,6 @@ class Export(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:export_status", kwargs={"pk": self.pk})
+
+    def private_file_url(self, field_name: str) -> str:
+        return reverse("reports:export_download", kwargs={"pk": self.pk})

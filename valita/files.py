@@ -26,6 +26,8 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, storages
+from django.db import models
+from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
@@ -57,6 +59,40 @@ class PrivateFileStorage(FileSystemStorage):
 def private_storage():
     """The storage of staff-only and not-yet-public files (a FileField's `storage=`)."""
     return storages["private"]
+
+
+class PrivateURLMixin:
+    """A private file's `.url` is the address of its model's checked view, so that the
+    admin's "currently: …" link and templates work without a public address."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return self.instance.private_file_url(self.field.name)
+
+
+class PrivateFieldFile(PrivateURLMixin, FieldFile):
+    pass
+
+
+class PrivateImageFieldFile(PrivateURLMixin, ImageFieldFile):
+    pass
+
+
+class PrivateFileField(models.FileField):
+    """A FileField in the private storage. The model defines `private_file_url(field_name)`:
+    the view that checks the permission before it hands the file out."""
+
+    attr_class = PrivateFieldFile
+
+    def __init__(self, *args, **kwargs):
+        kwargs["storage"] = private_storage
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("storage", None)  # always the private storage
+        return name, path, args, kwargs
 
 
 def download_headers(response, *, cache: str = "private") -> HttpResponse:

@@ -32,6 +32,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .files import PrivateFileStorage, PrivateImageFieldFile
+
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 ACCEPT = "image/jpeg,image/png,image/webp"
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -219,6 +221,8 @@ class ImageUploadField(models.ImageField):
     def __init__(self, *args, min_side: int = 1, max_side: int | None = None, **kwargs):
         self.min_side, self.max_side = min_side, max_side
         super().__init__(*args, **kwargs)
+        if isinstance(self.storage, PrivateFileStorage):
+            self.attr_class = PrivateImageFieldFile  # .url: the model's checked view
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

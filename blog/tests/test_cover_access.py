@@ -117,3 +117,13 @@ def test_a_cover_is_an_image_that_cannot_run_as_a_page(client, covered):
     assert response["Content-Disposition"].startswith("inline;")
     # Only the post's own files: no other name of the storage is reachable.
     assert client.get(f"/covers/{post.pk}/..%2F..%2Fexports%2Fx.csv").status_code == 404
+
+
+def test_the_admin_links_the_current_cover_through_the_checked_view(
+    client, covered, network_coordinator
+):
+    post = covered(status=Post.Status.DRAFT)
+    client.force_login(network_coordinator)
+    page = client.get(f"/fi/admin/blog/post/{post.pk}/change/")
+    assert page.status_code == 200
+    assert f'href="/covers/{post.pk}/' in page.content.decode()

@@ -4,7 +4,7 @@ the move can run again (an interrupted upgrade loses nothing).
 """
 
 from django.core.files.storage import storages
-from django.db import migrations, models
+from django.db import migrations
 
 import valita.files
 
@@ -25,11 +25,8 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="eventmaterial",
             name="file",
-            field=models.FileField(
-                blank=True,
-                storage=valita.files.private_storage,
-                upload_to="events/materials/",
-                verbose_name="tiedosto",
+            field=valita.files.PrivateFileField(
+                blank=True, upload_to="events/materials/", verbose_name="tiedosto"
             ),
         ),
         migrations.RunPython(move_materials, migrations.RunPython.noop, elidable=True),

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 
 from events.models import Event, EventMaterial
 from events.tests.factories import EventFactory
+from projects.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,11 @@ def test_a_link_material_stays_a_link(project):
         event=EventFactory(projects=[project]), title="Tallenne", url="https://example.org/v"
     )
     assert material.href == "https://example.org/v"
+
+
+def test_the_admin_links_a_material_through_the_checked_view(client, project):
+    material = _material(EventFactory(projects=[project]))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(f"/fi/admin/events/event/{material.event.pk}/change/")
+    assert page.status_code == 200
+    assert f'href="{material.href}"' in page.content.decode()

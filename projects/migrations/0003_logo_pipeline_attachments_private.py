@@ -9,7 +9,7 @@ import valita.files
 import valita.images
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import migrations, models
+from django.db import migrations
 
 
 def move_attachments(apps, schema_editor):
@@ -45,10 +45,9 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="practiceattachment",
             name="file",
-            field=models.FileField(
+            field=valita.files.PrivateFileField(
                 help_text="PDF, DOCX, PPTX tai ODT.",
                 max_length=200,
-                storage=valita.files.private_storage,
                 upload_to=projects.practice_models.attachment_path,
                 validators=[projects.attachments.validate_attachment],
                 verbose_name="tiedosto",

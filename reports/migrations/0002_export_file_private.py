@@ -5,7 +5,7 @@ move can run again (an interrupted upgrade loses nothing).
 """
 
 from django.core.files.storage import storages
-from django.db import migrations, models
+from django.db import migrations
 
 import valita.files
 
@@ -26,9 +26,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="export",
             name="file",
-            field=models.FileField(
-                blank=True, storage=valita.files.private_storage, upload_to="exports/%Y/%m/"
-            ),
+            field=valita.files.PrivateFileField(blank=True, upload_to="exports/%Y/%m/"),
         ),
         migrations.RunPython(move_exports, migrations.RunPython.noop, elidable=True),
     ]
