@@ -107,3 +107,25 @@ def test_the_proxy_sends_the_file_in_x_accel_redirect_mode(
     assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
     assert "private" in response["Cache-Control"]
     assert AccessLog.objects.filter(what="surveys.responses.download.csv").count() == 1
+
+
+def test_the_upgrade_moves_an_old_public_export_and_can_run_again(network_coordinator, survey):
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    migration = importlib.import_module("reports.migrations.0002_export_file_private")
+    public, private = storages["default"], storages["private"]
+    name = public.save("exports/2026/11/kysely-responses-1.csv", ContentFile(b"a;b\n"))
+    orphan = public.save("exports/2026/10/vanha.csv", ContentFile(b"c\n"))
+    Export.objects.create(
+        user=network_coordinator, survey=survey, table="responses", format="csv", file=name
+    )
+    migration.move_exports(apps, None)
+    migration.move_exports(apps, None)  # an interrupted upgrade is simply run again
+    for moved in (name, orphan):
+        assert not public.exists(moved) and private.exists(moved)
+    with private.open(name) as f:
+        assert f.read() == b"a;b\n"
