@@ -74,3 +74,13 @@ def test_the_admin_links_a_material_through_the_checked_view(client, project):
     page = client.get(f"/fi/admin/events/event/{material.event.pk}/change/")
     assert page.status_code == 200
     assert f'href="{material.href}"' in page.content.decode()
+
+
+def test_an_x_accel_download_is_never_served_from_the_page_cache(client, project, settings):
+    # Replayed from the page cache, the answer would lose its X-Accel-Redirect: an empty file.
+    settings.PRIVATE_MEDIA_SERVE = "x-accel-redirect"
+    settings.PAGE_CACHE_SECONDS = 300
+    material = _material(EventFactory(projects=[project]))
+    for _ in range(2):
+        response = client.get(material.href)
+        assert response["X-Accel-Redirect"] == f"/_private/{material.file.name}"
