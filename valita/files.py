@@ -5,12 +5,12 @@ Two storages (settings.STORAGES):
 - "default": MEDIA_ROOT, served at /media/ (`serve_media`). Only what anybody may
   read and what cannot run as a page lives there: images re-encoded by
   valita.images (project logos). Every answer carries `download_headers`.
-- "private": PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, with no URL at all. Staff-only
-  files (survey exports), files whose visibility depends on their object (blog
-  covers of unpublished posts, materials of draft events, attachments of
-  unpublished practices) live there. A view of the owning app checks the model's
-  permission helper, writes the access log where the data are personal, and answers
-  with `file_response`.
+- "private": PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, which no URL maps. Staff-only
+  files (survey exports) and files whose visibility depends on their object (blog
+  covers, event materials, practice attachments) live there. A view of the owning
+  app checks the model's permission helper, writes the access log where the data
+  are personal, and answers with `file_response`; such a file's `.url`
+  (`PrivateFileField`) is the address of that view.
 
 `file_response` streams the file from Django (FileResponse) by default; with
 PRIVATE_MEDIA_SERVE = "x-accel-redirect" it answers with an empty response whose
@@ -134,8 +134,6 @@ def file_response(
             filename=filename,
             content_type=content_type,
         )
-        if not as_attachment:
-            response["Content-Disposition"] = content_disposition_header(False, filename)
     return download_headers(response, cache=cache)
 
 
