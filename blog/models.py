@@ -1,19 +1,29 @@
+from datetime import timedelta
+from pathlib import PurePosixPath
+
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project, Theme
 from valita import outbox
 from valita.fields import RichTextField
+from valita.files import private_storage
+from valita.images import ImageUploadField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import LANGUAGE_CODES, TranslatedSlugQuerySetMixin, localized_value
 
-from .images import clean_image, validate_image_file
+COVER_RENDITION_WIDTHS = (480, 960, 1600)
+COVER_TOKEN_SALT = "blog.cover"  # noqa: S105 - a signing namespace, not a secret
+COVER_TOKEN_MAX_AGE = timedelta(days=3)  # as long as a preview link
 
 
 class PostQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
@@ -73,26 +83,6 @@ class PostQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         return self.filter(pk__in=Post.objects.filter(projects__in=ids).values("pk"))
 
 
-class CoverImageField(models.ImageField):
-    """An ImageField whose new files are stored re-encoded, without their metadata.
-
-    The validator gives forms a message next to the field; pre_save makes sure that
-    code paths without a form (the demo command, services) store a clean file too.
-    """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("validators", [validate_image_file])
-        super().__init__(*args, **kwargs)
-
-    def pre_save(self, model_instance, add):
-        file = getattr(model_instance, self.attname)
-        if file and not file._committed:
-            cleaned = clean_image(file)
-            file.save(cleaned.content.name, cleaned.content, save=False)
-            model_instance._cover_changed = True
-        return file
-
-
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Luonnos")
@@ -113,9 +103,13 @@ class Post(models.Model):
         help_text=_("Lyhyt johdanto, joka näkyy listoissa ja jaettaessa."),
     )
     body = RichTextField(_("teksti"), blank=True)
-    cover_image = CoverImageField(
+    # In the private storage: a cover is read through blog.views.cover, which shows it
+    # only while the post is visible (a draft's or a scheduled post's cover is not public).
+    cover_image = ImageUploadField(
         _("kansikuva"),
         upload_to="blog/covers/%Y/",
+        storage=private_storage,
+        min_side=200,
         width_field="cover_width",
         height_field="cover_height",
         blank=True,
@@ -288,7 +282,9 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_slugs()
-        if self.pk and not getattr(self, "_cover_changed", False):
+        if self.cover_image and not self.cover_image._committed:
+            self._cover_changed = True  # a new upload, stored re-encoded by the field
+        elif self.pk and not getattr(self, "_cover_changed", False):
             old = Post.objects.filter(pk=self.pk).values_list("cover_image", flat=True).first()
             self._cover_changed = old != (self.cover_image.name if self.cover_image else "")
         elif not self.pk:
@@ -301,6 +297,41 @@ class Post(models.Model):
                 outbox.enqueue("blog.tasks.make_cover_renditions", self.pk)
 
     # Images ----------------------------------------------------------------------
+    # Covers have no /media/ address: each file (the cover and its renditions) is at
+    # /covers/<post>/<file name>, answered by blog.views.cover. The address of a post
+    # that is not public yet carries a signed token, so that whoever was shown the
+    # post (its editors, a preview link) sees the cover too, and nobody else.
+
+    def cover_token(self) -> str:
+        return signing.dumps(self.pk, salt=COVER_TOKEN_SALT)
+
+    def cover_token_valid(self, token: str) -> bool:
+        try:
+            value = signing.loads(token, salt=COVER_TOKEN_SALT, max_age=COVER_TOKEN_MAX_AGE)
+        except signing.BadSignature:
+            return False
+        return value == self.pk
+
+    def cover_address(self, name: str) -> str:
+        url = reverse("blog_cover", kwargs={"post_id": self.pk, "name": PurePosixPath(name).name})
+        return url if self.is_live else f"{url}?{urlencode({'t': self.cover_token()})}"
+
+    @property
+    def cover_url(self) -> str:
+        return self.cover_address(self.cover_image.name) if self.cover_image else ""
+
+    def private_file_url(self, field_name: str) -> str:
+        return self.cover_url  # cover_image.url, used by the admin's "currently" link
+
+    def cover_file_named(self, file_name: str):
+        """The stored cover or rendition (a FieldFile) whose file name is `file_name`."""
+        if not self.cover_image:
+            return None
+        names = [self.cover_image.name] + [item["name"] for item in self.cover_sources()]
+        for name in names:
+            if PurePosixPath(name).name == file_name:
+                return FieldFile(self, self.cover_image.field, name)
+        return None
 
     def cover_sources(self) -> list[dict]:
         """The cover's renditions that belong to the current file, smallest first."""
@@ -310,15 +341,15 @@ class Post(models.Model):
         return renditions.get("items", [])
 
     def cover_srcset(self) -> str:
-        storage = self.cover_image.storage
-        parts = [f"{storage.url(item['name'])} {item['width']}w" for item in self.cover_sources()]
+        sources = self.cover_sources()
+        parts = [f"{self.cover_address(item['name'])} {item['width']}w" for item in sources]
         if parts and self.cover_width:
-            parts.append(f"{self.cover_image.url} {self.cover_width}w")
+            parts.append(f"{self.cover_url} {self.cover_width}w")
         return ", ".join(parts)
 
     def cover_og_url(self) -> str:
         """The largest rendition up to 1600 px (or the original) for Open Graph."""
         sources = self.cover_sources()
         if sources:
-            return self.cover_image.storage.url(sources[-1]["name"])
-        return self.cover_image.url if self.cover_image else ""
+            return self.cover_address(sources[-1]["name"])
+        return self.cover_url

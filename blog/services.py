@@ -1,18 +1,16 @@
 """Blog services: cover renditions, draft previews and the page-cache schedule."""
 
 from datetime import timedelta
-from pathlib import PurePosixPath
 
 from django.core import signing
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from valita.content_cache import page_cache_invalidate
+from valita.images import renditions_save
 
-from .images import make_renditions
-from .models import Post
+from .models import COVER_RENDITION_WIDTHS, Post
 
 PREVIEW_SALT = "blog.post-preview"
 PREVIEW_MAX_AGE = timedelta(days=3)
@@ -30,17 +28,9 @@ def cover_renditions_make(*, post_id: int) -> bool:
     source = post.cover_image.name
     if (post.cover_renditions or {}).get("source") == source:
         return False
-    storage = post.cover_image.storage
-    with post.cover_image.open("rb") as f:
-        data = f.read()
-    stem = PurePosixPath(source).stem
-    items = []
-    for width, height, content in make_renditions(data):
-        name = f"blog/renditions/{post_id}/{stem}-{width}.webp"
-        if storage.exists(name):
-            storage.delete(name)
-        name = storage.save(name, ContentFile(content))
-        items.append({"name": name, "width": width, "height": height})
+    items = renditions_save(
+        post.cover_image, folder=f"blog/renditions/{post_id}", widths=COVER_RENDITION_WIDTHS
+    )
     with transaction.atomic():
         updated = Post.objects.filter(pk=post_id, cover_image=source).update(
             cover_renditions={"source": source, "items": items}

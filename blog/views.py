@@ -1,14 +1,18 @@
 from functools import cache, partial
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from projects.models import Project, Theme
+from valita.files import file_response
+from valita.images import CONTENT_TYPES
 from valita.query_params import reads_query
 from valita.translation_utils import get_by_slug
 
@@ -125,4 +129,33 @@ def post_preview(request, token):
     context = _detail_context(request, post, preview=True)
     response = render(request, "blog/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_safe
+def cover(request, post_id, name):
+    """A cover or one of its renditions: for anybody once the post is public, before
+    that only for those who may see the post (its editors, or the signed address that
+    a preview page carries). Unpublishing takes the cover away at once."""
+    post = Post.objects.visible_to(request.user).filter(pk=post_id).first()
+    if post is None:
+        post = Post.objects.filter(pk=post_id).first()
+        if post is None or not post.cover_token_valid(request.GET.get("t", "")):
+            raise Http404
+    file = post.cover_file_named(name)
+    if file is None:
+        raise Http404
+    extension = file.name.rsplit(".", 1)[-1].lower()
+    response = file_response(
+        file,
+        filename=name,
+        content_type=CONTENT_TYPES.get(extension, "application/octet-stream"),
+        as_attachment=False,
+        cache="public" if post.is_live else "private",
+    )
+    if post.is_live:
+        # Shared caches may keep it no longer than the page cache keeps a page.
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+    else:
+        patch_cache_control(response, no_store=True)
     return response

@@ -1,5 +1,6 @@
 import uuid
 from datetime import timedelta
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from projects.models import Project, Theme
 from valita import deadlines
 from valita.fields import RichTextField
+from valita.files import PrivateFileField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -351,7 +353,9 @@ class EventMaterial(models.Model):
         Event, on_delete=models.CASCADE, related_name="materials", verbose_name=_("tapahtuma")
     )
     title = models.CharField(_("otsikko"), max_length=200)
-    file = models.FileField(_("tiedosto"), upload_to="events/materials/", blank=True)
+    # Private storage: handed out by events.views.material_download as a download, only
+    # while the event is visible (a draft event's slides are not public).
+    file = PrivateFileField(_("tiedosto"), upload_to="events/materials/", blank=True)
     url = models.URLField(_("linkki"), blank=True)
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
 
@@ -374,6 +378,13 @@ class EventMaterial(models.Model):
     @property
     def href(self) -> str:
         return self.file.url if self.file else self.url
+
+    def private_file_url(self, field_name: str) -> str:
+        return reverse("events:material_download", kwargs={"pk": self.pk})
+
+    @property
+    def download_name(self) -> str:
+        return PurePosixPath(self.file.name).name
 
 
 class RegistrationQuerySet(models.QuerySet):

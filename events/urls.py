@@ -17,6 +17,11 @@ urlpatterns = [
         views.theme_feed,
         name="theme_feed",
     ),
+    path(
+        pgettext_lazy("url", "tapahtumat/materiaali/<int:pk>/"),
+        views.material_download,
+        name="material_download",
+    ),
     path(pgettext_lazy("url", "tapahtumat/<slug:slug>/"), views.event_detail, name="event_detail"),
     path(
         pgettext_lazy("url", "tapahtumat/<slug:slug>/kalenteri.ics"),

@@ -12,12 +12,18 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from projects.models import Project, Theme
 from valita import exports as spreadsheets
 from valita import ratelimit
 from valita.access_log import log_access
+from valita.files import file_response
 from valita.query_params import reads_query
 from valita.translation_utils import get_by_slug, localized_value
 
@@ -26,7 +32,7 @@ from .emails import registration_from_signature
 from .forms import BulkEmailForm, EventFilterForm, RegistrationForm
 from .ics import build_calendar, event_calendar
 from .jsonld import event_jsonld
-from .models import Event, Registration
+from .models import Event, EventMaterial, Registration
 
 PAST_PER_PAGE = 20
 UPCOMING_PER_PAGE = 30
@@ -111,6 +117,17 @@ def event_detail(request, slug):
 
     context = {"object": event, "event": event, "content": content, "may_edit": may_edit}
     return render(request, "events/event_detail.html", context)
+
+
+@require_safe
+def material_download(request, pk):
+    """A material file as a download (never shown as a page), while its event is visible."""
+    material = get_object_or_404(
+        EventMaterial.objects.filter(event__in=Event.objects.visible_to(request.user)), pk=pk
+    )
+    if not material.file:
+        raise Http404
+    return file_response(material.file, filename=material.download_name)
 
 
 @require_GET

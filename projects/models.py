@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from valita.fields import RichTextField
+from valita.images import ImageUploadField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -141,7 +142,17 @@ class Project(models.Model):
     starts_on = models.DateField(_("alkaa"), null=True, blank=True)
     ends_on = models.DateField(_("päättyy"), null=True, blank=True)
     website = models.URLField(_("verkkosivut"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="projects/logos/", blank=True)
+    # Public (/media/), but through the one image pipeline: checked, re-encoded without
+    # EXIF or GPS, shrunk to what a page shows (160 px, sharp on dense screens).
+    logo = ImageUploadField(
+        _("logo"),
+        upload_to="projects/logos/",
+        blank=True,
+        max_side=640,
+        help_text=_(
+            "JPEG-, PNG- tai WebP-kuva. Kuvan sijaintitiedot ja muut metatiedot poistetaan."
+        ),
+    )
     logo_alt = models.CharField(
         _("logon tekstivastine"),
         max_length=200,

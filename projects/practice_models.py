@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from valita import deadlines
 from valita.fields import RichTextField
+from valita.files import PrivateFileField
 from valita.roles import coordinated_project_ids, is_network_coordinator
 from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
@@ -225,7 +226,9 @@ class PracticeAttachment(models.Model):
         verbose_name=_("toimintamalli"),
     )
     title = models.CharField(_("otsikko"), max_length=200)
-    file = models.FileField(
+    # Private storage: handed out by projects.practice_views.practice_attachment as a
+    # download, only while the practice is visible.
+    file = PrivateFileField(
         _("tiedosto"),
         upload_to=attachment_path,
         max_length=200,
@@ -264,6 +267,9 @@ class PracticeAttachment(models.Model):
             "projects:practice_attachment",
             kwargs={"slug": self.practice.slug, "pk": self.pk},
         )
+
+    def private_file_url(self, field_name: str) -> str:
+        return self.get_absolute_url()
 
 
 class PracticeLink(models.Model):

@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from valita.files import file_response
 from valita.query_params import reads_query
 from valita.roles import is_network_coordinator
 from valita.translation_utils import get_by_slug
@@ -89,19 +90,9 @@ def practice_attachment(request, slug, pk):
     """An attachment as a download with its checked content type, never rendered inline."""
     practice = get_object_or_404(Practice.objects.visible_to(request.user).by_slug(slug)[:1])
     attachment = get_object_or_404(practice.attachments, pk=pk)
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.download_name,
-        content_type=attachment.content_type,
+    return file_response(
+        attachment.file, filename=attachment.download_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from surveys import privacy
 from surveys.models import Answer, Question, Survey
+from valita.files import PrivateFileField
 from valita.roles import is_network_coordinator
 
 
@@ -118,7 +119,8 @@ class PublishedResult(models.Model):
 
 class ExportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """One's own exports; raw responses only while one may take them (surveys.privacy)."""
+        """The one permission helper of exports: one's own; raw responses only while one
+        may take them (surveys.privacy: a role taken away takes the files with it)."""
         if not user.is_authenticated:
             return self.none()
         own = self.filter(user=user)
@@ -126,8 +128,9 @@ class ExportQuerySet(models.QuerySet):
 
 
 class Export(models.Model):
-    """A large export built by a Celery task and stored under MEDIA_ROOT.
+    """A large export built by a Celery task, kept in the private storage (no URL).
 
+    Only reports.views.export_download hands the file out, to visible_to(user).
     It ends ready or failed: the task marks a failure (reports.tasks), and one still
     pending after PENDING_AT_MOST (its worker lost every time) counts as failed too.
     A failed export is retried as a new export (reports.services.export_retry).
@@ -149,7 +152,7 @@ class Export(models.Model):
     format = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    file = PrivateFileField(upload_to="exports/%Y/%m/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -179,3 +182,6 @@ class Export(models.Model):
         self.status = self.Status.FAILED
         self.finished_at = timezone.now()
         self.save(update_fields=["status", "finished_at"])
+
+    def private_file_url(self, field_name: str) -> str:
+        return reverse("reports:export_download", kwargs={"pk": self.pk})

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +20,7 @@ from surveys import privacy, results
 from surveys.models import Answer, Code, Question, Response, Survey
 from valita import exports as spreadsheets
 from valita.access_log import log_access
+from valita.files import file_response
 
 from . import exports, metrics, published, services, survey_report
 from .access import dashboard_view
@@ -245,17 +246,17 @@ def export_retry(request, pk):
 
 @dashboard_view
 def export_download(request, pk):
+    """The one way to an export's file: its owner, while allowed, and logged."""
     export = get_object_or_404(
         Export.objects.visible_to(request.user), pk=pk, status=Export.Status.READY
     )
-    if export.table == "responses":
-        log_access(request, f"surveys.responses.download.{export.format}", export.survey)
-    return FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
+    response = file_response(
+        export.file,
         filename=f"{export.survey.slug}-{export.table}.{export.format}",
         content_type=exports.CONTENT_TYPES[export.format],
     )
+    log_access(request, f"surveys.{export.table}.download.{export.format}", export.survey)
+    return response
 
 
 @dashboard_view

@@ -256,10 +256,22 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+    # The private files in their own prefix of the bucket: signed URLs are never handed
+    # out for them, the checked views stream them (valita.files.file_response).
+    _PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_MEDIA_STORAGE["OPTIONS"],
+            "location": env_str("AWS_PRIVATE_LOCATION", "private"),
+        },
+    }
 else:
     _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _PRIVATE_STORAGE = {"BACKEND": "valita.files.PrivateFileStorage"}
 STORAGES = {
     "default": _MEDIA_STORAGE,
+    # Staff-only and not-yet-public files: no URL, handed out by views (valita/files.py).
+    "private": _PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -270,7 +282,23 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Outside MEDIA_ROOT, so that no /media/ URL (Django's or the proxy's) can reach it.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
+if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not lie inside MEDIA_ROOT.")
+# How private files are handed out after the permission check: "django" streams them
+# (FileResponse); "x-accel-redirect" lets the proxy send them from an internal location
+# that maps PRIVATE_MEDIA_ACCEL_PREFIX to PRIVATE_MEDIA_ROOT (README, "Files").
+PRIVATE_MEDIA_SERVE = env_str("PRIVATE_MEDIA_SERVE", "django")
+if PRIVATE_MEDIA_SERVE not in ("django", "x-accel-redirect"):
+    raise ImproperlyConfigured(
+        f"PRIVATE_MEDIA_SERVE must be 'django' or 'x-accel-redirect', not {PRIVATE_MEDIA_SERVE!r}."
+    )
+PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_ACCEL_PREFIX", "/_private/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every uploaded image (valita/images.py): the largest file and the most pixels accepted.
+IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 24_000_000)  # e.g. 6000 × 4000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Mail (Django 6.1 MAILERS): console unless EMAIL_HOST is set.
@@ -425,7 +453,8 @@ except ValueError as error:
 # Each beat run writes a heartbeat; `manage.py beat_health` reads it back (health check).
 BEAT_HEARTBEAT_SECONDS = env_int("BEAT_HEARTBEAT_SECONDS", 60)
 
-# Uploaded files are served by Django unless a proxy in front serves /media/.
+# Public uploads (/media/) are served by Django (valita.files.serve_media) unless a proxy
+# in front serves /media/ itself, with the same headers (README, "Files").
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Benchmarks (bench/run.py): a hello-world baseline URL and the X-Bench-No-Cache

@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
-from django.views.static import serve
+
+from blog import views as blog_views
 
 from . import views
+from .files import serve_media
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Välitä! – Visa omtanke!"
@@ -19,12 +21,12 @@ urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Blog covers are in the private storage: this view shows each while its post may be seen.
+    path("covers/<int:post_id>/<str:name>", blog_views.cover, name="blog_cover"),
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

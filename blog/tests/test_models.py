@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from blog import images
 from blog.models import Post
 from blog.tests.factories import PostFactory
+from valita import images
 from valita.personal_data import erase_person, export_person
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_a_post_needs_a_title_in_some_language():
 def test_oversized_upload_is_refused_before_reading():
     class HugeUpload:
         name = "iso.jpg"
-        size = images.MAX_BYTES + 1
+        size = images.max_bytes() + 1
 
         def seek(self, *args):
             pass

@@ -186,6 +186,7 @@ def test_admin_accepts_a_pdf_and_the_download_is_safe(client, network_coordinato
     assert response["Content-Disposition"].startswith("attachment;")
     assert 'filename="opas.pdf"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
@@ -195,3 +196,6 @@ def test_attachment_of_an_unpublished_practice_is_not_served(client):
         practice=practice, title_fi="Opas", file=upload("opas.pdf", pdf_bytes())
     )
     assert client.get(attachment.get_absolute_url()).status_code == 404
+    # Nor at a /media/ address: the file is in the private storage.
+    assert client.get(f"/media/{attachment.file.name}").status_code == 404
+    assert attachment.file.storage.exists(attachment.file.name)

@@ -88,6 +88,9 @@ def test_coordinator_publishes_a_post_and_a_visitor_reads_it(
     )
     cover = page.get_by_role("img", name="Opiskelijoita ryhmätyössä")
     expect(cover).to_be_visible()
+    # Loaded through /covers/ (the private storage's checked view), not a broken image.
+    assert cover.get_attribute("src").startswith("/covers/")
+    assert cover.evaluate("img => img.decode().then(() => img.naturalWidth > 0)")
     assert "480w" in cover.get_attribute("srcset")
     assert page.locator('meta[property="og:image"]').get_attribute("content").endswith(".webp")
     axe("post fi")

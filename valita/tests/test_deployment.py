@@ -143,6 +143,7 @@ def test_database_broker_and_media_live_in_named_volumes():
     for name in APP_SERVICES:
         assert "media:/app/media" in compose["services"][name]["volumes"]
         assert "private:/app/private" in compose["services"][name]["volumes"]
+        assert compose["services"][name]["environment"]["PRIVATE_MEDIA_ROOT"] == "/app/private"
 
 
 def test_app_services_get_their_configuration_from_the_environment():

@@ -89,3 +89,17 @@ def test_check_deploy_is_clean_with_production_settings():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_private_files_may_not_lie_under_the_public_media_folder(tmp_path):
+    result = _import_settings(
+        DEBUG="1", MEDIA_ROOT=str(tmp_path / "media"), PRIVATE_MEDIA_ROOT=str(tmp_path / "media/p")
+    )
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_ROOT must not lie inside MEDIA_ROOT" in result.stderr
+
+
+def test_the_private_file_mode_must_be_known():
+    result = _import_settings(DEBUG="1", PRIVATE_MEDIA_SERVE="sendfile")
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_SERVE" in result.stderr
