@@ -1,7 +1,11 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
+from valita.admin_mixins import (
+    EditableByAdminMixin,
+    EditableByInlineMixin,
+    TranslatedEditableAdmin,
+)
 from valita.roles import is_network_coordinator
 
 from .models import ContactPerson, Membership, Organisation, Project, Theme
@@ -20,7 +24,7 @@ class OrganisationAdmin(TranslatedEditableAdmin):
     search_fields = ["name_fi", "name_sv", "municipality"]
 
 
-class ContactPersonInline(TranslationTabularInline):
+class ContactPersonInline(EditableByInlineMixin, TranslationTabularInline):
     model = ContactPerson
     extra = 0
 
