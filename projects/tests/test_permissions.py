@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from projects.models import Membership, Organisation, Project, Theme
-from projects.tests.factories import ThemeFactory
+from projects.tests.factories import ProjectFactory, ThemeFactory
 from valita import roles
 from valita.tests.admin_forms import add_inline_row
 
@@ -341,3 +341,67 @@ def test_inline_rows_of_an_event_are_added_by_its_editors_only(client, cast, adm
     _post_change(client, "events/event", event, data)
     added = EventMaterial.objects.filter(event=event, title_fi="Diat").exists()
     assert added is (role in EDITORS_OF_OWN)
+
+
+# Saving keeps what the user may not change ---------------------------------------------------
+
+
+def _shared_objects(project, other_project):
+    from blog.tests.factories import PostFactory
+    from events.tests.factories import EventFactory
+    from projects.tests.factories import PracticeFactory
+
+    both = [project, other_project]
+    return {
+        "events/event": EventFactory(projects=both),
+        "blog/post": PostFactory(projects=both),
+        "projects/practice": PracticeFactory(projects=both),
+    }
+
+
+@pytest.mark.parametrize("path", ["events/event", "blog/post", "projects/practice"])
+def test_saving_a_shared_object_unchanged_keeps_the_other_projects(
+    client, coordinator, project, other_project, path
+):
+    obj = _shared_objects(project, other_project)[path]
+    client.force_login(coordinator)
+    data = _change_page_data(client, path, obj)
+    assert data["projects"] == [str(project.pk)]  # only their own project is offered
+    response = _post_change(client, path, obj, data)
+    assert response.status_code == 302
+    assert set(obj.projects.all()) == {project, other_project}
+
+
+def test_a_coordinator_cannot_drop_their_last_own_project(
+    client, coordinator, project, other_project
+):
+    event = _shared_objects(project, other_project)["events/event"]
+    client.force_login(coordinator)
+    data = _change_page_data(client, "events/event", event)
+    data.pop("projects")
+    response = _post_change(client, "events/event", event, data)
+    assert response.status_code == 200
+    assert set(event.projects.all()) == {project, other_project}
+
+
+@pytest.mark.parametrize("role", ["coordinator", "network_coordinator"])
+def test_the_form_keeps_the_projects_its_editor_may_not_change(cast, project, other_project, role):
+    """The rule lives in the form, so any staff page that uses it keeps it too."""
+    from django.forms import modelform_factory
+
+    from events.models import Event
+    from projects.forms import ProjectsKeptForm
+
+    event = _shared_objects(project, other_project)["events/event"]
+    third = ProjectFactory()
+    Membership.objects.create(user=cast["coordinator"], project=third)
+    roles.forget_roles(cast["coordinator"])
+    form_class = modelform_factory(Event, form=ProjectsKeptForm, fields=["projects"])
+    form = form_class({"projects": [third.pk]}, instance=event, editor=cast[role])
+    assert form.is_valid(), form.errors
+    form.save()
+    expected = {third} if role == "network_coordinator" else {third, other_project}
+    assert set(event.projects.all()) == expected
+    # The editor may not add a project that is not theirs either.
+    form = form_class({"projects": [other_project.pk]}, instance=event, editor=cast["coordinator"])
+    assert not form.is_valid()
