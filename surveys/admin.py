@@ -540,8 +540,8 @@ class ResponseAdmin(EditableByAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return obj is not None and obj.is_test and is_network_coordinator(request.user)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
         return actions
 

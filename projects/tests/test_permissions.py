@@ -405,3 +405,82 @@ def test_the_form_keeps_the_projects_its_editor_may_not_change(cast, project, ot
     # The editor may not add a project that is not theirs either.
     form = form_class({"projects": [other_project.pk]}, instance=event, editor=cast["coordinator"])
     assert not form.is_valid()
+
+
+# Every model admin: who lists it and who adds to it ------------------------------------------
+
+COORDINATOR_LISTS = {"projects/project", "projects/practice", "blog/post", "events/event"}
+NETWORK_LISTS = {
+    "projects/theme",
+    "projects/organisation",
+    "projects/project",
+    "projects/membership",
+    "projects/practice",
+    "projects/followupround",
+    "blog/post",
+    "events/event",
+    "surveys/survey",
+    "surveys/question",
+    "surveys/page",
+    "surveys/collector",
+    "surveys/response",
+    "surveys/code",
+    "reports/quote",
+    "reports/publishedresult",
+    "valita/accesslog",
+    "valita/outboxmessage",
+}
+LISTS = {
+    "visitor": set(),
+    "oph": set(),  # OPH reads results on the dashboard, not in the admin
+    "coordinator": COORDINATOR_LISTS | {"surveys/collector"},
+    "other_coordinator": COORDINATOR_LISTS | {"surveys/collector"},
+    "network_coordinator": NETWORK_LISTS,
+}
+# Follow-up rounds start from their own page, codes, quotes and published results from the
+# dashboard; responses, the access log and the outbox are written by the portal alone.
+NETWORK_ADDS = NETWORK_LISTS - {
+    "projects/followupround",
+    "surveys/response",
+    "surveys/code",
+    "reports/quote",
+    "reports/publishedresult",
+    "valita/accesslog",
+    "valita/outboxmessage",
+}
+ADDS = {
+    "visitor": set(),
+    "oph": set(),
+    "coordinator": {"projects/practice", "blog/post", "events/event"},
+    "other_coordinator": {"projects/practice", "blog/post", "events/event"},
+    "network_coordinator": NETWORK_ADDS,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_model_admin_lists_and_adds_for_the_right_roles(client, cast, role):
+    user = cast[role]
+    if user.is_authenticated:
+        client.force_login(user)
+    for path in sorted(NETWORK_LISTS | {"accounts/user"}):
+        listed = client.get(f"/fi/admin/{path}/").status_code
+        assert (listed == 200) is (path in LISTS[role]), (path, listed)
+        added = client.get(f"/fi/admin/{path}/add/").status_code
+        assert (added == 200) is (path in ADDS[role]), (path, added)
+
+
+def test_every_inline_follows_its_parent():
+    """A new inline that forgets the mixin would fall back on Django's model permissions."""
+    from django.contrib import admin
+
+    from valita.admin_mixins import EditableByInlineMixin
+
+    inlines = [
+        inline
+        for model_admin in admin.site._registry.values()
+        for inline in model_admin.inlines
+        if model_admin.__module__.split(".")[0]
+        in {"accounts", "blog", "events", "projects", "reports", "surveys", "valita"}
+    ]
+    assert inlines
+    assert [i.__name__ for i in inlines if not issubclass(i, EditableByInlineMixin)] == []
