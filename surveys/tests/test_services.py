@@ -39,11 +39,10 @@ def submit(s, *, key=None, invitation=None, is_test=False, answers=None):
         str(s["single"].pk): s["no"].pk,
         str(s["short"].pk): "teksti",
     }
-    pruned, shown = structure.prune(answers)
     return services.response_submit(
         survey=s["survey"],
-        answers=pruned,
-        visible_questions=shown,
+        answers=answers,
+        structure=structure,
         submission_key=key or str(uuid.uuid4()),
         invitation=invitation,
         collector=invitation.collector if invitation else None,
@@ -172,6 +171,23 @@ def test_scale_condition_needs_a_likert_source():
     )
     with pytest.raises(ValidationError):
         condition.full_clean()
+
+
+def test_answers_to_a_question_hidden_by_its_own_condition_are_not_stored():
+    """Page 2 is shown ("yes"), but its long text only when statement 1 is at least 4."""
+    s = build_survey()
+    answers = {
+        str(s["likert"].pk): {str(s["s1"].pk): 2},
+        str(s["single"].pk): s["yes"].pk,
+        str(s["number"].pk): "5",
+        str(s["long"].pk): "piilossa",
+        str(s["short"].pk): "näkyy",
+    }
+    response = services.response_submit(
+        survey=s["survey"], answers=answers, submission_key=str(uuid.uuid4())
+    )
+    stored = set(Answer.objects.filter(response=response).values_list("question", flat=True))
+    assert stored == {s["likert"].pk, s["single"].pk, s["number"].pk, s["short"].pk}
 
 
 def test_hidden_answers_are_not_stored():
