@@ -1,6 +1,7 @@
 """Services: the no-corruption rule, next round, conditions, one response per key, emails."""
 
 import threading
+import time
 import uuid
 
 import pytest
@@ -85,15 +86,19 @@ def test_test_responses_do_not_lock_the_survey():
     submit(s, is_test=True)
     question = Question.objects.get(pk=s["single"].pk)
     question.kind = Question.Kind.MULTIPLE
-    question.full_clean()
+    question.full_clean()  # no "answered" error: test answers do not count
+    question.save()
     services.question_delete(s["number"])
+    assert Question.objects.get(pk=s["single"].pk).kind == Question.Kind.MULTIPLE
+    assert not Question.objects.filter(pk=s["number"].pk).exists()
 
 
 def test_answered_question_cannot_be_deleted_through_the_service():
     s = build_survey()
     submit(s)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.question_delete(s["number"])
+    assert error.value.code == "answered"
     assert Question.objects.filter(pk=s["number"].pk).exists()
 
 
@@ -169,8 +174,9 @@ def test_scale_condition_needs_a_likert_source():
         statement=s["s1"],
         value=3,
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         condition.full_clean()
+    assert [e.code for e in error.value.error_dict["operator"]] == ["not_likert"]
 
 
 def test_answers_to_a_question_hidden_by_its_own_condition_are_not_stored():
@@ -323,8 +329,10 @@ def test_reminders_go_to_those_who_have_not_answered():
 def test_invitations_only_into_an_invitation_collector():
     s = build_survey()
     collector = s["survey"].collectors.get()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.invitations_create(collector=collector, rows=[("a@example.org", "", "fi")])
+    assert error.value.code == "not_invitation"
+    assert not Invitation.objects.exists()
 
 
 def test_statement_factory_makes_likert():
@@ -367,12 +375,33 @@ def test_participants_of_an_ended_event_get_the_feedback_survey_once():
     assert results.response_count(s["survey"], event=upcoming) == 0
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("locked", [False, True])
-def test_the_invitation_lock_is_what_prevents_doubles(monkeypatch, locked):
-    """Without the row lock the race is real (every thread answers); with it, one wins."""
-    import time
+def _backends_waiting_on_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
 
+
+def _wait_until(condition, timeout=30.0):
+    """Poll for a state (not a sleep that hopes a window is wide enough)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the state never came"
+        time.sleep(0.01)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks between parallel connections need PostgreSQL (DATABASE_URL)",
+)
+@pytest.mark.parametrize("locked", [True, False])
+def test_the_invitation_lock_makes_a_second_submission_wait_and_refuse(monkeypatch, locked):
+    """The first submission holds the invitation's row while it writes; a second one (another
+    draft of the same invitation) waits for it, then finds the invitation used. Without the
+    lock, the control case, the second one writes a response of its own."""
     from surveys.models import Invitation as RealInvitation
 
     s = build_survey()
@@ -386,30 +415,41 @@ def test_the_invitation_lock_is_what_prevents_doubles(monkeypatch, locked):
                     return RealInvitation.objects.all()
 
         monkeypatch.setattr(services, "Invitation", Unlocked)
+    first_inside, release_first = threading.Event(), threading.Event()
     real_create = Response.objects.create
 
-    def slow_create(**kwargs):
-        time.sleep(0.3)  # widen the window between the check and the write
+    def create(**kwargs):
+        if threading.current_thread().name == "first":
+            first_inside.set()  # the invitation is checked (and locked, if locked)
+            assert release_first.wait(timeout=30)
         return real_create(**kwargs)
 
-    monkeypatch.setattr(Response.objects, "create", slow_create)
-    barrier = threading.Barrier(3)
-    outcomes = []
+    monkeypatch.setattr(Response.objects, "create", create)
+    outcomes = {}
 
     def attempt():
+        name = threading.current_thread().name
         try:
-            barrier.wait()
             submit(s, invitation=invitation)
-            outcomes.append("ok")
+            outcomes[name] = "ok"
         except ValidationError as error:
-            outcomes.append(error.code)
+            outcomes[name] = error.code
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=attempt) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    expected = 1 if locked else 3
-    assert Response.objects.count() == expected, outcomes
+    first = threading.Thread(target=attempt, name="first")
+    first.start()
+    assert first_inside.wait(timeout=30)
+    second = threading.Thread(target=attempt, name="second")
+    second.start()
+    # The second one either waits on the first one's row lock or, unlocked, gets through.
+    _wait_until(lambda: not second.is_alive() or _backends_waiting_on_a_lock() == 1)
+    release_first.set()
+    first.join(30)
+    second.join(30)
+    if locked:
+        assert outcomes == {"first": "ok", "second": "used"}
+        assert Response.objects.count() == 1
+    else:
+        assert outcomes == {"first": "ok", "second": "ok"}
+        assert Response.objects.count() == 2
