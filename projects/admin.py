@@ -40,8 +40,11 @@ class ProjectAdmin(TranslatedEditableAdmin):
     inlines = [ContactPersonInline]
 
     def has_add_permission(self, request, *args):
-        # Projects are set up by the network; coordinators edit their own.
+        # Projects are set up (and removed) by the network; coordinators edit their own.
         return is_network_coordinator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_network_coordinator(request.user) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Membership)

@@ -484,3 +484,31 @@ def test_every_inline_follows_its_parent():
     ]
     assert inlines
     assert [i.__name__ for i in inlines if not issubclass(i, EditableByInlineMixin)] == []
+
+
+DELETES = {
+    "survey": {"network_coordinator"},
+    "question": {"network_coordinator"},
+    "page": {"network_coordinator"},
+    "invitations": {"network_coordinator"},
+    "event": EDITORS_OF_OWN,
+    "practice": EDITORS_OF_OWN,
+    # A project is set up and removed by the network; its coordinator only edits it.
+    "project": {"network_coordinator"},
+    "followup": {"network_coordinator"},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("which", sorted(DELETES))
+def test_admin_delete_page_for_the_right_roles(client, cast, admin_world, role, which):
+    user = cast[role]
+    if user.is_authenticated:
+        client.force_login(user)
+    path, _expected = INLINE_MATRIX[which]
+    obj = admin_world[which]
+    status = client.get(f"/fi/admin/{path}/{obj.pk}/delete/").status_code
+    assert (status == 200) is (role in DELETES[which]), status
+    if role not in DELETES[which]:
+        client.post(f"/fi/admin/{path}/{obj.pk}/delete/", {"post": "yes"})
+        assert type(obj).objects.filter(pk=obj.pk).exists()
