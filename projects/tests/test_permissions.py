@@ -512,3 +512,19 @@ def test_admin_delete_page_for_the_right_roles(client, cast, admin_world, role, 
     if role not in DELETES[which]:
         client.post(f"/fi/admin/{path}/{obj.pk}/delete/", {"post": "yes"})
         assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("fi", "Pysyy myös näissä hankkeissa, joita et voi muuttaa: "),
+        ("sv", "Förblir också i dessa projekt, som du inte kan ändra: "),
+    ],
+)
+def test_the_form_says_which_projects_stay(
+    client, coordinator, project, other_project, language, note
+):
+    event = _shared_objects(project, other_project)["events/event"]
+    client.force_login(coordinator)
+    html = client.get(f"/{language}/admin/events/event/{event.pk}/change/").content.decode()
+    assert f"{note}{other_project}." in html
