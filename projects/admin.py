@@ -51,7 +51,16 @@ class ProjectAdmin(TranslatedEditableAdmin):
 class MembershipAdmin(EditableByAdminMixin, admin.ModelAdmin):
     list_display = ["user", "project", "role"]
     list_filter = ["project", "role"]
-    autocomplete_fields = ["user", "project"]
+    # The user is picked from a list: searching users would need the user admin,
+    # which is the superuser's (it gives out roles).
+    autocomplete_fields = ["project"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = db_field.related_model.objects.filter(is_active=True).order_by(
+                "email"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "project")

@@ -1,12 +1,13 @@
 """Role × action: the permission helper and the admin that uses it agree for every role."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from projects.models import Membership, Organisation, Project, Theme
-from projects.tests.factories import ProjectFactory, ThemeFactory
+from projects.tests.factories import ProjectFactory, ThemeFactory, UserFactory
 from valita import roles
 from valita.tests.admin_forms import add_inline_row
 
@@ -528,3 +529,26 @@ def test_the_form_says_which_projects_stay(
     client.force_login(coordinator)
     html = client.get(f"/{language}/admin/events/event/{event.pk}/change/").content.decode()
     assert f"{note}{other_project}." in html
+
+
+def test_network_coordinator_makes_a_user_a_project_coordinator(
+    client, network_coordinator, project
+):
+    """Memberships are the network's to give; picking the user must work without the user admin."""
+    newcomer = UserFactory(email="uusi.koordinaattori@example.org", is_staff=True)
+    client.force_login(network_coordinator)
+    page = client.get("/fi/admin/projects/membership/add/")
+    assert page.status_code == 200
+    # Offered in the page itself, not through a search the user admin would refuse.
+    select = re.search(r'<select name="user".*?</select>', page.content.decode(), re.S)
+    assert f'<option value="{newcomer.pk}"' in select.group(0)
+    response = client.post(
+        "/fi/admin/projects/membership/add/",
+        {
+            "user": newcomer.pk,
+            "project": project.pk,
+            "role": Membership._meta.get_field("role").default,
+        },
+    )
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=newcomer, project=project).exists()
