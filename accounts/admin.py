@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from projects.models import Membership
+from valita.admin_mixins import EditableByInlineMixin
 
 from .models import User
 from .services import user_invite
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(EditableByInlineMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["project"]

@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Project
+from projects.forms import ProjectsKeptForm
 from valita.admin_mixins import TranslatedEditableAdmin
 
 from . import services
@@ -13,6 +12,7 @@ from .models import Post
 @admin.register(Post)
 class PostAdmin(TranslatedEditableAdmin):
     project_coordinators_may_edit = True
+    form = ProjectsKeptForm
     list_display = ["__str__", "visibility", "publish_at", "author"]
     list_filter = ["status", "projects", "themes"]
     search_fields = ["title_fi", "title_sv"]
@@ -53,16 +53,6 @@ class PostAdmin(TranslatedEditableAdmin):
             services.preview_url(obj),
             _("Avaa esikatselu (voimassa kolme päivää)"),
         )
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None and "projects" in form.base_fields:
-            # The post's other projects stay selectable, so saving keeps them.
-            allowed = Project.objects.editable_by(request.user).values("pk")
-            form.base_fields["projects"].queryset = Project.objects.filter(
-                Q(pk__in=allowed) | Q(pk__in=obj.projects.values("pk"))
-            ).distinct()
-        return form
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:

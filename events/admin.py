@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import TranslatedEditableAdmin
+from projects.forms import ProjectsKeptForm
+from valita.admin_mixins import EditableByInlineMixin, TranslatedEditableAdmin
 
 from .models import Event, EventMaterial
 
 
-class EventMaterialInline(TranslationTabularInline):
+class EventMaterialInline(EditableByInlineMixin, TranslationTabularInline):
     model = EventMaterial
     extra = 0
     fields = ["title", "file", "url", "order"]
@@ -16,6 +17,7 @@ class EventMaterialInline(TranslationTabularInline):
 @admin.register(Event)
 class EventAdmin(TranslatedEditableAdmin):
     project_coordinators_may_edit = True
+    form = ProjectsKeptForm
     list_display = ["title", "starts_at", "format", "status"]
     list_filter = ["status", "format", "projects", "themes"]
     search_fields = ["title_fi", "title_sv"]

@@ -1,7 +1,11 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
+from valita.admin_mixins import (
+    EditableByAdminMixin,
+    EditableByInlineMixin,
+    TranslatedEditableAdmin,
+)
 from valita.roles import is_network_coordinator
 
 from .models import ContactPerson, Membership, Organisation, Project, Theme
@@ -20,7 +24,7 @@ class OrganisationAdmin(TranslatedEditableAdmin):
     search_fields = ["name_fi", "name_sv", "municipality"]
 
 
-class ContactPersonInline(TranslationTabularInline):
+class ContactPersonInline(EditableByInlineMixin, TranslationTabularInline):
     model = ContactPerson
     extra = 0
 
@@ -36,15 +40,27 @@ class ProjectAdmin(TranslatedEditableAdmin):
     inlines = [ContactPersonInline]
 
     def has_add_permission(self, request, *args):
-        # Projects are set up by the network; coordinators edit their own.
+        # Projects are set up (and removed) by the network; coordinators edit their own.
         return is_network_coordinator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_network_coordinator(request.user) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Membership)
 class MembershipAdmin(EditableByAdminMixin, admin.ModelAdmin):
     list_display = ["user", "project", "role"]
     list_filter = ["project", "role"]
-    autocomplete_fields = ["user", "project"]
+    # The user is picked from a list: searching users would need the user admin,
+    # which is the superuser's (it gives out roles).
+    autocomplete_fields = ["project"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = db_field.related_model.objects.filter(is_active=True).order_by(
+                "email"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "project")

@@ -5,9 +5,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
-from valita.roles import is_network_coordinator, is_project_coordinator
+from valita.admin_mixins import (
+    EditableByAdminMixin,
+    EditableByInlineMixin,
+    TranslatedEditableAdmin,
+)
+from valita.roles import is_network_coordinator
 
+from .forms import ProjectsKeptForm
 from .practice_models import (
     Adoption,
     FollowUpRequest,
@@ -18,47 +23,19 @@ from .practice_models import (
 )
 
 
-class PracticeChildInline:
-    """Inline rows of a practice: whoever may edit the practice may edit them.
-
-    The parent's `editable_by` decides, not Django's per-model permissions,
-    which the network's roles do not use.
-    """
-
-    def _may_edit(self, request, obj) -> bool:
-        user = request.user
-        if not (user.is_active and user.is_staff):
-            return False
-        if obj is None:
-            return is_network_coordinator(user) or is_project_coordinator(user)
-        return Practice.objects.editable_by(user).filter(pk=obj.pk).exists()
-
-    def has_view_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-
-class PracticeAttachmentInline(PracticeChildInline, TranslationTabularInline):
+class PracticeAttachmentInline(EditableByInlineMixin, TranslationTabularInline):
     model = PracticeAttachment
     extra = 0
     fields = ["title", "file", "order"]
 
 
-class PracticeLinkInline(PracticeChildInline, TranslationTabularInline):
+class PracticeLinkInline(EditableByInlineMixin, TranslationTabularInline):
     model = PracticeLink
     extra = 0
     fields = ["title", "url", "order"]
 
 
-class AdoptionInline(PracticeChildInline, admin.StackedInline):
+class AdoptionInline(EditableByInlineMixin, admin.StackedInline):
     model = Adoption
     extra = 0
     fields = [
@@ -72,6 +49,7 @@ class AdoptionInline(PracticeChildInline, admin.StackedInline):
 @admin.register(Practice)
 class PracticeAdmin(TranslatedEditableAdmin):
     project_coordinators_may_edit = True
+    form = ProjectsKeptForm
     list_display = ["title", "status", "target_group", "is_published", "updated_at"]
     list_filter = ["is_published", "status", "target_group", "projects", "themes"]
     search_fields = ["title_fi", "title_sv"]
@@ -110,7 +88,9 @@ class PracticeAdmin(TranslatedEditableAdmin):
         return redirect(reverse("projects:followup_start") + "?" + query)
 
 
-class FollowUpRequestInline(admin.TabularInline):
+class FollowUpRequestInline(EditableByInlineMixin, admin.TabularInline):
+    """The answers of a round, as they came: seen by whoever sees the round, changed by nobody."""
+
     model = FollowUpRequest
     extra = 0
     can_delete = False
@@ -128,9 +108,6 @@ class FollowUpRequestInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-    def has_view_permission(self, request, obj=None):
-        return is_network_coordinator(request.user)
 
     def has_change_permission(self, request, obj=None):
         return False

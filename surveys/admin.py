@@ -18,7 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import EditableByAdminMixin, TranslatedEditableAdmin
+from valita.admin_mixins import (
+    EditableByAdminMixin,
+    EditableByInlineMixin,
+    TranslatedEditableAdmin,
+)
 from valita.roles import is_network_coordinator, is_project_coordinator
 
 from . import services
@@ -41,8 +45,8 @@ def _locked(obj) -> bool:
     return survey is not None and survey.pk is not None and survey.has_responses()
 
 
-class LockedDeleteInlineMixin:
-    """No deleting of a part of an answered survey from its inline."""
+class LockedDeleteInlineMixin(EditableByInlineMixin):
+    """Rows follow their parent's admin; no deleting of a part of an answered survey."""
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and _locked(obj):
@@ -105,7 +109,7 @@ def _warn_anonymity(model_admin, request, collector: Collector) -> None:
         model_admin.message_user(request, f"{collector}: {warning}", messages.WARNING)
 
 
-class CollectorInline(admin.TabularInline):
+class CollectorInline(EditableByInlineMixin, admin.TabularInline):
     model = Collector
     extra = 0
     fields = ["kind", "project", "event", "name", "is_active", "link"]
@@ -119,7 +123,9 @@ class CollectorInline(admin.TabularInline):
         return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
     def has_delete_permission(self, request, obj=None):
-        return not _locked(obj) if obj is not None else True
+        if obj is not None and _locked(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(Survey)
@@ -282,7 +288,7 @@ class ChoiceInline(LockedDeleteInlineMixin, TranslationTabularInline):
     raw_id_fields = ["previous"]
 
 
-class ConditionInline(admin.StackedInline):
+class ConditionInline(EditableByInlineMixin, admin.StackedInline):
     model = Condition
     fk_name = "question"
     extra = 0
@@ -413,7 +419,14 @@ class CollectorForm(forms.ModelForm):
         return rows
 
 
-class InvitationInline(admin.TabularInline):
+class InvitationInline(EditableByInlineMixin, admin.TabularInline):
+    """Invitees are added through the collector's form (which sends the emails).
+
+    Their addresses are personal data: only those who run the survey see them, not
+    the project coordinators who may look at the collector.
+    """
+
+    rows_visible_to_viewers = False
     model = Invitation
     extra = 0
     fields = ["email", "name", "language", "sent_at", "reminded_at", "used_at"]
@@ -552,8 +565,8 @@ class ResponseAdmin(EditableByAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return obj is not None and obj.is_test and is_network_coordinator(request.user)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
         return actions
 

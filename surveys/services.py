@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from projects.models import Project
 from valita import outbox
 
+from .answering import Structure
 from .models import (
     Answer,
     Choice,
@@ -387,8 +388,8 @@ def response_submit(
     *,
     survey: Survey,
     answers: dict,
-    visible_questions: list[Question],
     submission_key: str,
+    structure: Structure | None = None,
     collector: Collector | None = None,
     invitation: Invitation | None = None,
     is_test: bool = False,
@@ -398,8 +399,12 @@ def response_submit(
     """Save a whole response in one transaction; the same submission key returns the first one.
 
     A double click, a replayed POST or a second tab with the same draft never makes two
-    responses; a used invitation cannot answer again.
+    responses; a used invitation cannot answer again. Only the answers to questions the
+    respondent is shown are stored: a page or a question hidden by its condition (after an
+    earlier answer changed) drops what the draft still holds for it.
     """
+    structure = structure or Structure.for_survey(survey)
+    answers, visible_questions = structure.prune(answers)
     key = uuid.UUID(str(submission_key))
     existing = Response.objects.filter(submission_key=key).first()
     if existing is not None:

@@ -152,12 +152,11 @@ def _answer(
             elif index + 1 < len(pages):
                 page = pages[index + 1]
             else:
-                answers, shown = structure.prune(draft.answers)
                 try:
                     services.response_submit(
                         survey=survey,
-                        answers=answers,
-                        visible_questions=shown,
+                        answers=draft.answers,
+                        structure=structure,
                         submission_key=draft.key,
                         collector=collector,
                         invitation=invitation,

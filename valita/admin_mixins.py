@@ -1,4 +1,8 @@
-"""The admin asks each model's permission helper (`editable_by`) what a user may change."""
+"""The admin asks each model's permission helper (`editable_by`) what a user may change.
+
+The network's roles carry no Django model permissions: the model admins answer from
+`editable_by`, and every inline answers from the admin of the object it sits in.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -44,6 +48,11 @@ class EditableByAdminMixin:
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Forms that keep what the user may not change need to know who saves.
+        return form.for_editor(request.user) if hasattr(form, "for_editor") else form
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         self._limit_projects(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -58,6 +67,44 @@ class EditableByAdminMixin:
 
         if db_field.related_model is Project:
             kwargs["queryset"] = Project.objects.editable_by(request.user)
+
+
+class EditableByInlineMixin:
+    """Inline rows follow the object they belong to.
+
+    Whoever may change the parent object (its admin's `editable_by`) may view, add,
+    change and delete its rows; whoever may only view the parent sees the rows when
+    `rows_visible_to_viewers` is set. Django's per-model permissions, which the
+    network's roles do not have, play no part.
+    """
+
+    rows_visible_to_viewers = True
+
+    def _parent_admin(self):
+        return self.admin_site.get_model_admin(self.parent_model)
+
+    def _may_change_parent(self, request, obj) -> bool:
+        return self._parent_admin().has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        if self._may_change_parent(request, obj):
+            return True
+        return self.rows_visible_to_viewers and self._parent_admin().has_view_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_change_parent(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_change_parent(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_change_parent(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        EditableByAdminMixin._limit_projects(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class TranslatedEditableAdmin(EditableByAdminMixin, TranslationAdmin):

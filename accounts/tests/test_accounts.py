@@ -1,11 +1,12 @@
 import re
-from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from accounts.services import invitation_token_make, invitation_token_user, user_invite
 from projects.tests.factories import UserFactory
@@ -211,8 +212,14 @@ class TestRequiredTwoFactor:
 def test_user_email_is_unique_regardless_of_case():
     UserFactory(email="sama@example.org")
     user = User(email="SAMA@example.org")
-    with pytest.raises(Exception):  # noqa: B017, PT011 - constraint or validation error
+    user.set_unusable_password()
+    with pytest.raises(ValidationError) as error:
         user.full_clean()
+    assert error.value.messages == ["Tällä sähköpostiosoitteella on jo käyttäjä."]
+    with translation.override("sv"), pytest.raises(ValidationError) as error:
+        user.full_clean()
+    assert error.value.messages == ["Det finns redan en användare med den här e-postadressen."]
+    # The database holds the rule too, for writes that skip validation.
+    with pytest.raises(IntegrityError), transaction.atomic():
         user.save()
     assert User.objects.filter(email__iexact="sama@example.org").count() == 1
-    assert timezone.now() - timedelta(days=1) < timezone.now()

@@ -1,6 +1,7 @@
 """Services: the no-corruption rule, next round, conditions, one response per key, emails."""
 
 import threading
+import time
 import uuid
 
 import pytest
@@ -31,6 +32,12 @@ from valita import outbox
 
 pytestmark = pytest.mark.django_db
 
+# Parallel writers on separate connections: SQLite locks the whole file instead of a row.
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks between parallel connections need PostgreSQL (DATABASE_URL)",
+)
+
 
 def submit(s, *, key=None, invitation=None, is_test=False, answers=None):
     structure = Structure(s["survey"])
@@ -39,11 +46,10 @@ def submit(s, *, key=None, invitation=None, is_test=False, answers=None):
         str(s["single"].pk): s["no"].pk,
         str(s["short"].pk): "teksti",
     }
-    pruned, shown = structure.prune(answers)
     return services.response_submit(
         survey=s["survey"],
-        answers=pruned,
-        visible_questions=shown,
+        answers=answers,
+        structure=structure,
         submission_key=key or str(uuid.uuid4()),
         invitation=invitation,
         collector=invitation.collector if invitation else None,
@@ -86,15 +92,19 @@ def test_test_responses_do_not_lock_the_survey():
     submit(s, is_test=True)
     question = Question.objects.get(pk=s["single"].pk)
     question.kind = Question.Kind.MULTIPLE
-    question.full_clean()
+    question.full_clean()  # no "answered" error: test answers do not count
+    question.save()
     services.question_delete(s["number"])
+    assert Question.objects.get(pk=s["single"].pk).kind == Question.Kind.MULTIPLE
+    assert not Question.objects.filter(pk=s["number"].pk).exists()
 
 
 def test_answered_question_cannot_be_deleted_through_the_service():
     s = build_survey()
     submit(s)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.question_delete(s["number"])
+    assert error.value.code == "answered"
     assert Question.objects.filter(pk=s["number"].pk).exists()
 
 
@@ -170,8 +180,26 @@ def test_scale_condition_needs_a_likert_source():
         statement=s["s1"],
         value=3,
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         condition.full_clean()
+    assert [e.code for e in error.value.error_dict["operator"]] == ["not_likert"]
+
+
+def test_answers_to_a_question_hidden_by_its_own_condition_are_not_stored():
+    """Page 2 is shown ("yes"), but its long text only when statement 1 is at least 4."""
+    s = build_survey()
+    answers = {
+        str(s["likert"].pk): {str(s["s1"].pk): 2},
+        str(s["single"].pk): s["yes"].pk,
+        str(s["number"].pk): "5",
+        str(s["long"].pk): "piilossa",
+        str(s["short"].pk): "näkyy",
+    }
+    response = services.response_submit(
+        survey=s["survey"], answers=answers, submission_key=str(uuid.uuid4())
+    )
+    stored = set(Answer.objects.filter(response=response).values_list("question", flat=True))
+    assert stored == {s["likert"].pk, s["single"].pk, s["number"].pk, s["short"].pk}
 
 
 def test_hidden_answers_are_not_stored():
@@ -222,6 +250,7 @@ def test_foreign_choice_ids_are_dropped():
 
 
 @pytest.mark.django_db(transaction=True)
+@needs_postgresql
 def test_parallel_submissions_of_one_token_make_one_response():
     s = build_survey()
     invitation = InvitationFactory(collector__survey=s["survey"])
@@ -307,8 +336,10 @@ def test_reminders_go_to_those_who_have_not_answered():
 def test_invitations_only_into_an_invitation_collector():
     s = build_survey()
     collector = s["survey"].collectors.get()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.invitations_create(collector=collector, rows=[("a@example.org", "", "fi")])
+    assert error.value.code == "not_invitation"
+    assert not Invitation.objects.exists()
 
 
 def test_statement_factory_makes_likert():
@@ -351,12 +382,30 @@ def test_participants_of_an_ended_event_get_the_feedback_survey_once():
     assert results.response_count(s["survey"], event=upcoming) == 0
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("locked", [False, True])
-def test_the_invitation_lock_is_what_prevents_doubles(monkeypatch, locked):
-    """Without the row lock the race is real (every thread answers); with it, one wins."""
-    import time
+def _backends_waiting_on_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
 
+
+def _wait_until(condition, timeout=30.0):
+    """Poll for a state (not a sleep that hopes a window is wide enough)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the state never came"
+        time.sleep(0.01)
+
+
+@pytest.mark.django_db(transaction=True)
+@needs_postgresql
+@pytest.mark.parametrize("locked", [True, False])
+def test_the_invitation_lock_makes_a_second_submission_wait_and_refuse(monkeypatch, locked):
+    """The first submission holds the invitation's row while it writes; a second one (another
+    draft of the same invitation) waits for it, then finds the invitation used. Without the
+    lock, the control case, the second one writes a response of its own."""
     from surveys.models import Invitation as RealInvitation
 
     s = build_survey()
@@ -370,30 +419,41 @@ def test_the_invitation_lock_is_what_prevents_doubles(monkeypatch, locked):
                     return RealInvitation.objects.all()
 
         monkeypatch.setattr(services, "Invitation", Unlocked)
+    first_inside, release_first = threading.Event(), threading.Event()
     real_create = Response.objects.create
 
-    def slow_create(**kwargs):
-        time.sleep(0.3)  # widen the window between the check and the write
+    def create(**kwargs):
+        if threading.current_thread().name == "first":
+            first_inside.set()  # the invitation is checked (and locked, if locked)
+            assert release_first.wait(timeout=30)
         return real_create(**kwargs)
 
-    monkeypatch.setattr(Response.objects, "create", slow_create)
-    barrier = threading.Barrier(3)
-    outcomes = []
+    monkeypatch.setattr(Response.objects, "create", create)
+    outcomes = {}
 
     def attempt():
+        name = threading.current_thread().name
         try:
-            barrier.wait()
             submit(s, invitation=invitation)
-            outcomes.append("ok")
+            outcomes[name] = "ok"
         except ValidationError as error:
-            outcomes.append(error.code)
+            outcomes[name] = error.code
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=attempt) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    expected = 1 if locked else 3
-    assert Response.objects.count() == expected, outcomes
+    first = threading.Thread(target=attempt, name="first")
+    first.start()
+    assert first_inside.wait(timeout=30)
+    second = threading.Thread(target=attempt, name="second")
+    second.start()
+    # The second one either waits on the first one's row lock or, unlocked, gets through.
+    _wait_until(lambda: not second.is_alive() or _backends_waiting_on_a_lock() == 1)
+    release_first.set()
+    first.join(30)
+    second.join(30)
+    if locked:
+        assert outcomes == {"first": "ok", "second": "used"}
+        assert Response.objects.count() == 1
+    else:
+        assert outcomes == {"first": "ok", "second": "ok"}
+        assert Response.objects.count() == 2

@@ -356,3 +356,26 @@ def test_a_first_visit_shares_the_questions_but_never_a_respondent_s_answers(
     errors = post_page(client, url, client.get(url), {})
     assert "error-summary" in errors.content.decode()
     assert "error-summary" not in client.get(url).content.decode()
+
+
+def test_answer_to_a_question_hidden_by_its_own_condition_is_dropped(client, s):
+    """Page 2 stays shown; its long text, answered first, is hidden after going back."""
+    url = url_of(s["survey"])
+    first = client.get(url)
+    second = post_page(client, url, first, page1(s, s1=5))
+    assert f"q{s['long'].pk}" in second.content.decode()
+    page2 = {f"q{s['number'].pk}": "3", f"q{s['long'].pk}": "Ei saa jäädä talteen"}
+    third = post_page(client, url, second, page2)
+    back_to_2 = post_page(client, url, third, {f"q{s['short'].pk}": "x"}, action="back")
+    back_to_1 = post_page(client, url, back_to_2, page2, action="back")
+    again_2 = post_page(client, url, back_to_1, page1(s, s1=1))  # long text now hidden
+    body = again_2.content.decode()
+    assert "Sivu 2 / 3" in body and f"q{s['long'].pk}" not in body
+    again_3 = post_page(client, url, again_2, {f"q{s['number'].pk}": "3"})
+    done = post_page(client, url, again_3, {f"q{s['short'].pk}": "Lyhyt"})
+    assert done.status_code == 302
+    response = Response.objects.get()
+    stored = set(response.answers.values_list("question", flat=True))
+    assert s["number"].pk in stored and s["short"].pk in stored
+    assert s["long"].pk not in stored
+    assert not Answer.objects.filter(text="Ei saa jäädä talteen").exists()
