@@ -222,6 +222,7 @@ def test_foreign_choice_ids_are_dropped():
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.requires_postgresql("the invitation's row lock between parallel connections")
 def test_parallel_submissions_of_one_token_make_one_response():
     s = build_survey()
     invitation = InvitationFactory(collector__survey=s["survey"])
@@ -352,6 +353,7 @@ def test_participants_of_an_ended_event_get_the_feedback_survey_once():
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.requires_postgresql("the invitation's row lock between parallel connections")
 @pytest.mark.parametrize("locked", [False, True])
 def test_the_invitation_lock_is_what_prevents_doubles(monkeypatch, locked):
     """Without the row lock the race is real (every thread answers); with it, one wins."""
