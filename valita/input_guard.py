@@ -10,7 +10,9 @@ look-up it reaches into a 500. No person types one, so:
 - a cookie with NUL is dropped, as if it had not been sent (a broken session cookie is no
   session), so the visitor still gets the page.
 
-Django itself answers 400 to a form it cannot parse or that is too large.
+Django itself answers 400 to a form it cannot parse or that is too large. An id a view
+reads from a form or query goes through `requested_id(s)`, so that junk finds nothing (a
+404) instead of failing the look-up.
 """
 
 from django.core.exceptions import BadRequest
@@ -51,3 +53,14 @@ class InvalidInputMiddleware:
         if request.method == "POST" and _carries_nul(request.POST):
             raise InvalidInput("NUL in the form")
         return None
+
+
+def requested_id(value) -> int | None:
+    """The id a form or query names (digits within bigint), or None, which finds nothing."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and 0 < int(value) < 2**63:
+        return int(value)
+    return None
+
+
+def requested_ids(values) -> list[int]:
+    return [pk for pk in map(requested_id, values) if pk is not None]

@@ -75,3 +75,17 @@ def test_a_cookie_with_nul_is_dropped_and_the_page_still_answers(client, setting
 
 def test_ordinary_input_passes(client):
     assert client.get("/fi/haku/?q=Välitä+%E2%80%93+ääkköset").status_code == 200
+
+
+@pytest.mark.parametrize("junk", ["x", "1.5", "²", str(2**64), ""])
+def test_a_junk_id_in_a_staff_form_finds_nothing(client, network_coordinator, junk):
+    built = build_survey()
+    client.force_login(network_coordinator)
+    coding = _url("reports:open_question", "fi", slug=built["survey"].slug_fi, pk=built["long"].pk)
+    assert (
+        client.post(coding, {"action": "code", "answer": junk, "codes": [junk]}).status_code == 404
+    )
+    publishing = _url("reports:published_manage", "fi")
+    assert client.post(publishing, {"survey": junk}).status_code == 404
+    data = {"survey": built["survey"].pk, "question": junk}
+    assert client.post(publishing, data).status_code == 404
