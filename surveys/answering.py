@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
 from valita.content_cache import local_memo
-from valita.signed import Between, Id, Match, MaxLength, SignedValueInvalid, signed_load
+from valita.signed import Between, Id, Match, MaxLength, signed_load
 
 from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
 
@@ -65,8 +65,9 @@ class Draft:
     def loads(cls, token: str, *, structure: "Structure") -> "Draft | None":
         """The draft, or None when forged, expired or of another survey.
 
-        Raises SignedValueInvalid when it is signed but does not fit the schema, or an
-        answer does not fit its question's kind (the server never writes such a draft).
+        Raises SignedValueInvalid when it is signed but does not fit the schema. An answer
+        that no longer fits its question (edited since, or a project no longer listed) is
+        dropped, and the question is asked again.
         """
         try:
             draft = signed_load(token or "", salt=DRAFT_SALT, schema=cls, max_age=DRAFT_MAX_AGE)
@@ -74,9 +75,7 @@ class Draft:
             return None
         if draft.survey != structure.survey.pk:
             return None
-        misfits = [key for key, value in draft.answers.items() if not structure.fits(key, value)]
-        if misfits:
-            raise SignedValueInvalid(f"Draft answers of another kind: {misfits}")
+        draft.answers = {k: v for k, v in draft.answers.items() if structure.fits(k, v)}
         return draft
 
     @property

@@ -147,18 +147,12 @@ def survey():
 
 
 def _bad_drafts(s, good: dict) -> list[dict]:
-    likert, number, project = (str(s[k].pk) for k in ("likert", "number", "project"))
-    single, long_text = str(s["single"].pk), str(s["long"].pk)
+    likert, long_text = str(s["likert"].pk), str(s["long"].pk)
     return [
         {**good, "answers": "not a dict"},
         {**good, "answers": {"abc": 1}},  # question ids are digits
-        {**good, "answers": {likert: 3}},  # a Likert answer is per statement
-        {**good, "answers": {likert: {str(s["s1"].pk): "x"}}},
-        {**good, "answers": {single: [1, 2]}},  # one choice is one id
-        {**good, "answers": {single: 2**80}},
-        {**good, "answers": {number: "abc"}},
-        {**good, "answers": {number: "1e999"}},  # more digits than Answer.number holds
-        {**good, "answers": {project: 987654}},  # no such project
+        {**good, "answers": {likert: {str(s["s1"].pk): "x"}}},  # 1..10 or "dk"
+        {**good, "answers": {likert: 2**80}},
         {**good, "answers": {long_text: "a\x00b"}},
         {**good, "answers": {long_text: "x" * 6000}},
         {**good, "key": "not-a-uuid"},
@@ -187,6 +181,26 @@ def test_a_signed_draft_with_wrong_types_inside_is_a_400_and_stores_nothing(
             assert response.status_code == 400, bad
             assert MESSAGE[language] in response.content.decode(), bad
     assert Response.objects.count() == Answer.objects.count() == SavedDraft.objects.count() == 0
+
+
+def test_answers_that_no_longer_fit_their_question_are_dropped_not_stored(client, survey):
+    """Well-typed, but not what the question takes (as after an edit of the survey): the
+    answer is dropped and asked again; nothing of it reaches the database."""
+    s = survey
+    url = _url("surveys:survey_answer", "fi", slug=s["survey"].slug_fi)
+    good = asdict(Draft.loads(draft_of(client.get(url)), structure=_structure(s)))
+    misfits = {
+        str(s["likert"].pk): 3,  # a Likert answer is per statement
+        str(s["single"].pk): [1, 2],  # one choice is one id
+        str(s["number"].pk): "1e999",  # more digits than Answer.number holds
+        str(s["project"].pk): 987654,  # no such project
+        str(s["short"].pk): "x" * 600,  # longer than a short answer
+    }
+    draft = signing.dumps({**good, "answers": misfits}, salt=DRAFT_SALT, compress=True)
+    assert Draft.loads(draft, structure=_structure(s)).answers == {}
+    response = client.post(url, {"draft": draft, "action": "next"})
+    assert response.status_code == 200  # the first page again, its questions unanswered
+    assert Response.objects.count() == Answer.objects.count() == 0
 
 
 def test_the_draft_the_server_wrote_still_loads(client, survey):
