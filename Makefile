@@ -10,8 +10,13 @@ MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles
 TEST_ENV := DEBUG=0 SECRET_KEY=test-secret-key-not-for-production-0123456789abcdef \
 	SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 VALITA_REQUIRE_MFA=0 \
 	DJANGO_ALLOW_ASYNC_UNSAFE=true
+# `make serve` signs with SECRET_KEY (or SECRET_KEY_FILE) from the environment; without one,
+# with this machine's own key in SERVE_KEY_FILE (made on the first run, ignored by git). The
+# public development key only when asked for: VALITA_ALLOW_DEV_KEY=1 make serve.
+SERVE_KEY_FILE := .serve-secret-key
+SERVE_KEY := $(if $(SECRET_KEY)$(SECRET_KEY_FILE)$(filter 1,$(VALITA_ALLOW_DEV_KEY)),,SECRET_KEY_FILE=$(SERVE_KEY_FILE))
 SERVE_ENV := DEBUG=0 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 \
-	SECURE_HSTS_SECONDS=0 VALITA_ALLOW_DEV_KEY=$${VALITA_ALLOW_DEV_KEY:-1}
+	SECURE_HSTS_SECONDS=0 $(SERVE_KEY)
 
 .PHONY: run test serve install messages compilemessages demo lint check bench e2e-deps clean
 
@@ -45,11 +50,17 @@ run: demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like: gunicorn, DEBUG off, static files through whitenoise.
-serve: install compilemessages
+serve: install compilemessages $(if $(SERVE_KEY),$(SERVE_KEY_FILE))
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput -v0
 	$(SERVE_ENV) $(VENV)/bin/gunicorn valita.wsgi:application --bind 127.0.0.1:$(PORT) \
 		--workers $${WEB_CONCURRENCY:-4} --access-logfile - --log-level warning
+
+$(SERVE_KEY_FILE):
+	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@echo "make serve: SECRET_KEY is not set, so this machine's own secret key was written to" \
+		"$@ (ignored by git). Set SECRET_KEY to use another one; VALITA_ALLOW_DEV_KEY=1" \
+		"runs with the public development key."
 
 # Debian's chromium for the browser tests (root installs it when it is missing).
 e2e-deps:

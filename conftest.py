@@ -3,10 +3,21 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 
 from projects.tests.factories import MembershipFactory, ProjectFactory, UserFactory
 from valita.content_cache import forget_local
 from valita.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
+
+
+def pytest_runtest_setup(item):
+    # `@pytest.mark.requires_postgresql`: row locks between real threads, full-text search
+    # and the like. SQLite (`make test` without DATABASE_URL) skips them and says why; CI,
+    # on PostgreSQL, runs them.
+    marker = item.get_closest_marker("requires_postgresql")
+    if marker is not None and connection.vendor != "postgresql":
+        reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+        pytest.skip(f"needs PostgreSQL (set DATABASE_URL){': ' + reason if reason else ''}")
 
 
 @pytest.fixture(autouse=True)

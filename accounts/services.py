@@ -1,4 +1,6 @@
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Annotated
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -11,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
+from valita.signed import Id, MaxLength, signed_load
+
 INVITATION_SALT = "accounts.invitation"
 
 
@@ -18,6 +22,12 @@ def _account_state(user) -> str:
     # Changes once the password is set or the user signs in: the link is single use.
     state = f"{user.pk}:{user.password}:{user.last_login}"
     return salted_hmac(INVITATION_SALT, state, algorithm="sha256").hexdigest()[:20]
+
+
+@dataclass
+class InvitationToken:
+    u: Id  # the user
+    s: Annotated[str, MaxLength(40)]  # the account state when the link was made
 
 
 def invitation_token_make(user) -> str:
@@ -28,11 +38,11 @@ def invitation_token_user(token: str):
     """The invited user, or None when the link is broken, used or expired."""
     max_age = timedelta(days=settings.INVITATION_VALID_DAYS)
     try:
-        data = signing.loads(token, salt=INVITATION_SALT, max_age=max_age)
+        data = signed_load(token, salt=INVITATION_SALT, schema=InvitationToken, max_age=max_age)
     except signing.BadSignature:
         return None
-    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or data.get("s") != _account_state(user):
+    user = get_user_model().objects.filter(pk=data.u, is_active=True).first()
+    if user is None or data.s != _account_state(user):
         return None
     return user
 

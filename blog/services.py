@@ -1,5 +1,6 @@
 """Blog services: cover renditions, draft previews and the page-cache schedule."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core import signing
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from valita.content_cache import page_cache_invalidate
 from valita.images import renditions_save
+from valita.signed import Id, signed_load
 
 from .models import COVER_RENDITION_WIDTHS, Post
 
@@ -40,6 +42,11 @@ def cover_renditions_make(*, post_id: int) -> bool:
     return bool(updated)
 
 
+@dataclass
+class PreviewToken:
+    post: Id
+
+
 def preview_token(post: Post) -> str:
     return signing.dumps({"post": post.pk}, salt=PREVIEW_SALT, compress=True)
 
@@ -51,14 +58,10 @@ def preview_url(post: Post) -> str:
 def post_from_preview_token(token: str) -> Post | None:
     """The post of a signed preview link, or None when the link is forged or expired."""
     try:
-        data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
+        data = signed_load(token, salt=PREVIEW_SALT, schema=PreviewToken, max_age=PREVIEW_MAX_AGE)
     except signing.BadSignature:  # SignatureExpired is a BadSignature too
         return None
-    return (
-        Post.objects.for_listing().filter(pk=data.get("post")).first()
-        if isinstance(data, dict)
-        else None
-    )
+    return Post.objects.for_listing().filter(pk=data.post).first()
 
 
 def next_scheduled_publish():

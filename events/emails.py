@@ -1,5 +1,7 @@
 """The emails to registrants, each written in the registrant's own language."""
 
+import uuid
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
@@ -8,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from valita.signed import signed_load
 from valita.translation_utils import localized_value
 
 from .ics import event_calendar
@@ -22,7 +25,7 @@ def registration_signature(registration: Registration) -> str:
 
 def registration_from_signature(value: str) -> Registration | None:
     try:
-        token = signing.loads(value, salt=SIGNING_SALT)
+        token = signed_load(value, salt=SIGNING_SALT, schema=uuid.UUID)
     except signing.BadSignature:
         return None
     return Registration.objects.reachable().select_related("event").filter(token=token).first()

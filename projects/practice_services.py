@@ -5,6 +5,7 @@ Each call is one transaction. Emails go through the transactional outbox
 broker is down; the email is written in the contact's own language.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.core import signing
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from valita import deadlines, outbox
+from valita.signed import signed_load
 
 from .practice_models import Adoption, FollowUpRequest, FollowUpRound, Practice
 
@@ -28,7 +30,7 @@ def followup_signature(request: FollowUpRequest) -> str:
 def followup_from_signature(value: str) -> FollowUpRequest | None:
     """The request a link names, or None when the link was altered."""
     try:
-        token = signing.loads(value, salt=SIGNING_SALT)
+        token = signed_load(value, salt=SIGNING_SALT, schema=uuid.UUID)
     except signing.BadSignature:
         return None
     return (

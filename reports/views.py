@@ -21,6 +21,7 @@ from surveys.models import Answer, Code, Question, Response, Survey
 from valita import exports as spreadsheets
 from valita.access_log import log_access
 from valita.files import file_response
+from valita.input_guard import requested_id, requested_ids
 
 from . import exports, metrics, published, services, survey_report
 from .access import dashboard_view
@@ -140,10 +141,13 @@ def open_question(request, slug, pk):
                 messages.success(request, _("Teema lisätty."))
             else:
                 answer = get_object_or_404(
-                    _open_answers(request, survey, question), pk=request.POST.get("answer")
+                    _open_answers(request, survey, question),
+                    pk=requested_id(request.POST.get("answer")),
                 )
                 codes = list(
-                    Code.objects.filter(question=question, pk__in=request.POST.getlist("codes"))
+                    Code.objects.filter(
+                        question=question, pk__in=requested_ids(request.POST.getlist("codes"))
+                    )
                 )
                 services.answer_code(
                     user=request.user,
@@ -308,13 +312,15 @@ def published_manage(request):
     if request.method == "POST":
         if not request.scope.can_edit:
             raise PermissionDenied
-        survey = get_object_or_404(Survey, pk=request.POST.get("survey"))
+        survey = get_object_or_404(Survey, pk=requested_id(request.POST.get("survey")))
         question = quote = None
         if request.POST.get("question"):
-            question = get_object_or_404(Question, pk=request.POST["question"], survey=survey)
+            question = get_object_or_404(
+                Question, pk=requested_id(request.POST["question"]), survey=survey
+            )
         else:
             quote = get_object_or_404(
-                Quote, pk=request.POST.get("quote"), answer__question__survey=survey
+                Quote, pk=requested_id(request.POST.get("quote")), answer__question__survey=survey
             )
         try:
             entry = services.publish_toggle(

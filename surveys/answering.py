@@ -19,15 +19,18 @@ Stored answers, by question id (as a string):
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Annotated, Literal
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from projects.models import Project
 from valita.content_cache import local_memo
+from valita.signed import Between, Id, Match, MaxLength, signed_load
 
 from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
 
@@ -35,31 +38,46 @@ DRAFT_SALT = "surveys.draft"
 DRAFT_MAX_AGE = 60 * 60 * 24 * 60  # a draft link or an open tab keeps for two months
 TEXT_MAX = {Question.Kind.SHORT_TEXT: 500, Question.Kind.LONG_TEXT: 5000}
 
+# The shapes of the stored answers (the module docstring), as the draft's schema checks them.
+IdText = Annotated[str, Match(r"[1-9][0-9]{0,17}")]
+LikertAnswer = dict[IdText, Annotated[int, Between(1, 10)] | Literal["dk"]]
+StoredAnswer = Id | list[Id] | LikertAnswer | Annotated[str, MaxLength(max(TEXT_MAX.values()))]
+UUID_TEXT = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+NUMBER_FIELD = {"max_digits": 14, "decimal_places": 4}  # as Answer.number stores it
+
 
 @dataclass
 class Draft:
-    survey: int
-    key: str
-    started: float
-    page: int | None = None
-    answers: dict = field(default_factory=dict)
-    collector: int | None = None
-    invitation: int | None = None
+    survey: Id
+    key: Annotated[str, Match(UUID_TEXT)]
+    started: Annotated[float, Between(0, 253402300799)]  # a timestamp before year 10000
+    page: Id | None = None
+    answers: dict[IdText, StoredAnswer] = field(default_factory=dict)
+    collector: Id | None = None
+    invitation: Id | None = None
     test: bool = False
     counted: bool = False
-    saved: str | None = None
+    saved: Annotated[str, MaxLength(64)] | None = None
 
     def dumps(self) -> str:
         return signing.dumps(asdict(self), salt=DRAFT_SALT, compress=True)
 
     @classmethod
-    def loads(cls, token: str, *, survey: Survey) -> "Draft | None":
+    def loads(cls, token: str, *, structure: "Structure") -> "Draft | None":
+        """The draft, or None when forged, expired or of another survey.
+
+        Raises SignedValueInvalid when it is signed but does not fit the schema. An answer
+        that no longer fits its question (edited since, or a project no longer listed) is
+        dropped, and the question is asked again.
+        """
         try:
-            data = signing.loads(token or "", salt=DRAFT_SALT, max_age=DRAFT_MAX_AGE)
-            draft = cls(**data)
-        except (signing.BadSignature, TypeError, ValueError):
+            draft = signed_load(token or "", salt=DRAFT_SALT, schema=cls, max_age=DRAFT_MAX_AGE)
+        except signing.BadSignature:
             return None
-        return draft if draft.survey == survey.pk else None
+        if draft.survey != structure.survey.pk:
+            return None
+        draft.answers = {k: v for k, v in draft.answers.items() if structure.fits(k, v)}
+        return draft
 
     @property
     def started_at(self):
@@ -91,6 +109,34 @@ class Structure:
         """The structure kept in this process while the content generation stands (any
         edit of the survey retires it); read-only, so requests may share it."""
         return local_memo(("survey-structure", survey.pk), lambda: cls(survey))
+
+    def fits(self, question_key: str, value) -> bool:
+        """Whether a stored answer has the shape of its question's kind (see the module
+        docstring); answers of questions no longer in the survey are left to `prune`."""
+        question = self._questions().get(int(question_key))
+        if question is None:
+            return True
+        kind = question.kind
+        if kind == Question.Kind.LIKERT:
+            return isinstance(value, dict)
+        if kind == Question.Kind.MULTIPLE:
+            return isinstance(value, list)
+        if kind == Question.Kind.SINGLE:
+            return isinstance(value, int)
+        if kind == Question.Kind.PROJECT:
+            return isinstance(value, int) and value in {p.pk for p in self.projects()}
+        if not isinstance(value, str):
+            return False
+        if kind == Question.Kind.NUMBER:
+            try:
+                forms.DecimalField(**NUMBER_FIELD).clean(value)
+            except ValidationError:
+                return False
+            return True
+        return len(value) <= TEXT_MAX.get(kind, 0)
+
+    def _questions(self) -> dict[int, Question]:
+        return {q.pk: q for page in self.pages for q in page.questions.all()}
 
     def projects(self):
         if self._projects is None:
@@ -226,8 +272,7 @@ class PageForm(forms.Form):
                 initial = str(stored) if stored else None
             elif question.kind == Question.Kind.NUMBER:
                 formfield = forms.DecimalField(
-                    max_digits=14,
-                    decimal_places=4,
+                    **NUMBER_FIELD,
                     error_messages={
                         **required_msg,
                         "invalid": _("Kirjoita luku, esim. 12 tai 3,5."),
@@ -257,13 +302,6 @@ class PageForm(forms.Form):
             if initial is not None:
                 self.initial[name] = initial
             self.blocks.append({"question": question, "names": [name]})
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in cleaned.items():
-            if isinstance(value, str) and "\x00" in value:
-                self.add_error(name, _("Vastauksessa on merkkejä, joita ei voi tallentaa."))
-        return cleaned
 
     def bound_blocks(self):
         return [

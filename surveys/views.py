@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from valita import ratelimit
 from valita.content_cache import shared_object
 from valita.query_params import reads_query
+from valita.signed import SignedValueInvalid
 
 from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers
@@ -92,25 +93,23 @@ def _answer(
         return _render(request, "surveys/closed.html", {**context, "reason": reason}, embed=embed)
 
     structure = Structure.for_survey(survey)
-    draft = None
-    if request.method == "POST":
-        if not test and not ratelimit.allow(
+    if (
+        request.method == "POST"
+        and not test
+        and not ratelimit.allow(
             request,
             "survey-answer",
             limit=settings.SURVEYS_SUBMISSIONS_PER_5MIN,
             period=SUBMIT_WINDOW,
-        ):
-            return _render(request, "surveys/rate_limited.html", context, embed=embed, status=429)
-        draft = Draft.loads(request.POST.get("draft", ""), survey=survey)
-        if draft is None or draft.test != test:
-            context["expired"] = True
-    saved_token = request.GET.get("jatka") if request.method == "GET" else None
-    if draft is None and saved_token:
-        saved = SavedDraft.objects.filter(survey=survey, token=saved_token[:64]).first()
-        if saved is not None:
-            draft = Draft.loads(saved.data.get("draft", ""), survey=survey)
-            if draft is not None:
-                draft.saved = saved.token
+        )
+    ):
+        return _render(request, "surveys/rate_limited.html", context, embed=embed, status=429)
+    try:
+        draft = _draft(request, survey=survey, structure=structure, test=test, context=context)
+    except SignedValueInvalid as error:
+        # Signed by us (or with our key), yet not a draft we wrote: refuse, in the frame.
+        context["reason"] = error.user_message
+        return _render(request, "surveys/closed.html", context, embed=embed, status=400)
     if draft is None:
         draft = Draft(
             survey=survey.pk,
@@ -203,6 +202,24 @@ def _answer(
         }
     )
     return _render(request, "surveys/answer.html", context, embed=embed)
+
+
+def _draft(request, *, survey: Survey, structure: Structure, test: bool, context: dict):
+    """The draft the form sent, or the saved one a `?jatka=` link names (None: start anew)."""
+    draft = None
+    if request.method == "POST":
+        draft = Draft.loads(request.POST.get("draft", ""), structure=structure)
+        if draft is None or draft.test != test:
+            draft = None
+            context["expired"] = True
+    saved_token = request.GET.get("jatka") if request.method == "GET" else None
+    if draft is None and saved_token:
+        saved = SavedDraft.objects.filter(survey=survey, token=saved_token[:64]).first()
+        if saved is not None:
+            draft = Draft.loads(saved.data.get("draft", ""), structure=structure)
+            if draft is not None:
+                draft.saved = saved.token
+    return draft
 
 
 def _thanks_url(survey: Survey, embed: bool) -> str:

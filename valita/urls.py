@@ -14,6 +14,7 @@ from .sitemaps import SITEMAPS
 admin.site.site_header = "Välitä! – Visa omtanke!"
 admin.site.site_title = "Välitä! – Visa omtanke!"
 
+handler400 = "valita.views.bad_request"
 handler404 = "valita.views.page_not_found"
 handler500 = "valita.views.server_error"
 

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -58,6 +59,15 @@ def robots_txt(request):
 def _account_prefix(code: str) -> str:
     with translation.override(code):
         return reverse("account_login").split("/")[2] + "/"
+
+
+def bad_request(request, exception):
+    """400 with the site's page; the exception may say what to do (`user_message`)."""
+    message = getattr(exception, "user_message", None) or _(
+        "Pyyntöä ei voitu käsitellä, koska siinä oli virheellisiä tietoja. Tarkista osoite "
+        "tai lomake ja yritä uudelleen."
+    )
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def page_not_found(request, exception):

@@ -5,20 +5,17 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from events import services
 from events.models import Registration
 from events.tests.factories import EventFactory, RegistrationFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL (DATABASE_URL)")
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.requires_postgresql("row locks between parallel connections"),
+]
 
 
 def run_together(*calls):

@@ -2,7 +2,6 @@
 odd input, an index kept current per object, the source registry and the SQLite match."""
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from events.models import Event
@@ -21,9 +20,7 @@ from search.registry import SearchSource, register_source
 
 pytestmark = pytest.mark.django_db
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL"
-)
+postgres_only = pytest.mark.requires_postgresql("full-text search runs on PostgreSQL")
 
 
 def result_titles(response) -> list[str]:

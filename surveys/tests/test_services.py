@@ -33,10 +33,6 @@ from valita import outbox
 pytestmark = pytest.mark.django_db
 
 # Parallel writers on separate connections: SQLite locks the whole file instead of a row.
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="row locks between parallel connections need PostgreSQL (DATABASE_URL)",
-)
 
 
 def submit(s, *, key=None, invitation=None, is_test=False, answers=None):
@@ -250,7 +246,7 @@ def test_foreign_choice_ids_are_dropped():
 
 
 @pytest.mark.django_db(transaction=True)
-@needs_postgresql
+@pytest.mark.requires_postgresql("the invitation's row lock between parallel connections")
 def test_parallel_submissions_of_one_token_make_one_response():
     s = build_survey()
     invitation = InvitationFactory(collector__survey=s["survey"])
@@ -400,7 +396,7 @@ def _wait_until(condition, timeout=30.0):
 
 
 @pytest.mark.django_db(transaction=True)
-@needs_postgresql
+@pytest.mark.requires_postgresql("the invitation's row lock between parallel connections")
 @pytest.mark.parametrize("locked", [True, False])
 def test_the_invitation_lock_makes_a_second_submission_wait_and_refuse(monkeypatch, locked):
     """The first submission holds the invitation's row while it writes; a second one (another

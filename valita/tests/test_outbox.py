@@ -103,11 +103,10 @@ def _waiting_for_a_row_lock() -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.requires_postgresql("row locks between parallel connections")
 def test_two_simultaneous_deliveries_run_the_message_once():
     """The row lock in `run`: without it both deliveries see the message not done and
     run its function (the function counts its runs in a table with no unique key)."""
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL's row locks (SQLite locks the whole database)")
     gate = outbox_targets.gate = outbox_targets.Gate()
     message = OutboxMessage.objects.create(
         task="valita.tests.outbox_targets.record_and_wait", args=["simultaneous"]
