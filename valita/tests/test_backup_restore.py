@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from valita import backup as backups
-from valita.models import TaskEffect
+from valita.models import AccessLog
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -84,13 +84,13 @@ def test_a_damaged_backup_is_refused_before_anything_is_replaced(postgres, file_
 
 
 def test_the_comparison_notices_a_lost_row_and_a_lost_file(postgres, file_roots, tmp_path):
-    effect = TaskEffect.objects.create(key="restore-drill")
+    row = AccessLog.objects.create(what="restore-drill")
     manifest = backups.backup(tmp_path / "backup")
     assert backups.compare(manifest) == []
-    effect.delete()
+    row.delete()
     default_storage.delete("events/materials/diat.pdf")
     problems = backups.compare(manifest)
-    assert "valita_taskeffect: 0 rows, backup has 1" in problems
+    assert "valita_accesslog: 0 rows, backup has 1" in problems
     assert "files of default differ" in problems
 
 
