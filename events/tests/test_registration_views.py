@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -66,6 +67,28 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
     assert field_error in response.content.decode()
     assert 'aria-invalid="true"' in response.content.decode()
     assert not event.registrations.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "legend"), [("fi", "Osallistumistapa"), ("sv", "Sätt att delta")]
+)
+def test_the_mode_radios_are_a_group_whose_error_is_tied_to_it(client, event, language, legend):
+    body = client.post(url("register", event, language), {**FORM, "mode": ""}).content.decode()
+    group = re.search(r'<fieldset class="field field-error"([^>]*)>\s*<legend>(.*?)</legend>', body)
+    assert group, body
+    assert legend in group.group(2)
+    assert 'aria-describedby="id_mode_error"' in group.group(1)
+    assert 'id="id_mode_error"' in body
+    assert 'href="#id_mode_0"' in body  # the summary leads to the group's first radio
+
+
+def test_the_error_summary_comes_first_in_main_focusable_by_script(client, event):
+    body = client.post(url("register", event), {**FORM, "name": ""}).content.decode()
+    main = body.split('<main id="content" tabindex="-1">', 1)[1]
+    first = re.search(r"<(?!div class=\"wrap\")\w+[^>]*>", main).group(0)
+    assert first == '<div class="error-summary" role="alert" tabindex="-1" id="error-summary">'
+    assert body.count('id="error-summary"') == 1
+    assert "autofocus" not in body
 
 
 def test_a_second_registration_with_the_same_email_is_refused(client, event):
