@@ -98,6 +98,17 @@ def test_a_second_registration_with_the_same_email_is_refused(client, event):
     assert event.registrations.count() == 1
 
 
+@pytest.mark.parametrize(("language", "status"), [("fi", "Peruttu"), ("sv", "Avanmäld")])
+def test_a_cancelled_registration_reads_as_cancelled_in_each_language(
+    client, event, language, status
+):
+    registration = RegistrationFactory(event=event, status="cancelled", language=language)
+    path = manage_url(registration).removeprefix("http://127.0.0.1:8000")
+    page = client.get(path).content.decode()
+    assert f"<strong>{status}</strong>" in page
+    assert "Inställt" not in page  # the word for a cancelled event, not a registration
+
+
 def test_after_the_deadline_the_form_is_gone(client, event):
     Event.objects.filter(pk=event.pk).update(
         registration_deadline=timezone.now() - timedelta(minutes=1)
