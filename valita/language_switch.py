@@ -13,6 +13,7 @@ from django.urls import translate_url
 from django.utils import translation
 
 from projects.models import Project, Theme
+from valita.translation_utils import LANGUAGE_CODES
 
 # Query parameters whose value is the translated slug of an object of this queryset.
 SLUG_PARAMETERS = {
@@ -27,21 +28,35 @@ def page_in_language(request, language: str, obj=None) -> str:
         with translation.override(language):
             return obj.get_absolute_url()
     path = translate_url(request.path, language)
-    query = translated_query(request.GET, language)
+    query = translated_query(request.GET, language, _slug_pairs(request))
     return f"{path}?{query}" if query else path
 
 
-def translated_query(query: QueryDict, language: str) -> str:
-    """query with each slug parameter's values in language, URL-encoded."""
+def _slug_pairs(request) -> dict[str, list[tuple[str, str]]]:
+    """The slugs (one per language) of the objects the query names: one query per parameter
+    present, once per request (the head and the switcher both ask)."""
+    pairs = getattr(request, "_language_switch_slugs", None)
+    if pairs is None:
+        pairs = {}
+        for parameter, objects in SLUG_PARAMETERS.items():
+            values = [value for value in request.GET.getlist(parameter) if value]
+            if values:
+                matches = objects().filter(Q(slug_fi__in=values) | Q(slug_sv__in=values))
+                fields = [f"slug_{code}" for code in LANGUAGE_CODES]
+                pairs[parameter] = list(matches.values_list(*fields))
+        request._language_switch_slugs = pairs
+    return pairs
+
+
+def translated_query(query: QueryDict, language: str, pairs: dict) -> str:
+    """query with each slug parameter's values in language, URL-encoded; a value that
+    names nothing is kept as it is."""
     query = query.copy()
-    for parameter, objects in SLUG_PARAMETERS.items():
-        values = query.getlist(parameter)
-        if not any(values):
-            continue
-        matches = objects().filter(Q(slug_fi__in=values) | Q(slug_sv__in=values))
+    for parameter, objects in pairs.items():
         slugs = {}
-        for obj in matches.only("slug_fi", "slug_sv"):
-            target = getattr(obj, f"slug_{language}") or obj.slug_fi
-            slugs[obj.slug_fi] = slugs[obj.slug_sv] = target
-        query.setlist(parameter, [slugs.get(value, value) for value in values])
+        for pair in objects:
+            by_language = dict(zip(LANGUAGE_CODES, pair, strict=True))
+            for slug in pair:
+                slugs[slug] = by_language.get(language) or by_language["fi"]
+        query.setlist(parameter, [slugs.get(value, value) for value in query.getlist(parameter)])
     return query.urlencode()
