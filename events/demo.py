@@ -5,6 +5,7 @@ are set again relative to the day of loading, so upcoming events stay upcoming."
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from projects.models import Project, Theme
 
@@ -233,7 +234,7 @@ def load() -> list[Event]:
         event, _ = Event.objects.update_or_create(
             slug_fi=slug,
             defaults={
-                "slug_sv": slug,
+                "slug_sv": slugify(title_sv),
                 "title_fi": title_fi,
                 "title_sv": title_sv,
                 "description_fi": f"<p>{text_fi}</p>",

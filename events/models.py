@@ -417,7 +417,7 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("Vahvistettu")
         WAITING = "waiting", _("Jonossa")
         OFFERED = "offered", _("Paikkaa tarjottu")
-        CANCELLED = "cancelled", _("Peruttu")
+        CANCELLED = "cancelled", pgettext_lazy("ilmoittautumisen tila", "Peruttu")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("tapahtuma")

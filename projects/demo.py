@@ -12,9 +12,23 @@ from .models import ContactPerson, Membership, Organisation, Project, Theme
 
 DEMO_PASSWORD = "valita-demo"  # noqa: S105 - demo accounts only, listed in the README
 
+# The Swedish address of each demo project, from its Swedish name (DESIGN.md: slugs are
+# translated too).
+SLUGS_SV = {
+    "aani": "rosten",
+    "yhdessa": "tillsammans",
+    "arki": "vardagen",
+    "johtaja": "ledare",
+    "turvallinen": "trygg",
+    "polku": "vagen",
+    "mukana": "alla-med",
+    "voimaa": "kraft",
+    "kestava": "hallbar",
+}
+
 COORDINATION = {
     "slug_fi": "valita-visa-omtanke",
-    "slug_sv": "valita-visa-omtanke",
+    "slug_sv": "visa-omtanke",
     "name_fi": "Välitä! – Visa omtanke!",
     "name_sv": "Välitä! – Visa omtanke!",
     "short_name_fi": "Välitä!",
@@ -305,7 +319,7 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
         project, _ = Project.objects.update_or_create(
             slug_fi=slug,
             defaults={
-                "slug_sv": slug,
+                "slug_sv": SLUGS_SV[slug],
                 "name_fi": name_fi,
                 "name_sv": name_sv,
                 "short_name_fi": short,

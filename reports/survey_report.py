@@ -126,8 +126,9 @@ def value_labels(question: Question) -> list[str]:
 
 def likert_columns(question: Question) -> list[Column]:
     columns = [Column(_("Väittämä")), Column("n", "int")]
+    count = _("lkm")  # outside the f-string, where makemessages finds it
     for value in question.scale_values():
-        columns += [Column(f"{value} ({_('lkm')})", "int"), Column(f"{value} (%)", "share")]
+        columns += [Column(f"{value} ({count})", "int"), Column(f"{value} (%)", "share")]
     columns += [
         Column(str(DONT_KNOW_LABEL), "int"),
         Column(_("Keskiarvo"), "number"),

@@ -175,7 +175,10 @@ def _answer(
             form = PageForm(structure=structure, page=page, answers=draft.answers)
             focus = "heading"
         elif action == "back":
-            # Going back keeps nothing of an invalid page, and shows the previous one.
+            # Going back from an invalid page keeps its valid answers (only the invalid
+            # ones are dropped), so that coming forward again finds what was typed.
+            draft.answers = merge_page_answers(draft.answers, form, form.answers())
+            pages = structure.visible_pages(draft.answers)
             index = next((i for i, p in enumerate(pages) if p.pk == page.pk), 0)
             page = pages[max(index - 1, 0)]
             draft.page = page.pk

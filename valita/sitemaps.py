@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -8,9 +9,31 @@ from surveys.models import Survey
 
 
 class I18nSitemap(Sitemap):
+    """Each address with its other-language alternates and an x-default.
+
+    Django writes x-default as the Finnish address without its language prefix, which
+    this site (every page under /fi/ or /sv/) answers only with a redirect. Search engines
+    want every hreflang target to answer 200 itself (a redirecting alternate is reported
+    and ignored), so x-default is the Finnish page, the version for a reader of neither
+    language, as in the pages' own hreflang links (templates/base.html).
+    """
+
     i18n = True
     alternates = True
     x_default = True
+
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            alternates = url.get("alternates", [])
+            default = next(
+                (a["location"] for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE),
+                None,
+            )
+            for alternate in alternates:
+                if alternate["lang_code"] == "x-default" and default:
+                    alternate["location"] = default
+        return urls
 
 
 class StaticPagesSitemap(I18nSitemap):

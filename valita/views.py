@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -71,7 +72,31 @@ def bad_request(request, exception):
 
 
 def page_not_found(request, exception):
+    """404, except for an address without a language prefix that is a page in Finnish
+    (`/hankkeet/aani/`, as old links and earlier sitemaps gave it): that one goes to the
+    same page in the visitor's language, as `/` does."""
+    target = _unprefixed_page_in_language(request)
+    if target:
+        response = HttpResponseRedirect(target)
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
+        return response
     return render(request, "404.html", status=404)
+
+
+def _unprefixed_page_in_language(request) -> str:
+    if request.method not in ("GET", "HEAD") or get_language_from_path(request.path_info):
+        return ""
+    default = settings.LANGUAGE_CODE
+    finnish = f"/{default}{request.path_info}"
+    with translation.override(default):
+        try:
+            resolve(finnish)
+        except Resolver404:
+            return ""
+        language = translation.get_language_from_request(request, check_path=False)
+        target = translate_url(finnish, language)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{target}?{query}" if query else target
 
 
 def server_error(request):

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -68,11 +69,44 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
     assert not event.registrations.exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "legend"), [("fi", "Osallistumistapa"), ("sv", "Sätt att delta")]
+)
+def test_the_mode_radios_are_a_group_whose_error_is_tied_to_it(client, event, language, legend):
+    body = client.post(url("register", event, language), {**FORM, "mode": ""}).content.decode()
+    group = re.search(r'<fieldset class="field field-error"([^>]*)>\s*<legend>(.*?)</legend>', body)
+    assert group, body
+    assert legend in group.group(2)
+    assert 'aria-describedby="id_mode_error"' in group.group(1)
+    assert 'id="id_mode_error"' in body
+    assert 'href="#id_mode_0"' in body  # the summary leads to the group's first radio
+
+
+def test_the_error_summary_comes_first_in_main_focusable_by_script(client, event):
+    body = client.post(url("register", event), {**FORM, "name": ""}).content.decode()
+    main = body.split('<main id="content" tabindex="-1">', 1)[1]
+    first = re.search(r"<(?!div class=\"wrap\")\w+[^>]*>", main).group(0)
+    assert first == '<div class="error-summary" role="alert" tabindex="-1" id="error-summary">'
+    assert body.count('id="error-summary"') == 1
+    assert "autofocus" not in body
+
+
 def test_a_second_registration_with_the_same_email_is_refused(client, event):
     client.post(url("register", event), {**FORM, "mode": "in_person"})
     response = client.post(url("register", event), {**FORM, "mode": "remote"})
     assert "Tällä sähköpostiosoitteella on jo ilmoittauduttu" in response.content.decode()
     assert event.registrations.count() == 1
+
+
+@pytest.mark.parametrize(("language", "status"), [("fi", "Peruttu"), ("sv", "Avanmäld")])
+def test_a_cancelled_registration_reads_as_cancelled_in_each_language(
+    client, event, language, status
+):
+    registration = RegistrationFactory(event=event, status="cancelled", language=language)
+    path = manage_url(registration).removeprefix("http://127.0.0.1:8000")
+    page = client.get(path).content.decode()
+    assert f"<strong>{status}</strong>" in page
+    assert "Inställt" not in page  # the word for a cancelled event, not a registration
 
 
 def test_after_the_deadline_the_form_is_gone(client, event):

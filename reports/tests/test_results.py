@@ -4,6 +4,7 @@ import statistics
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import translation
 
 from events.tests.factories import EventFactory
 from reports import charts, survey_report
@@ -56,6 +57,13 @@ def test_likert_figures_against_hand_computed(survey, oph_viewer):
     assert row["Keskihajonta"] == pytest.approx(statistics.stdev(values))
     row2 = dict(zip([c.label for c in group.table.columns], group.table.rows[1], strict=True))
     assert row2["n"] == 6 and row2["En osaa sanoa"] == 0 and row2["Keskihajonta"] == 0
+
+
+def test_likert_count_columns_are_headed_in_the_pages_language(survey):
+    with translation.override("sv"):
+        names = [column.label for column in survey_report.likert_columns(survey["likert"])]
+    assert "1 (antal)" in names
+    assert not any("lkm" in name for name in names)
 
 
 def test_choice_counts_and_shares(survey, oph_viewer):

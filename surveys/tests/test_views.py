@@ -124,6 +124,18 @@ def test_answers_of_a_page_hidden_after_going_back_are_dropped(client, s):
     assert not Answer.objects.filter(question=s["number"]).exists()
 
 
+def test_previous_page_after_an_error_keeps_the_valid_answers_of_the_page(client, s):
+    url = url_of(s["survey"])
+    second = post_page(client, url, client.get(url), page1(s))
+    invalid = {f"q{s['long'].pk}": "Kirjoitettu vastaus", f"q{s['number'].pk}": "ei luku"}
+    back = post_page(client, url, second, invalid, action="back")
+    assert "Sivu 1 / 3" in back.content.decode()
+    again = post_page(client, url, back, page1(s)).content.decode()
+    assert "Sivu 2 / 3" in again
+    assert "Kirjoitettu vastaus" in again  # the valid answer came back with the page
+    assert "ei luku" not in again  # the invalid one is not stored
+
+
 @pytest.mark.parametrize(
     ("language", "message", "summary"),
     [

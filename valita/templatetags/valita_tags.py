@@ -1,8 +1,9 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
+from valita.language_switch import page_in_language
 from valita.query_params import cache_path as _cache_path
 from valita.query_params import read_query
 from valita.translation_utils import localized_value
@@ -12,23 +13,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def alternate_urls(context):
-    """The current page in every language: [(code, name, path)].
-
-    A page about one object asks the object for its address in each language
-    (the slug is translated too); any other page translates its own path.
-    """
+    """The current page in every language: [(code, name, path)], filters kept
+    (valita.language_switch)."""
     request = context["request"]
     obj = context.get("object")
-    current_path = _cache_path(request)  # only the parameters the page reads
-    links = []
-    for code, name in settings.LANGUAGES:
-        if obj is not None and hasattr(obj, "get_absolute_url"):
-            with translation.override(code):
-                path = obj.get_absolute_url()
-        else:
-            path = translate_url(current_path, code)
-        links.append((code, name, path))
-    return links
+    return [(code, name, page_in_language(request, code, obj)) for code, name in settings.LANGUAGES]
 
 
 @register.inclusion_tag("includes/translated_field.html")
@@ -39,6 +28,19 @@ def translated(obj, field, rich=False, tag="div"):
     fallback = not own and language != "fi"
     value = own or localized_value(obj, field, "fi")
     return {"value": value, "fallback": fallback, "rich": rich, "tag": tag}
+
+
+@register.simple_tag
+def short_name(project):
+    """A project's short name, marked lang="fi" on a Swedish page where it is the Finnish
+    one (no Swedish name of its own, or the Finnish name used as is), so that a screen
+    reader says "Ääni" in Finnish."""
+    language = (translation.get_language() or "fi")[:2]
+    finnish = project.short_name_fi or ""
+    own = localized_value(project, "short_name", language)
+    if language == "fi" or (own and own != finnish):
+        return own or finnish
+    return format_html('<span lang="fi">{}</span>', finnish)
 
 
 @register.filter
