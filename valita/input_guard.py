@@ -47,7 +47,10 @@ class InvalidInputMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if NUL in request.path_info:
             raise Http404("NUL in the path")
-        if _carries_nul(request.GET):
+        # The raw query string, not request.GET: reading GET would count as reading every
+        # parameter for the page cache (valita.query_params), and NUL is only ever "%00".
+        query_string = request.META.get("QUERY_STRING", "")
+        if "%00" in query_string or NUL in query_string:
             raise InvalidInput("NUL in the query string")
         # Uploaded files' names need no check: Django drops non-printable characters.
         if request.method == "POST" and _carries_nul(request.POST):

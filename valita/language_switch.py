@@ -13,7 +13,7 @@ from django.urls import translate_url
 from django.utils import translation
 
 from projects.models import Project, Theme
-from valita.query_params import read_query
+from valita.query_params import declared_query
 from valita.translation_utils import LANGUAGE_CODES
 
 # Query parameters whose value is the translated slug of an object of this queryset.
@@ -30,7 +30,7 @@ def page_in_language(request, language: str, obj=None) -> str:
             return obj.get_absolute_url()
     path = translate_url(request.path, language)
     # Only the parameters the page reads (valita.query_params): junk is never carried over.
-    query = translated_query(read_query(request), language, _slug_pairs(request))
+    query = translated_query(declared_query(request), language, _slug_pairs(request))
     return f"{path}?{query}" if query else path
 
 
@@ -41,7 +41,7 @@ def _slug_pairs(request) -> dict[str, list[tuple[str, str]]]:
     if pairs is None:
         pairs = {}
         for parameter, objects in SLUG_PARAMETERS.items():
-            values = [value for value in read_query(request).getlist(parameter) if value]
+            values = [value for value in declared_query(request).getlist(parameter) if value]
             if values:
                 matches = objects().filter(Q(slug_fi__in=values) | Q(slug_sv__in=values))
                 fields = [f"slug_{code}" for code in LANGUAGE_CODES]

@@ -68,6 +68,19 @@ def read_query(request) -> QueryDict:
     return query
 
 
+def declared_query(request) -> QueryDict:
+    """request.GET with only the view's declared parameters, empty for a view that
+    declares none: what a link to the same page in another form (language) carries."""
+    names = declared(request) or frozenset()
+    given = QueryDict(request.META.get("QUERY_STRING", ""))  # in the visitor's order
+    query = QueryDict(mutable=True)
+    for name, values in given.lists():
+        if name in names:
+            query.setlist(name, values)
+    query._mutable = False
+    return query
+
+
 def cache_path(request) -> str:
     """The page's path and declared query, canonical: what a cache key may use."""
     path = escape_uri_path(request.path)
@@ -171,6 +184,7 @@ class WatchedQuery(QueryDict):
         name its view does not declare is a bug (a warning); one that read the whole
         query (a bound filter form) with other names in it is simply not stored."""
         undeclared = self.names_read - names
+
         if undeclared:
             warnings.warn(
                 f"{path} read the query parameter(s) {sorted(undeclared)} that its view "
