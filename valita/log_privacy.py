@@ -74,9 +74,17 @@ class RedactRequestPaths(logging.Filter):
     """Django's request and security log records name the request's path: redact it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "request", None) is not None and isinstance(record.args, tuple):
+        request = getattr(record, "request", None)
+        if request is None:
+            return True
+        if isinstance(record.args, tuple):
             record.args = tuple(
                 redact_path(arg) if isinstance(arg, str) and arg.startswith("/") else arg
                 for arg in record.args
             )
+        # A formatter that writes every attribute (the JSON lines) would print the
+        # request's repr, path and all: what is left of it is its method and redacted path.
+        path = getattr(request, "path", None)
+        if isinstance(path, str):
+            record.request = f"{getattr(request, 'method', '')} {redact_path(path)}".strip()
         return True

@@ -85,9 +85,11 @@ PUBLIC_URL_KWARGS = {
     "content_type_id",
     "fmt",
     "id",
+    "name",  # a cover's file name (/covers/<post_id>/<name>)
     "object_id",
     "path",
     "pk",
+    "post_id",
     "slug",
     "table",
     "url",
