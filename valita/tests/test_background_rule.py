@@ -11,7 +11,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDING_CALLS = {"delay", "apply_async", "delay_on_commit", "apply_async_on_commit", "send_task"}
-ALLOWED = {Path("valita/outbox.py")}
+ALLOWED = {
+    Path("valita/outbox.py"),
+    # Tests Celery's own hand-off (the request id in a task's headers), below the outbox.
+    Path("valita/tests/test_logging.py"),
+}
 SKIPPED_DIRS = {".venv", "node_modules", "staticfiles", "media", ".git", "migrations"}
 
 

@@ -53,5 +53,5 @@ def test_a_bucket_moves_media_to_the_object_store():
         "location": "media",
         "signed": True,
         "backed_up_locally": False,
-        "external": ["default"],
+        "external": ["default", "private"],  # the private files in their own prefix
     }
