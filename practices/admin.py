@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from projects.forms import ProjectsKeptForm
 from valita.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
@@ -12,8 +13,7 @@ from valita.admin_mixins import (
 )
 from valita.roles import is_network_coordinator
 
-from .forms import ProjectsKeptForm
-from .practice_models import (
+from .models import (
     Adoption,
     FollowUpRequest,
     FollowUpRound,
@@ -85,7 +85,7 @@ class PracticeAdmin(TranslatedEditableAdmin):
     )
     def start_followup(self, request, queryset):
         query = urlencode([("malli", pk) for pk in queryset.values_list("pk", flat=True)])
-        return redirect(reverse("projects:followup_start") + "?" + query)
+        return redirect(reverse("practices:followup_start") + "?" + query)
 
 
 class FollowUpRequestInline(EditableByInlineMixin, admin.TabularInline):

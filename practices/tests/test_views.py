@@ -5,13 +5,9 @@ import re
 
 import pytest
 
-from projects.models import Adoption, Practice
-from projects.tests.factories import (
-    AdoptionFactory,
-    PracticeFactory,
-    ProjectFactory,
-    ThemeFactory,
-)
+from practices.models import Adoption, Practice
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import ProjectFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

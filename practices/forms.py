@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valita import deadlines
 
-from .practice_models import Adoption, FollowUpRequest, Practice
+from .models import Adoption, FollowUpRequest, Practice
 
 
 class PracticeFilterForm(forms.Form):
