@@ -92,6 +92,17 @@ def test_list_counts_active_adoptions(client, library):
     assert "Käytössä 1 organisaatiossa" in client.get("/fi/kaytannot/").content.decode()
 
 
+def test_an_edited_practice_retires_the_cached_pages(client):
+    """Practices are content: a save in their app retires cached pages as in projects."""
+    practice = PracticeFactory(title_fi="Vanha malli")
+    assert "Vanha malli" in client.get("/fi/kaytannot/").content.decode()
+    practice.title_fi = "Uusi malli"
+    practice.save()
+    response = client.get("/fi/kaytannot/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Uusi malli" in response.content.decode()
+
+
 def test_practice_page_in_swedish_falls_back_to_finnish_with_a_note(client, library):
     response = client.get("/sv/praxis/startverkstad/")
     html = response.content.decode()
