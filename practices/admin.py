@@ -1,3 +1,6 @@
+"""Practices with their attachments, links and adoptions, and follow-up rounds, in the
+admin; each follows its model's `editable_by`."""
+
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse

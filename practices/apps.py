@@ -1,3 +1,5 @@
+"""The practices app; it adds its sections to the home, theme and project pages."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The practice list filters, the follow-up answer and the form that starts a round."""
+
 from datetime import timedelta
 
 from django import forms

@@ -1,3 +1,5 @@
+"""The translated fields of practices, their attachments and links (modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Practice, PracticeAttachment, PracticeLink

@@ -1,3 +1,6 @@
+"""Practice pages (list, page, attachment download) and the follow-up rounds:
+started and followed by network coordinators, answered through a signed link."""
+
 from functools import cache, partial
 
 from django.contrib import messages
