@@ -208,8 +208,9 @@ def practices(scale: int) -> str:
     """The demo practices, then 100 × scale more with two adoptions each (indexed on save)."""
     from datetime import date
 
-    from projects import practice_demo
-    from projects.models import Adoption, Organisation, Practice, Project, Theme
+    from practices import demo as practice_demo
+    from practices.models import Adoption, Practice
+    from projects.models import Organisation, Project, Theme
 
     if not Practice.objects.filter(slug_fi="kehittajaopiskelijamalli").exists():
         practice_demo.load()

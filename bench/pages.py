@@ -76,8 +76,8 @@ PAGES: list[Page] = [
     ),
     Page("blog index", url("blog:post_list")),
     Page("blog post", first("blog.Post", order_by="-pk")),
-    Page("practice list", url("projects:practice_list")),
-    Page("practice page", first("projects.Practice", is_published=True)),
+    Page("practice list", url("practices:practice_list")),
+    Page("practice page", first("practices.Practice", is_published=True)),
     Page("search", lambda: url("search:search")() + "?q=opiskelijat"),
     Page("published results", url("reports:published")),
     # Never cached: a respondent's page carries their signed draft.

@@ -64,6 +64,3 @@ class MembershipAdmin(EditableByAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "project")
-
-
-from . import practice_admin  # noqa: E402, F401 - registers the practice models

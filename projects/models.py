@@ -254,28 +254,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.project}"
-
-
-# Good practices and their follow-up live in their own module (imported for Django to see them).
-from .practice_models import (  # noqa: E402
-    Adoption,
-    FollowUpRequest,
-    FollowUpRound,
-    Practice,
-    PracticeAttachment,
-    PracticeLink,
-)
-
-__all__ = [
-    "Adoption",
-    "ContactPerson",
-    "FollowUpRequest",
-    "FollowUpRound",
-    "Membership",
-    "Organisation",
-    "Practice",
-    "PracticeAttachment",
-    "PracticeLink",
-    "Project",
-    "Theme",
-]

@@ -1,14 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import (
-    ContactPerson,
-    Organisation,
-    Practice,
-    PracticeAttachment,
-    PracticeLink,
-    Project,
-    Theme,
-)
+from .models import ContactPerson, Organisation, Project, Theme
 
 
 @register(Theme)
@@ -42,30 +34,3 @@ class ProjectTranslationOptions(TranslationOptions):
 @register(ContactPerson)
 class ContactPersonTranslationOptions(TranslationOptions):
     fields = ("title",)
-
-
-@register(Practice)
-class PracticeTranslationOptions(TranslationOptions):
-    fields = (
-        "title",
-        "slug",
-        "summary",
-        "problem",
-        "target_group_details",
-        "steps",
-        "resources",
-        "evaluation",
-    )
-    required_languages = ("fi",)
-
-
-@register(PracticeAttachment)
-class PracticeAttachmentTranslationOptions(TranslationOptions):
-    fields = ("title",)
-    required_languages = ("fi",)
-
-
-@register(PracticeLink)
-class PracticeLinkTranslationOptions(TranslationOptions):
-    fields = ("title",)
-    required_languages = ("fi",)

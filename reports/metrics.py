@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from blog.models import Post
 from events.models import Event
-from projects.models import Practice
+from practices.models import Practice
 
 from .access import Scope
 from .registry import metrics_panels

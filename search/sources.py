@@ -6,7 +6,8 @@ Other apps (the blog) register their own sources in their AppConfig.ready().
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from projects.models import Practice, Project, Theme
+from practices.models import Practice
+from projects.models import Project, Theme
 
 from .indexing import field_text
 from .registry import SearchSource, register_source

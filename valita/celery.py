@@ -22,8 +22,8 @@ app.conf.beat_schedule = {
         "schedule": 24 * 3600.0,
     },
     # Practices: one reminder to follow-up contacts who have not answered.
-    "projects-followup-reminders": {
-        "task": "projects.tasks.send_followup_reminders",
+    "practices-followup-reminders": {
+        "task": "practices.tasks.send_followup_reminders",
         "schedule": 6 * 3600.0,
     },
     # Blog: scheduled posts enter the site search when their time comes.

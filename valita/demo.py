@@ -2,8 +2,8 @@
 
 from blog import demo as blog_demo
 from events import demo as events_demo
+from practices import demo as practice_demo
 from projects import demo as projects_demo
-from projects import practice_demo
 from reports import demo as reports_demo
 from search import demo as search_demo
 from surveys import demo as surveys_demo

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "valita",
     "accounts",
     "projects",
+    "practices",
     "events",
     "blog",
     "surveys",

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from .content_cache import page_cache_invalidate
 
-CONTENT_APPS = {"projects", "events", "blog", "surveys", "valita"}
+CONTENT_APPS = {"projects", "practices", "events", "blog", "surveys", "valita"}
 
 
 @receiver(post_save)

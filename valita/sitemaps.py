@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from blog.sitemaps import PostSitemap
 from events.models import Event
-from projects.models import Practice, Project, Theme
+from practices.models import Practice
+from projects.models import Project, Theme
 from surveys.models import Survey
 
 
@@ -72,7 +73,7 @@ class EventSitemap(I18nSitemap):
 
 class PracticeListSitemap(StaticPagesSitemap):
     def items(self):
-        return ["projects:practice_list"]
+        return ["practices:practice_list"]
 
 
 class PracticeSitemap(I18nSitemap):

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("projects.urls")),
+    path("", include("practices.urls")),
     path("", include("events.urls")),
     path("", include("blog.urls")),
     path("", include("surveys.urls")),

@@ -3,8 +3,8 @@ while the practice is visible); existing logos are re-encoded by the image pipel
 that no EXIF or GPS data stay on the public site. Both steps can run again.
 """
 
-import projects.attachments
-import projects.practice_models
+import practices.attachments
+import practices.models
 import valita.files
 import valita.images
 from django.core.exceptions import ValidationError
@@ -48,8 +48,8 @@ class Migration(migrations.Migration):
             field=valita.files.PrivateFileField(
                 help_text="PDF, DOCX, PPTX tai ODT.",
                 max_length=200,
-                upload_to=projects.practice_models.attachment_path,
-                validators=[projects.attachments.validate_attachment],
+                upload_to=practices.models.attachment_path,
+                validators=[practices.attachments.validate_attachment],
                 verbose_name="tiedosto",
             ),
         ),

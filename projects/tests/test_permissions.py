@@ -139,12 +139,9 @@ EDITORS_OF_OWN = {"coordinator", "network_coordinator"}
 @pytest.fixture
 def admin_world(project, other_project):
     from events.tests.factories import EventFactory, EventMaterialFactory
-    from projects.practice_models import FollowUpRound
-    from projects.tests.factories import (
-        AdoptionFactory,
-        ContactPersonFactory,
-        PracticeFactory,
-    )
+    from practices.models import FollowUpRound
+    from practices.tests.factories import AdoptionFactory, PracticeFactory
+    from projects.tests.factories import ContactPersonFactory
     from surveys.models import Collector
     from surveys.tests.factories import CollectorFactory, InvitationFactory, build_survey
 
@@ -204,7 +201,7 @@ INLINE_MATRIX = {
         lambda role: {"materials": FULL} if role in EDITORS_OF_OWN else None,
     ),
     "practice": (
-        "projects/practice",
+        "practices/practice",
         lambda role: (
             {"attachments": FULL, "links": FULL, "adoptions": FULL}
             if role in EDITORS_OF_OWN
@@ -217,7 +214,7 @@ INLINE_MATRIX = {
     ),
     # A follow-up round's answers are read, never edited, by those who run rounds.
     "followup": (
-        "projects/followupround",
+        "practices/followupround",
         lambda role: {"requests": READ} if role == "network_coordinator" else None,
     ),
 }
@@ -350,17 +347,17 @@ def test_inline_rows_of_an_event_are_added_by_its_editors_only(client, cast, adm
 def _shared_objects(project, other_project):
     from blog.tests.factories import PostFactory
     from events.tests.factories import EventFactory
-    from projects.tests.factories import PracticeFactory
+    from practices.tests.factories import PracticeFactory
 
     both = [project, other_project]
     return {
         "events/event": EventFactory(projects=both),
         "blog/post": PostFactory(projects=both),
-        "projects/practice": PracticeFactory(projects=both),
+        "practices/practice": PracticeFactory(projects=both),
     }
 
 
-@pytest.mark.parametrize("path", ["events/event", "blog/post", "projects/practice"])
+@pytest.mark.parametrize("path", ["events/event", "blog/post", "practices/practice"])
 def test_saving_a_shared_object_unchanged_keeps_the_other_projects(
     client, coordinator, project, other_project, path
 ):
@@ -410,14 +407,14 @@ def test_the_form_keeps_the_projects_its_editor_may_not_change(cast, project, ot
 
 # Every model admin: who lists it and who adds to it ------------------------------------------
 
-COORDINATOR_LISTS = {"projects/project", "projects/practice", "blog/post", "events/event"}
+COORDINATOR_LISTS = {"projects/project", "practices/practice", "blog/post", "events/event"}
 NETWORK_LISTS = {
     "projects/theme",
     "projects/organisation",
     "projects/project",
     "projects/membership",
-    "projects/practice",
-    "projects/followupround",
+    "practices/practice",
+    "practices/followupround",
     "blog/post",
     "events/event",
     "surveys/survey",
@@ -441,7 +438,7 @@ LISTS = {
 # Follow-up rounds start from their own page, codes, quotes and published results from the
 # dashboard; responses, the access log and the outbox are written by the portal alone.
 NETWORK_ADDS = NETWORK_LISTS - {
-    "projects/followupround",
+    "practices/followupround",
     "surveys/response",
     "surveys/code",
     "reports/quote",
@@ -452,8 +449,8 @@ NETWORK_ADDS = NETWORK_LISTS - {
 ADDS = {
     "visitor": set(),
     "oph": set(),
-    "coordinator": {"projects/practice", "blog/post", "events/event"},
-    "other_coordinator": {"projects/practice", "blog/post", "events/event"},
+    "coordinator": {"practices/practice", "blog/post", "events/event"},
+    "other_coordinator": {"practices/practice", "blog/post", "events/event"},
     "network_coordinator": NETWORK_ADDS,
 }
 
@@ -481,7 +478,7 @@ def test_every_inline_follows_its_parent():
         for model_admin in admin.site._registry.values()
         for inline in model_admin.inlines
         if model_admin.__module__.split(".")[0]
-        in {"accounts", "blog", "events", "projects", "reports", "surveys", "valita"}
+        in {"accounts", "blog", "events", "practices", "projects", "reports", "surveys", "valita"}
     ]
     assert inlines
     assert [i.__name__ for i in inlines if not issubclass(i, EditableByInlineMixin)] == []

@@ -6,7 +6,8 @@ import pytest
 
 from blog.tests.factories import PostFactory
 from events.tests.factories import EventFactory, RegistrationFactory
-from projects.tests.factories import AdoptionFactory, PracticeFactory, ThemeFactory
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import ThemeFactory
 from reports import metrics, registry
 from reports.access import scope_for
 from reports.tables import Column, Table

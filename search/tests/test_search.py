@@ -6,13 +6,10 @@ from django.utils import timezone
 
 from events.models import Event
 from events.tests.factories import EventFactory
-from projects.models import Organisation, Practice
-from projects.tests.factories import (
-    OrganisationFactory,
-    PracticeFactory,
-    ProjectFactory,
-    ThemeFactory,
-)
+from practices.models import Practice
+from practices.tests.factories import PracticeFactory
+from projects.models import Organisation
+from projects.tests.factories import OrganisationFactory, ProjectFactory, ThemeFactory
 from search import registry, services
 from search.indexing import reindex
 from search.models import SearchDocument

@@ -98,9 +98,9 @@ def test_visitor_finds_a_practice_through_the_filters(
 def test_contact_answers_the_follow_up_in_swedish_without_an_account(
     live_server, page, axe, console_errors, demo
 ):
-    from projects import practice_services
-    from projects.models import Adoption, Practice
-    from projects.practice_emails import followup_url
+    from practices import services as practice_services
+    from practices.emails import followup_url
+    from practices.models import Adoption, Practice
 
     practice = Practice.objects.get(slug_fi="vertaisohjaajat-kahdella-kielella")
     round = practice_services.followup_round_start(

@@ -64,7 +64,7 @@ def _secret_paths():
             reverse("surveys:collector_answer", kwargs={"slug": "kysely", "token": TOKEN}),
             reverse("surveys:collector_embed", kwargs={"slug": "kysely", "token": TOKEN}),
             reverse("events:registration_manage", kwargs={"signed": SIGNED}),
-            reverse("projects:followup_answer", kwargs={"signed": SIGNED}),
+            reverse("practices:followup_answer", kwargs={"signed": SIGNED}),
             reverse("accounts:invitation_accept", kwargs={"token": SIGNED}),
             reverse("account_confirm_email", kwargs={"key": SIGNED}),
             reverse("account_reset_password_from_key", kwargs={"uidb36": "3f", "key": TOKEN}),
@@ -74,7 +74,7 @@ def _secret_paths():
         sv = [
             reverse("surveys:invitation_answer", kwargs={"token": TOKEN}),
             reverse("events:registration_manage", kwargs={"signed": SIGNED}),
-            reverse("projects:followup_answer", kwargs={"signed": SIGNED}),
+            reverse("practices:followup_answer", kwargs={"signed": SIGNED}),
         ]
     return fi + sv
 

@@ -12,8 +12,8 @@ from django.utils import timezone, translation
 from events import services as event_services
 from events.models import Registration
 from events.tests.factories import EventFactory, RegistrationFactory
-from projects import practice_services
-from projects.tests.factories import AdoptionFactory, PracticeFactory
+from practices import services as practice_services
+from practices.tests.factories import AdoptionFactory, PracticeFactory
 from surveys.tests.factories import SurveyFactory
 from valita import deadlines, outbox
 from valita.deadlines import HELSINKI

@@ -17,8 +17,9 @@ from events import services as event_services
 from events.emails import manage_url
 from events.models import Registration
 from events.tests.factories import EventFactory, RegistrationFactory
-from projects import practice_services
-from projects.tests.factories import AdoptionFactory, PracticeFactory, UserFactory
+from practices import services as practice_services
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import UserFactory
 from surveys import services as survey_services
 from surveys.models import Collector, Invitation
 from surveys.tests.factories import build_survey

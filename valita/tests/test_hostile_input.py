@@ -39,9 +39,10 @@ from blog.tests.factories import PostFactory
 from events.emails import SIGNING_SALT as REGISTRATION_SALT
 from events.emails import registration_signature
 from events.tests.factories import EventFactory, RegistrationFactory
-from projects.practice_services import SIGNING_SALT as FOLLOWUP_SALT
-from projects.practice_services import followup_round_start, followup_signature
-from projects.tests.factories import AdoptionFactory, PracticeFactory, ThemeFactory
+from practices.services import SIGNING_SALT as FOLLOWUP_SALT
+from practices.services import followup_round_start, followup_signature
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import ThemeFactory
 from surveys.answering import DRAFT_SALT
 from surveys.models import Collector
 from surveys.tests.factories import CollectorFactory, InvitationFactory, build_survey

@@ -17,7 +17,7 @@ from django.utils import translation
 from accounts.services import INVITATION_SALT
 from blog.services import PREVIEW_SALT
 from events.emails import SIGNING_SALT as REGISTRATION_SALT
-from projects.practice_services import SIGNING_SALT as FOLLOWUP_SALT
+from practices.services import SIGNING_SALT as FOLLOWUP_SALT
 from surveys.answering import DRAFT_SALT, Draft
 from surveys.models import Answer, Response, SavedDraft
 from surveys.tests.factories import build_survey
@@ -112,7 +112,7 @@ LINKS = [
     ("accounts:invitation_accept", "token", INVITATION_SALT),
     ("blog:post_preview", "token", PREVIEW_SALT),
     ("events:registration_manage", "signed", REGISTRATION_SALT),
-    ("projects:followup_answer", "signed", FOLLOWUP_SALT),
+    ("practices:followup_answer", "signed", FOLLOWUP_SALT),
 ]
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from .practice_models import Practice
+from .models import Practice
 
 HOME_COUNT = 3
 PAGE_COUNT = 6
@@ -15,19 +15,19 @@ def _recent():
 def home_section() -> dict:
     return {
         "practices_section": list(_recent()[:HOME_COUNT]),
-        "practices_more_url": reverse("projects:practice_list"),
+        "practices_more_url": reverse("practices:practice_list"),
     }
 
 
 def theme_section(theme) -> dict:
     return {
         "practices_section": list(_recent().with_theme(theme)[:PAGE_COUNT]),
-        "practices_more_url": reverse("projects:practice_list") + f"?teema={theme.slug}",
+        "practices_more_url": reverse("practices:practice_list") + f"?teema={theme.slug}",
     }
 
 
 def project_section(project) -> dict:
     return {
         "practices_section": list(_recent().with_project(project)[:PAGE_COUNT]),
-        "practices_more_url": reverse("projects:practice_list") + f"?hanke={project.slug}",
+        "practices_more_url": reverse("practices:practice_list") + f"?hanke={project.slug}",
     }

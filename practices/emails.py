@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 
 from valita.translation_utils import localized_value
 
-from .practice_models import FollowUpRequest
+from .models import FollowUpRequest
 
 
 def followup_url(request: FollowUpRequest) -> str:
-    from .practice_services import followup_signature
+    from .services import followup_signature
 
     with translation.override(request.language):
-        path = reverse("projects:followup_answer", kwargs={"signed": followup_signature(request)})
+        path = reverse("practices:followup_answer", kwargs={"signed": followup_signature(request)})
     return settings.SITE_URL + path
 
 
@@ -40,5 +40,5 @@ def followup_message(request: FollowUpRequest, kind: str) -> EmailMessage:
             subject = _("Muistutus: onko %(title)s edelleen käytössä?") % {"title": title}
         else:
             subject = _("Onko %(title)s edelleen käytössä?") % {"title": title}
-        body = render_to_string("projects/email/followup.txt", context)
+        body = render_to_string("practices/email/followup.txt", context)
     return EmailMessage(subject=subject, body=body, to=[request.email])

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from projects.attachments import attachment_kind
-from projects.models import PracticeAttachment
-from projects.tests.factories import PracticeFactory
+from practices.attachments import attachment_kind
+from practices.models import PracticeAttachment
+from practices.tests.factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_oversized_file_is_refused_in_both_languages(settings):
 
 
 def test_zip_bomb_is_refused(monkeypatch):
-    monkeypatch.setattr("projects.attachments.MAX_UNPACKED_BYTES", 10_000)
+    monkeypatch.setattr("practices.attachments.MAX_UNPACKED_BYTES", 10_000)
     content = package({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"0" * 50_000})
     with pytest.raises(ValidationError):
         attachment_kind(upload("pommi.docx", content))
@@ -159,7 +159,7 @@ def test_admin_refuses_a_renamed_executable_with_a_swedish_message(client, netwo
     practice = PracticeFactory()
     client.force_login(network_coordinator)
     response = client.post(
-        f"/sv/admin/projects/practice/{practice.pk}/change/",
+        f"/sv/admin/practices/practice/{practice.pk}/change/",
         _admin_data(practice, **{"attachments-0-file": upload("opas.pdf", WINDOWS_EXE)}),
     )
     assert response.status_code == 200
@@ -171,7 +171,7 @@ def test_admin_accepts_a_pdf_and_the_download_is_safe(client, network_coordinato
     practice = PracticeFactory()
     client.force_login(network_coordinator)
     response = client.post(
-        f"/fi/admin/projects/practice/{practice.pk}/change/",
+        f"/fi/admin/practices/practice/{practice.pk}/change/",
         _admin_data(practice, **{"attachments-0-file": upload("Opas <x>.pdf", pdf_bytes())}),
     )
     assert response.status_code == 302, response.content.decode()[:2000]

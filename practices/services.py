@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from valita import deadlines, outbox
 from valita.signed import signed_load
 
-from .practice_models import Adoption, FollowUpRequest, FollowUpRound, Practice
+from .models import Adoption, FollowUpRequest, FollowUpRound, Practice
 
+# The salt predates the practices app: links already emailed were signed with it.
 SIGNING_SALT = "projects.followup"
-SEND_TASK = "projects.tasks.send_followup_email"
+SEND_TASK = "practices.tasks.send_followup_email"
 
 
 def followup_signature(request: FollowUpRequest) -> str:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from projects.models import Adoption, FollowUpRound, Practice
-from projects.tests.factories import AdoptionFactory, PracticeFactory
+from practices.models import Adoption, FollowUpRound, Practice
+from practices.tests.factories import AdoptionFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_edit_link_on_the_page_follows_the_helper(client, cast, practices, role)
 def test_admin_change_page_follows_the_helper(client, cast, practices, role, which):
     user = cast[role]
     _login(client, user)
-    response = client.get(f"/fi/admin/projects/practice/{practices[which].pk}/change/")
+    response = client.get(f"/fi/admin/practices/practice/{practices[which].pk}/change/")
     if which in PRACTICE_EDIT[role]:
         assert response.status_code == 200
         assert 'name="attachments-TOTAL_FORMS"' in response.content.decode()
@@ -92,7 +92,7 @@ def test_admin_change_page_follows_the_helper(client, cast, practices, role, whi
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_add_is_open_to_coordinators(client, cast, role):
     _login(client, cast[role])
-    status = client.get("/fi/admin/projects/practice/add/").status_code
+    status = client.get("/fi/admin/practices/practice/add/").status_code
     allowed = role in {"coordinator", "other_coordinator", "network_coordinator"}
     assert (status == 200) is allowed
 
@@ -126,7 +126,7 @@ def test_admin_post_edits_only_what_the_helper_allows(client, cast, practices, p
     _login(client, cast[role])
     target = practices["own"]
     client.post(
-        f"/fi/admin/projects/practice/{target.pk}/change/", _admin_post_data(target, project)
+        f"/fi/admin/practices/practice/{target.pk}/change/", _admin_post_data(target, project)
     )
     target.refresh_from_db()
     assert (target.title_fi == "Muokattu") is ("own" in PRACTICE_EDIT[role])
@@ -136,7 +136,7 @@ def test_coordinator_cannot_attach_another_projects_practice(client, coordinator
     client.force_login(coordinator)
     practice = PracticeFactory.build(slug_fi="uusi")
     response = client.post(
-        "/fi/admin/projects/practice/add/", _admin_post_data(practice, other_project)
+        "/fi/admin/practices/practice/add/", _admin_post_data(practice, other_project)
     )
     assert response.status_code == 200
     assert not Practice.objects.filter(slug_fi="uusi").exists()
@@ -147,7 +147,7 @@ def test_follow_up_admin_action_is_offered_to_network_coordinators_only(
     client, cast, practices, role
 ):
     _login(client, cast[role])
-    response = client.get("/fi/admin/projects/practice/")
+    response = client.get("/fi/admin/practices/practice/")
     if response.status_code != 200:
         assert role in {"visitor", "oph"}
         return
@@ -158,7 +158,7 @@ def test_follow_up_admin_action_is_offered_to_network_coordinators_only(
 def test_follow_up_admin_action_leads_to_the_round_form(client, network_coordinator, practices):
     client.force_login(network_coordinator)
     response = client.post(
-        "/fi/admin/projects/practice/",
+        "/fi/admin/practices/practice/",
         {"action": "start_followup", "_selected_action": [practices["own"].pk]},
     )
     assert response.status_code == 302

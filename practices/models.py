@@ -4,6 +4,9 @@ A Practice is developed by one or more projects; an Adoption says that an
 organisation uses it, since when and how deeply it is rooted. Follow-up
 rounds ask each adopting organisation's contact, by email and a signed link,
 whether the practice is still in use; the answers update the adoptions.
+
+The tables keep the names they had when practices lived in the projects app
+(Meta.db_table; migrations projects 0004 and practices 0001 moved only the state).
 """
 
 import uuid
@@ -190,6 +193,7 @@ class Practice(models.Model):
     objects = PracticeQuerySet.as_manager()
 
     class Meta:
+        db_table = "projects_practice"
         ordering = ["title", "pk"]
         verbose_name = _("toimintamalli")
         verbose_name_plural = _("toimintamallit")
@@ -198,7 +202,7 @@ class Practice(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:practice_detail", kwargs={"slug": self.slug})
+        return reverse("practices:practice_detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         fill_missing_slugs(self, source="title")
@@ -226,7 +230,7 @@ class PracticeAttachment(models.Model):
         verbose_name=_("toimintamalli"),
     )
     title = models.CharField(_("otsikko"), max_length=200)
-    # Private storage: handed out by projects.practice_views.practice_attachment as a
+    # Private storage: handed out by practices.views.practice_attachment as a
     # download, only while the practice is visible.
     file = PrivateFileField(
         _("tiedosto"),
@@ -240,6 +244,7 @@ class PracticeAttachment(models.Model):
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
 
     class Meta:
+        db_table = "projects_practiceattachment"
         ordering = ["order", "pk"]
         verbose_name = _("liite")
         verbose_name_plural = _("liitteet")
@@ -264,7 +269,7 @@ class PracticeAttachment(models.Model):
 
     def get_absolute_url(self):
         return reverse(
-            "projects:practice_attachment",
+            "practices:practice_attachment",
             kwargs={"slug": self.practice.slug, "pk": self.pk},
         )
 
@@ -281,6 +286,7 @@ class PracticeLink(models.Model):
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
 
     class Meta:
+        db_table = "projects_practicelink"
         ordering = ["order", "pk"]
         verbose_name = _("linkki")
         verbose_name_plural = _("linkit")
@@ -344,6 +350,7 @@ class Adoption(models.Model):
     objects = AdoptionQuerySet.as_manager()
 
     class Meta:
+        db_table = "projects_adoption"
         ordering = ["organisation__name", "pk"]
         verbose_name = _("käyttöönotto")
         verbose_name_plural = _("käyttöönotot")
@@ -403,6 +410,7 @@ class FollowUpRound(models.Model):
     objects = FollowUpRoundQuerySet.as_manager()
 
     class Meta:
+        db_table = "projects_followupround"
         ordering = ["-started_at", "-pk"]
         verbose_name = _("seurantakierros")
         verbose_name_plural = _("seurantakierrokset")
@@ -411,7 +419,7 @@ class FollowUpRound(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:followup_round", kwargs={"pk": self.pk})
+        return reverse("practices:followup_round", kwargs={"pk": self.pk})
 
     @property
     def is_open(self) -> bool:
@@ -471,6 +479,7 @@ class FollowUpRequest(models.Model):
     objects = FollowUpRequestQuerySet.as_manager()
 
     class Meta:
+        db_table = "projects_followuprequest"
         ordering = ["pk"]
         verbose_name = _("seurantakysely")
         verbose_name_plural = _("seurantakyselyt")

@@ -5,13 +5,9 @@ from datetime import UTC, date, datetime
 import pytest
 from django.utils import translation
 
-from projects.models import Adoption, Practice
-from projects.tests.factories import (
-    AdoptionFactory,
-    PracticeFactory,
-    ProjectFactory,
-    ThemeFactory,
-)
+from practices.models import Adoption, Practice
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import ProjectFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +92,7 @@ def test_in_use_after_project_end_respects_the_queryset(network):
 
 
 def test_personal_data_of_contacts_is_exported_and_erased():
-    from projects.models import FollowUpRequest, FollowUpRound
+    from practices.models import FollowUpRequest, FollowUpRound
     from valita.personal_data import sections
 
     adoption = AdoptionFactory(contact_email="Yhteys@Example.org", contact_name="Maija")

@@ -5,13 +5,9 @@ import re
 
 import pytest
 
-from projects.models import Adoption, Practice
-from projects.tests.factories import (
-    AdoptionFactory,
-    PracticeFactory,
-    ProjectFactory,
-    ThemeFactory,
-)
+from practices.models import Adoption, Practice
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import ProjectFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +90,17 @@ def test_list_counts_active_adoptions(client, library):
     AdoptionFactory(practice=library["ready"])
     AdoptionFactory(practice=library["ready"], status=Adoption.Status.DISCONTINUED)
     assert "Käytössä 1 organisaatiossa" in client.get("/fi/kaytannot/").content.decode()
+
+
+def test_an_edited_practice_retires_the_cached_pages(client):
+    """Practices are content: a save in their app retires cached pages as in projects."""
+    practice = PracticeFactory(title_fi="Vanha malli")
+    assert "Vanha malli" in client.get("/fi/kaytannot/").content.decode()
+    practice.title_fi = "Uusi malli"
+    practice.save()
+    response = client.get("/fi/kaytannot/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Uusi malli" in response.content.decode()
 
 
 def test_practice_page_in_swedish_falls_back_to_finnish_with_a_note(client, library):

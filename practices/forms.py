@@ -1,3 +1,5 @@
+"""The practice list filters, the follow-up answer and the form that starts a round."""
+
 from datetime import timedelta
 
 from django import forms
@@ -6,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valita import deadlines
 
-from .practice_models import Adoption, FollowUpRequest, Practice
+from .models import Adoption, FollowUpRequest, Practice
 
 
 class PracticeFilterForm(forms.Form):

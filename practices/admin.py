@@ -1,3 +1,6 @@
+"""Practices with their attachments, links and adoptions, and follow-up rounds, in the
+admin; each follows its model's `editable_by`."""
+
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -5,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from projects.forms import ProjectsKeptForm
 from valita.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
@@ -12,8 +16,7 @@ from valita.admin_mixins import (
 )
 from valita.roles import is_network_coordinator
 
-from .forms import ProjectsKeptForm
-from .practice_models import (
+from .models import (
     Adoption,
     FollowUpRequest,
     FollowUpRound,
@@ -85,7 +88,7 @@ class PracticeAdmin(TranslatedEditableAdmin):
     )
     def start_followup(self, request, queryset):
         query = urlencode([("malli", pk) for pk in queryset.values_list("pk", flat=True)])
-        return redirect(reverse("projects:followup_start") + "?" + query)
+        return redirect(reverse("practices:followup_start") + "?" + query)
 
 
 class FollowUpRequestInline(EditableByInlineMixin, admin.TabularInline):

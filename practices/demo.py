@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from .models import Organisation, Project, Theme
-from .practice_models import Adoption, FollowUpRequest, FollowUpRound, Practice
+from projects.models import Organisation, Project, Theme
+
+from .models import Adoption, FollowUpRequest, FollowUpRound, Practice
 
 NOTE_FI = "Esimerkkimalli: demosisältöä, ei todellisen hankkeen tuotos."
 NOTE_SV = "Exempelmodell: demoinnehåll, inte resultat av ett verkligt projekt."

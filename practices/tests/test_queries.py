@@ -2,12 +2,8 @@
 
 import pytest
 
-from projects.tests.factories import (
-    AdoptionFactory,
-    PracticeFactory,
-    ProjectFactory,
-    ThemeFactory,
-)
+from practices.tests.factories import AdoptionFactory, PracticeFactory
+from projects.tests.factories import ProjectFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from projects import practice_services as services
-from projects.models import Adoption, FollowUpRequest
-from projects.tasks import send_followup_reminders
-from projects.tests.factories import AdoptionFactory, PracticeFactory
+from practices import services
+from practices.models import Adoption, FollowUpRequest
+from practices.tasks import send_followup_reminders
+from practices.tests.factories import AdoptionFactory, PracticeFactory
 from valita import outbox
 from valita.celery import app as celery_app
 
@@ -218,7 +218,7 @@ def test_reminder_answered_before_sending_is_skipped(practice, adoptions):
 
 def test_beat_runs_the_reminder_task():
     entries = {entry["task"] for entry in celery_app.conf.beat_schedule.values()}
-    assert "projects.tasks.send_followup_reminders" in entries
+    assert "practices.tasks.send_followup_reminders" in entries
     assert send_followup_reminders.run() == 0
 
 

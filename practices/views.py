@@ -1,3 +1,6 @@
+"""Practice pages (list, page, attachment download) and the follow-up rounds:
+started and followed by network coordinators, answered through a signed link."""
+
 from functools import cache, partial
 
 from django.contrib import messages
@@ -9,16 +12,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from projects.models import Project, Theme
 from valita.files import file_response
 from valita.query_params import reads_query
 from valita.roles import is_network_coordinator
 from valita.translation_utils import get_by_slug
 
-from . import practice_services as services
-from .models import Project, Theme
-from .practice_forms import FollowUpAnswerForm, FollowUpRoundForm, PracticeFilterForm
-from .practice_jsonld import practice_jsonld
-from .practice_models import Adoption, FollowUpRound, Practice, adoptions_prefetch
+from . import services
+from .forms import FollowUpAnswerForm, FollowUpRoundForm, PracticeFilterForm
+from .jsonld import practice_jsonld
+from .models import Adoption, FollowUpRound, Practice, adoptions_prefetch
 
 PER_PAGE = 20
 
@@ -46,7 +49,7 @@ def _practice_list_content(request) -> dict:
 @reads_query(*PracticeFilterForm.base_fields, "sivu")
 def practice_list(request):
     content = partial(_practice_list_content, request)
-    return render(request, "projects/practice_list.html", {"content": content})
+    return render(request, "practices/practice_list.html", {"content": content})
 
 
 @require_GET
@@ -72,7 +75,7 @@ def practice_detail(request, slug):
         "may_edit": may_edit,
         "may_follow_up": is_network_coordinator(request.user),
     }
-    return render(request, "projects/practice_detail.html", context)
+    return render(request, "practices/practice_detail.html", context)
 
 
 def _practice_content(practice) -> dict:
@@ -105,7 +108,7 @@ def followup_answer(request, signed):
     refusal = services.followup_refusal(followup)
     if refusal:
         context = {"practice": practice, "followup": followup, "refusal": refusal}
-        return render(request, "projects/followup_closed.html", context, status=410)
+        return render(request, "practices/followup_closed.html", context, status=410)
     form = FollowUpAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,9 +116,9 @@ def followup_answer(request, signed):
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            return render(request, "projects/followup_thanks.html", {"practice": practice})
+            return render(request, "practices/followup_thanks.html", {"practice": practice})
     context = {"practice": practice, "followup": followup, "form": form}
-    return render(request, "projects/followup_answer.html", context)
+    return render(request, "practices/followup_answer.html", context)
 
 
 def _add_service_error(form, error: ValidationError) -> None:
@@ -152,7 +155,7 @@ def followup_start(request):
         else:
             messages.success(request, _sent_message(round))
             return redirect(round)
-    return render(request, "projects/followup_start.html", {"form": form})
+    return render(request, "practices/followup_start.html", {"form": form})
 
 
 def _sent_message(round) -> str:
@@ -176,7 +179,7 @@ def followup_round(request, pk):
         "summary": services.practice_status_summary(round),
         "requests": requests.order_by("adoption__practice__title", "adoption__organisation__name"),
     }
-    return render(request, "projects/followup_round.html", context)
+    return render(request, "practices/followup_round.html", context)
 
 
 @login_required
@@ -185,4 +188,4 @@ def followup_rounds(request):
     if not is_network_coordinator(request.user):
         raise PermissionDenied
     rounds = FollowUpRound.objects.with_counts()
-    return render(request, "projects/followup_rounds.html", {"rounds": rounds})
+    return render(request, "practices/followup_rounds.html", {"rounds": rounds})

@@ -1,11 +1,11 @@
-"""Celery work of the projects app: follow-up emails (through the outbox) and reminders."""
+"""Celery work of the practices app: follow-up emails (through the outbox) and reminders."""
 
 from celery import shared_task
 from django.utils import timezone
 
-from . import practice_services
-from .practice_emails import followup_message
-from .practice_models import FollowUpRequest
+from . import services
+from .emails import followup_message
+from .models import FollowUpRequest
 
 
 def send_followup_email(request_id: int, kind: str) -> None:
@@ -29,4 +29,4 @@ def send_followup_email(request_id: int, kind: str) -> None:
 
 @shared_task
 def send_followup_reminders() -> int:
-    return practice_services.followup_reminders_send()
+    return services.followup_reminders_send()

@@ -1,0 +1,1 @@
+"""Good practices (toimintamallit), their adoptions and follow-up rounds."""
