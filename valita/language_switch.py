@@ -29,6 +29,8 @@ def page_in_language(request, language: str, obj=None) -> str:
         with translation.override(language):
             return obj.get_absolute_url()
     path = translate_url(request.path, language)
+    if not declared(request):  # a page that declares no parameter reads none: carry none
+        return path
     # Only the parameters the page reads (valita.query_params): junk is never carried over.
     query = translated_query(read_query(request), language, _slug_pairs(request))
     return f"{path}?{query}" if query else path
