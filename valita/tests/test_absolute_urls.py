@@ -95,7 +95,9 @@ def test_every_page_names_itself_canonical(client, settings, path):
 def test_canonical_keeps_only_the_parameters_the_view_reads(client, settings):
     settings.SITE_URL = "https://valita.example.org"
     html = client.get("/fi/blogi/?utm_source=x&sivu=2&teema=arki").content.decode()
-    assert _canonical(html) == ["https://valita.example.org/fi/blogi/?sivu=2&amp;teema=arki"]
+    canonical = "https://valita.example.org/fi/blogi/?sivu=2&amp;teema=arki"
+    assert _canonical(html) == [canonical]
+    assert f'<meta property="og:url" content="{canonical}">' in html
 
 
 @pytest.mark.django_db
