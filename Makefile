@@ -15,7 +15,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-secret-key-not-for-production-0123456789abcd
 # public development key only when asked for: VALITA_ALLOW_DEV_KEY=1 make serve.
 SERVE_KEY_FILE := .serve-secret-key
 SERVE_KEY := $(if $(SECRET_KEY)$(SECRET_KEY_FILE)$(filter 1,$(VALITA_ALLOW_DEV_KEY)),,SECRET_KEY_FILE=$(SERVE_KEY_FILE))
-SERVE_ENV := DEBUG=0 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 \
+SERVE_ENV := DEBUG=0 SITE_URL=http://127.0.0.1:$(PORT) SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 \
 	SECURE_HSTS_SECONDS=0 $(SERVE_KEY)
 
 .PHONY: run test serve install messages compilemessages demo lint check bench e2e-deps clean
@@ -47,7 +47,7 @@ demo: install compilemessages
 	DEBUG=1 $(PY) manage.py load_demo
 
 run: demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like: gunicorn, DEBUG off, static files through whitenoise.
 serve: install compilemessages $(if $(SERVE_KEY),$(SERVE_KEY_FILE))

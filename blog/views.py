@@ -17,6 +17,7 @@ from valita.query_params import reads_query
 from valita.translation_utils import get_by_slug
 
 from . import services
+from .jsonld import post_jsonld
 from .models import Post
 
 PER_PAGE = 10
@@ -103,6 +104,7 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
         "preview_url": services.preview_url(post) if may_edit and not post.is_live else "",
         "feed_rss": reverse("blog:rss"),
         "feed_atom": reverse("blog:atom"),
+        "jsonld": post_jsonld(post),
     }
 
 

@@ -109,9 +109,10 @@ def event_detail(request, slug):
     @cache
     def content() -> dict:
         # Queried only when the shared fragments are rendered (cachedfragment's data=).
+        places = services.place_counts(event) if event.registration_enabled else {}
         return {
-            "jsonld": event_jsonld(event, request),
-            "places": services.place_counts(event) if event.registration_enabled else {},
+            "jsonld": event_jsonld(event, places),
+            "places": places,
             "closed_reason": event.registration_closed_reason(),
         }
 

@@ -9,7 +9,7 @@ class ValitaConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        from . import signals  # noqa: F401
+        from . import signals, site_url  # noqa: F401 - registers receivers and checks
         from .translation_utils import share_multilingual_queryset_classes
 
         share_multilingual_queryset_classes()

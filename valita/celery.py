@@ -1,6 +1,7 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_init
 from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "valita.settings")
@@ -8,6 +9,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "valita.settings")
 app = Celery("valita")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_init.connect
+def require_site_url(**kwargs):
+    """A worker writes links into emails: it needs the public address (valita/site_url.py)."""
+    from valita.site_url import require_site_url
+
+    require_site_url()
+
 
 # Periodic work; each app's tasks are idempotent, so a late or doubled beat is harmless.
 app.conf.beat_schedule = {

@@ -40,8 +40,10 @@ def _slug_pairs(request) -> dict[str, list[tuple[str, str]]]:
     pairs = getattr(request, "_language_switch_slugs", None)
     if pairs is None:
         pairs = {}
+        # Only the slug parameters the view declares (declared_query never reads GET itself).
+        query = declared_query(request)
         for parameter, objects in SLUG_PARAMETERS.items():
-            values = [value for value in declared_query(request).getlist(parameter) if value]
+            values = [value for value in query.getlist(parameter) if value]
             if values:
                 matches = objects().filter(Q(slug_fi__in=values) | Q(slug_sv__in=values))
                 fields = [f"slug_{code}" for code in LANGUAGE_CODES]

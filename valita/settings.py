@@ -67,7 +67,12 @@ if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY and not env_bool("VALITA_ALLOW
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address every absolute link starts with (pages, emails, feeds, JSON-LD, .ics).
+# In development the address of the port served (`make run` and `make serve` pass it; PORT
+# otherwise); a production process refuses to start without it (valita/site_url.py).
+SITE_URL_SET = bool(env_str("SITE_URL").strip())
+DEVELOPMENT_SITE_URL = f"http://127.0.0.1:{env_int('PORT', 8000)}"
+SITE_URL = (env_str("SITE_URL").strip() or DEVELOPMENT_SITE_URL).rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before admin, so that the admin sees the FI/SV fields

@@ -45,6 +45,8 @@ class StaticPagesSitemap(I18nSitemap):
             "home",
             "projects:project_list",
             "events:event_list",
+            "blog:post_list",
+            "surveys:survey_list",
             "accessibility_statement",
             "privacy_notice",
         ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from projects.models import Project, Theme
 
+from . import jsonld
 from .home import home_sections
 
 
@@ -35,7 +36,8 @@ def home_content() -> dict:
 
 def home(request):
     # Queried only when the shared fragment is rendered (templates/valita/home.html).
-    return render(request, "valita/home.html", {"home_content": home_content})
+    context = {"home_content": home_content, "jsonld": jsonld.dumps(jsonld.site_organization())}
+    return render(request, "valita/home.html", context)
 
 
 def accessibility_statement(request):
