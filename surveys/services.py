@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from projects.models import Project
 from valita import outbox
 
-from .answering import Structure
+from .answering import Draft, Structure
 from .models import (
     Answer,
     Choice,
@@ -27,6 +27,7 @@ from .models import (
     Page,
     Question,
     Response,
+    SavedDraft,
     Statement,
     Survey,
 )
@@ -340,6 +341,26 @@ def reminders_queue(now: datetime | None = None) -> int:
 
 
 # Submission --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
+    """Keep `draft` for "continue later" under its private link, the same row each time.
+
+    The draft learns its link token before it is signed, so the saved copy names itself.
+    """
+    saved = SavedDraft.objects.filter(survey=survey, token=draft.saved or "").first()
+    saved = saved or SavedDraft.objects.create(survey=survey, data={})
+    draft.saved = saved.token
+    saved.data = {"draft": draft.dumps()}
+    saved.save(update_fields=["data", "updated_at"])
+    return saved
+
+
+def draft_discard(*, survey: Survey, draft: Draft) -> None:
+    """Forget the saved copy of a draft once its response is in (its link stops working)."""
+    if draft.saved:
+        SavedDraft.objects.filter(survey=survey, token=draft.saved).delete()
 
 
 def _answer_rows(response: Response, questions: list[Question], answers: dict) -> list[Answer]:
