@@ -1,5 +1,6 @@
 """Public answering (page, collector link, invitation, embed) and the staff preview and test mode.
 
+Each answering view finds its way in and renders what surveys/flow.py AnswerFlow decides.
 The answering views are CSRF-exempt on purpose: inside another site's iframe the
 browser sends no SameSite=Lax cookie, so the signed draft (surveys/answering.py)
 is the form token. They never cache (each visitor gets their own submission key).
