@@ -69,6 +69,12 @@ def _pct(share: float) -> str:
     return f"{percent(share)} %"  # rounded as in the table (surveys.results)
 
 
+# The diverging chart's geometry: statement labels end at LABEL_W, the bars fill WIDTH
+# from LEFT around the centre line, one row of ROW_H per statement below TOP.
+LABEL_W, LEFT, WIDTH, ROW_H, TOP = 310, 320, 460, 58, 34
+CENTRE, HALF = LEFT + WIDTH / 2, WIDTH / 2
+
+
 def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str]) -> str:
     """A horizontal diverging stacked bar per statement.
 
@@ -76,79 +82,97 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
     label of each scale value. Shares are of the scale answers ("don't know" apart,
     shown under the statement with n).
     """
-    scale_size = len(value_labels)
-    colours = scale_colours(scale_size)
-    label_w, left, width = 310, 320, 460
-    centre = left + width / 2
-    half = width / 2
-    row_h = 58
-    top = 34
-    height = top + row_h * len(rows) + 70
-    total_w = left + width + 20
+    colours = scale_colours(len(value_labels))
+    height = TOP + ROW_H * len(rows) + 70
+    total_w = LEFT + WIDTH + 20
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
         f'viewBox="0 0 {total_w} {height}" aria-labelledby="{{id}}-title {{id}}-desc">',
         f'<title id="{{id}}-title">{escape(title)}</title>',
         f'<desc id="{{id}}-desc">{escape(desc)}</desc>',
     ]
+    out += _percent_grid(len(rows))
+    for index, (text, result) in enumerate(rows):
+        out += _statement_row(index, text, result, value_labels, colours)
+    out += _legend(TOP + ROW_H * len(rows) + 20, value_labels, colours, total_w)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _percent_grid(row_count: int) -> list[str]:
+    """Vertical lines at -100, -50, 0, 50 and 100 % with their labels on top."""
+    out = []
     for pct in (-100, -50, 0, 50, 100):
-        x = centre + pct / 100 * half
+        x = CENTRE + pct / 100 * HALF
         out.append(
-            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + row_h * len(rows)}" '
+            f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{TOP + ROW_H * row_count}" '
             f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{x:.1f}" y="{top - 12}" font-size="12" text-anchor="middle" '
+            f'<text x="{x:.1f}" y="{TOP - 12}" font-size="12" text-anchor="middle" '
             f'fill="{DARK_INK}">{abs(pct)} %</text>'
         )
-    for index, (text, result) in enumerate(rows):
-        y = top + index * row_h
-        lines = _wrap(text)
-        out.append(f'<g class="chart-row" data-row="{index}">')
-        for li, line in enumerate(lines):
-            out.append(
-                f'<text x="{label_w}" y="{y + 14 + li * 15}" font-size="13" text-anchor="end" '
-                f'fill="{DARK_INK}">{escape(line)}</text>'
-            )
-        if result is None or not result.n:
-            out.append(
-                f'<text x="{centre}" y="{y + 24}" font-size="13" text-anchor="middle" '
-                f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
-            )
-            out.append("</g>")
-            continue
-        dist = result.distribution()
-        neg_count = scale_size // 2
-        neutral = scale_size % 2
-        negative_share = sum(share for _v, _c, share in dist[:neg_count])
-        if neutral:
-            negative_share += dist[neg_count][2] / 2
-        x = centre - negative_share * half
-        bar_y = y + 4
-        for (value, count, share), colour in zip(dist, colours, strict=True):
-            w = share * half
-            out.append(
-                f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="26" fill="{colour}" '
-                f'stroke="#ffffff" stroke-width="1" data-value="{value}" data-count="{count}">'
-                f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
-            )
-            if w >= 30:
-                out.append(
-                    f'<text x="{x + w / 2:.2f}" y="{bar_y + 18}" font-size="12" '
-                    f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
-                )
-            x += w
-        note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
-            "n": result.n,
-            "dk": result.dont_know,
-            "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
-        }
+    return out
+
+
+def _statement_row(index: int, text: str, result, value_labels, colours) -> list[str]:
+    """One statement: its wrapped label, then its bar and note (or why it is hidden)."""
+    y = TOP + index * ROW_H
+    out = [f'<g class="chart-row" data-row="{index}">']
+    for li, line in enumerate(_wrap(text)):
         out.append(
-            f'<text x="{centre}" y="{bar_y + 44}" font-size="12" text-anchor="middle" '
-            f'fill="{DARK_INK}">{escape(note)}</text>'
+            f'<text x="{LABEL_W}" y="{y + 14 + li * 15}" font-size="13" text-anchor="end" '
+            f'fill="{DARK_INK}">{escape(line)}</text>'
         )
-        out.append("</g>")
-    legend_y = top + row_h * len(rows) + 20
+    if result is None or not result.n:
+        out.append(
+            f'<text x="{CENTRE}" y="{y + 24}" font-size="13" text-anchor="middle" '
+            f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
+        )
+    else:
+        out += _bar(y + 4, result, value_labels, colours)
+    out.append("</g>")
+    return out
+
+
+def _bar(bar_y: float, result, value_labels, colours) -> list[str]:
+    """The stacked bar, its negative half (and half the neutral middle) left of centre."""
+    scale_size = len(value_labels)
+    dist = result.distribution()
+    neg_count = scale_size // 2
+    negative_share = sum(share for _v, _c, share in dist[:neg_count])
+    if scale_size % 2:
+        negative_share += dist[neg_count][2] / 2
+    x = CENTRE - negative_share * HALF
+    out = []
+    for (value, count, share), colour in zip(dist, colours, strict=True):
+        w = share * HALF
+        out.append(
+            f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="26" fill="{colour}" '
+            f'stroke="#ffffff" stroke-width="1" data-value="{value}" data-count="{count}">'
+            f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
+        )
+        if w >= 30:
+            out.append(
+                f'<text x="{x + w / 2:.2f}" y="{bar_y + 18}" font-size="12" '
+                f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
+            )
+        x += w
+    note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
+        "n": result.n,
+        "dk": result.dont_know,
+        "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
+    }
+    out.append(
+        f'<text x="{CENTRE}" y="{bar_y + 44}" font-size="12" text-anchor="middle" '
+        f'fill="{DARK_INK}">{escape(note)}</text>'
+    )
+    return out
+
+
+def _legend(legend_y: float, value_labels, colours, total_w: float) -> list[str]:
+    """A swatch and label per scale value, wrapping onto a new line near the right edge."""
+    out = []
     lx = 10
     for label, colour in zip(value_labels, colours, strict=True):
         out.append(
@@ -161,8 +185,7 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
         if lx > total_w - 120:
             lx = 10
             legend_y += 22
-    out.append("</svg>")
-    return "".join(out)
+    return out
 
 
 def render(svg: str, element_id: str) -> str:

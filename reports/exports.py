@@ -67,13 +67,39 @@ def survey_tables(survey, scope, *, project=None, by=None, other=None) -> dict[s
 def raw_responses(survey) -> Table:
     """One row per counted response, one column per statement, choice or question."""
     questions = survey_report.survey_questions(survey)
+    columns, slots, background = _raw_columns(questions)
+    table = Table(slug="responses", title=_("Vastaukset"), columns=columns)
+    responses = (
+        Response.objects.counted()
+        .filter(survey=survey)
+        .order_by("completed_at", "pk")
+        .values_list("pk", "completed_at", "project__name", "language")
+    )
+    index_of = {}
+    for number, (pk, completed_at, project, language) in enumerate(responses.iterator(), 1):
+        row = [number, date_format(localtime(completed_at), "Y-m-d"), project or "", language]
+        row += [None] * (len(columns) - len(row))
+        index_of[pk] = len(table.rows)
+        table.rows.append(row)
+    _fill_answers(survey, questions, slots, table.rows, index_of)
+    for row in table.rows:  # raw cells: empty means not answered (not "hidden")
+        for i, value in enumerate(row):
+            if value is None:
+                row[i] = ""
+    privacy.blank_small_groups(table.rows, background)
+    return table
+
+
+def _raw_columns(questions) -> tuple[list[Column], dict, list[int]]:
+    """The columns, the column of each (question, statement/choice or None), and the
+    background columns (project, language, single choices) that privacy checks."""
     columns = [
         Column(_("Vastaus"), "int"),
         Column(_("Valmis")),
         Column(_("Hanke")),
         Column(_("Kieli")),
     ]
-    slots: dict = {}  # (question, statement/choice or None) -> column index
+    slots: dict = {}
     background = [2, 3]  # the response's project and language (surveys.privacy)
     for question in questions:
         if question.is_likert:
@@ -89,22 +115,14 @@ def raw_responses(survey) -> Table:
                 background.append(len(columns))
             slots[(question.pk, None)] = len(columns)
             columns.append(Column(question.text))
+    return columns, slots, background
+
+
+def _fill_answers(survey, questions, slots: dict, rows: list, index_of: dict) -> None:
+    """Put each counted answer in its response's row (`index_of`: response id -> row)."""
     choice_text = {c.pk: c.text for q in questions for c in q.choices.all()}
     kinds = {q.pk: q.kind for q in questions}
-    table = Table(slug="responses", title=_("Vastaukset"), columns=columns)
-    responses = (
-        Response.objects.counted()
-        .filter(survey=survey)
-        .order_by("completed_at", "pk")
-        .values_list("pk", "completed_at", "project__name", "language")
-    )
     dont_know = str(DONT_KNOW_LABEL)
-    index_of = {}
-    for number, (pk, completed_at, project, language) in enumerate(responses.iterator(), 1):
-        row = [number, date_format(localtime(completed_at), "Y-m-d"), project or "", language]
-        row += [None] * (len(columns) - len(row))
-        index_of[pk] = len(table.rows)
-        table.rows.append(row)
     answers = (
         Answer.objects.filter(response__in=Response.objects.counted().filter(survey=survey))
         .values_list(
@@ -131,7 +149,7 @@ def raw_responses(survey) -> Table:
         text,
         number,
     ) in answers.iterator(chunk_size=5000):
-        row = table.rows[index_of[response_id]]
+        row = rows[index_of[response_id]]
         kind = kinds.get(question_id)
         if statement_id:
             row[slots[(question_id, statement_id)]] = dont_know if dk else value
@@ -145,9 +163,3 @@ def raw_responses(survey) -> Table:
             row[slots[(question_id, None)]] = number.normalize() if number is not None else None
         elif (question_id, None) in slots:
             row[slots[(question_id, None)]] = text
-    for row in table.rows:  # raw cells: empty means not answered (not "hidden")
-        for i, value in enumerate(row):
-            if value is None:
-                row[i] = ""
-    privacy.blank_small_groups(table.rows, background)
-    return table

@@ -207,6 +207,7 @@ def build(
     questions=None,
     use_cache: bool = True,
 ) -> SurveyReport:
+    """The report of `survey` (or of one project's responses) as `scope` may see it."""
     questions = survey_questions(survey) if questions is None else questions
     computed = figures(survey, project, use_cache=use_cache)
     counts_by_project = computed.counts_by_project
@@ -216,10 +217,27 @@ def build(
     total = network_total if project is None else results.response_count(survey, project=project)
     hidden = small_cell(total)
     report = SurveyReport(survey=survey, project=project, total=total, hidden=hidden)
+    report.tables["projects"] = per_project_table(counts_by_project, network_total, scope)
+    report.tables["per_day"] = per_day_table(computed.per_day, project=project, hidden=hidden)
+    report.per_day_chart = charts.bar_chart(
+        title=_("Vastaukset päivittäin"),
+        desc=_("Valmiiden vastausten määrä kunakin päivänä; luvut taulukossa."),
+        rows=[(row[0], row[1]) for row in report.tables["per_day"].rows if row[1] is not None],
+    )
+    report.tables["response_rate"] = response_rate_table(survey, scope)
+    likert, choices = ({}, {}) if hidden else (computed.likert, computed.choices)
+    for question in questions:
+        if question.kind == Question.Kind.LIKERT:
+            report.likert_groups.append(likert_group(question, likert.get))
+        elif question.has_choices:
+            report.choice_tables.append(choice_table(question, choices.get(question.pk)))
+    return report
 
-    # Responses per project: a breakdown, so small cells are hidden and a project
-    # coordinator sees only their own projects' rows (the total is the network's).
-    per_project = Table(
+
+def per_project_table(counts_by_project, network_total: int, scope: Scope) -> Table:
+    """Responses per project: a breakdown, so small cells are hidden and a project
+    coordinator sees only their own projects' rows (the total is the network's)."""
+    table = Table(
         slug="projects",
         title=_("Vastaukset hankkeittain"),
         columns=[Column(_("Hanke")), Column(_("Vastauksia"), "int"), Column("%", "share")],
@@ -229,46 +247,45 @@ def build(
             continue
         label = name or _("Hanke ei tiedossa")
         visible = not small_cell(count)
-        per_project.rows.append(
+        table.rows.append(
             [
                 label,
                 count if visible else None,
                 count / network_total if visible and network_total else None,
             ]
         )
-    per_project.rows.append([_("Koko verkosto"), network_total, 1.0 if network_total else None])
-    report.tables["projects"] = per_project
+    table.rows.append([_("Koko verkosto"), network_total, 1.0 if network_total else None])
+    return table
 
-    per_day = computed.per_day
-    day_table = Table(
+
+def per_day_table(per_day, *, project: Project | None, hidden: bool) -> Table:
+    """Completed responses per day with a running total (empty when the group is hidden)."""
+    table = Table(
         slug="per-day",
         title=_("Vastaukset päivittäin"),
         columns=[Column(_("Päivä")), Column(_("Vastauksia"), "int"), Column(_("Yhteensä"), "int")],
     )
+    if hidden:
+        return table
     running = 0
     for day, count in per_day:
         running += count
         # Within one project a day's count is a breakdown cell: a small one is hidden.
         shown_count = None if project is not None and small_cell(count) else count
         # (the running total too, which would give a hidden count away by subtraction)
-        day_table.rows.append(
+        table.rows.append(
             [
                 date_format(day, "SHORT_DATE_FORMAT"),
                 shown_count,
                 running if project is None else None,
             ]
         )
-    if hidden:
-        day_table.rows = []
-    report.tables["per_day"] = day_table
-    report.per_day_chart = charts.bar_chart(
-        title=_("Vastaukset päivittäin"),
-        desc=_("Valmiiden vastausten määrä kunakin päivänä; luvut taulukossa."),
-        rows=[(row[0], row[1]) for row in day_table.rows if row[1] is not None],
-    )
+    return table
 
-    # Response rate of the collectors that send invitations (invitations, event participants).
-    rate = Table(
+
+def response_rate_table(survey: Survey, scope: Scope) -> Table:
+    """Response rate of the collectors that send invitations (invitations, event participants)."""
+    table = Table(
         slug="response-rate",
         title=_("Vastausprosentti kutsuista"),
         columns=[
@@ -291,7 +308,7 @@ def build(
         if not scope.may_see_collector(collector):
             continue
         visible = not small_cell(collector.completed)
-        rate.rows.append(
+        table.rows.append(
             [
                 str(collector),
                 collector.invited,
@@ -301,15 +318,7 @@ def build(
                 else None,
             ]
         )
-    report.tables["response_rate"] = rate
-
-    likert, choices = ({}, {}) if hidden else (computed.likert, computed.choices)
-    for question in questions:
-        if question.kind == Question.Kind.LIKERT:
-            report.likert_groups.append(likert_group(question, likert.get))
-        elif question.has_choices:
-            report.choice_tables.append(choice_table(question, choices.get(question.pk)))
-    return report
+    return table
 
 
 def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:

@@ -127,38 +127,49 @@ def open_answers(request, slug):
 
 @dashboard_view
 def open_question(request, slug, pk):
+    """An open question's answers with their themes; a coder adds themes and tags by POST."""
     survey = _survey(request, slug)
     question = get_object_or_404(Question, pk=pk, survey=survey, kind__in=OPEN_KINDS)
-    can_code = request.scope.can_edit
     if request.method == "POST":
-        if not can_code:
+        if not request.scope.can_edit:
             raise PermissionDenied
-        try:
-            if request.POST.get("action") == "add_code":
-                services.code_create(
-                    user=request.user, question=question, name=request.POST.get("name", "")
-                )
-                messages.success(request, _("Teema lisätty."))
-            else:
-                answer = get_object_or_404(
-                    _open_answers(request, survey, question),
-                    pk=requested_id(request.POST.get("answer")),
-                )
-                codes = list(
-                    Code.objects.filter(
-                        question=question, pk__in=requested_ids(request.POST.getlist("codes"))
-                    )
-                )
-                services.answer_code(
-                    user=request.user,
-                    answer=answer,
-                    codes=codes,
-                    quote=request.POST.get("quote") == "1",
-                )
-                messages.success(request, _("Vastauksen teemat tallennettu."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        _code_open_answer(request, survey, question)
         return redirect(f"{request.path}?{request.GET.urlencode()}")
+    context = _open_question_context(request, survey, question)
+    return render(request, "reports/open_question.html", context)
+
+
+def _code_open_answer(request, survey, question) -> None:
+    """Add a theme, or set an answer's themes and quote flag; the outcome as a message."""
+    try:
+        if request.POST.get("action") == "add_code":
+            services.code_create(
+                user=request.user, question=question, name=request.POST.get("name", "")
+            )
+            messages.success(request, _("Teema lisätty."))
+            return
+        answer = get_object_or_404(
+            _open_answers(request, survey, question),
+            pk=requested_id(request.POST.get("answer")),
+        )
+        codes = list(
+            Code.objects.filter(
+                question=question, pk__in=requested_ids(request.POST.getlist("codes"))
+            )
+        )
+        services.answer_code(
+            user=request.user,
+            answer=answer,
+            codes=codes,
+            quote=request.POST.get("quote") == "1",
+        )
+        messages.success(request, _("Vastauksen teemat tallennettu."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+
+
+def _open_question_context(request, survey, question) -> dict:
+    """The page of answers (searched, filtered by theme) and the theme counts."""
     answers = _open_answers(request, survey, question)
     codes = list(
         Code.objects.filter(question=question)
@@ -185,23 +196,19 @@ def open_question(request, slug, pk):
     )
     params = request.GET.copy()
     params.pop("page", None)
-    return render(
-        request,
-        "reports/open_question.html",
-        {
-            "survey": survey,
-            "question": question,
-            "codes": codes,
-            "theme_table": theme_table,
-            "page_obj": page,
-            "search": search,
-            "theme": theme,
-            "can_code": can_code,
-            "page_query": params.urlencode(),
-            "export_base": _export_base(survey) if request.scope.full else None,
-            "query": request.GET.urlencode(),
-        },
-    )
+    return {
+        "survey": survey,
+        "question": question,
+        "codes": codes,
+        "theme_table": theme_table,
+        "page_obj": page,
+        "search": search,
+        "theme": theme,
+        "can_code": request.scope.can_edit,
+        "page_query": params.urlencode(),
+        "export_base": _export_base(survey) if request.scope.full else None,
+        "query": request.GET.urlencode(),
+    }
 
 
 def _selected(request, survey):

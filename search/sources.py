@@ -22,6 +22,11 @@ def _theme_ids(obj):
 
 
 def register_all() -> None:
+    """Register each searchable kind of content with what the index reads from it.
+
+    Long because it is one declaration per kind, read side by side like a table; helpers
+    would only scatter the four entries.
+    """
     register_source(
         SearchSource(
             kind="practice",

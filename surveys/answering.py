@@ -190,6 +190,112 @@ def field_name(question: Question, statement=None) -> str:
     return f"q{question.pk}_{statement.pk}" if statement else f"q{question.pk}"
 
 
+REQUIRED = {"required": _("Vastaa tähän kysymykseen.")}
+
+
+def _likert_choices(question: Question) -> list[tuple[str, str]]:
+    """The scale's values, its two ends labelled, and "don't know" when allowed."""
+    values = question.scale_values()
+    ends = {values[0]: question.min_label, values[-1]: question.max_label}
+    choices = [(str(v), f"{v} {ends[v]}" if v in ends else str(v)) for v in values]
+    if question.allow_dont_know:
+        choices.append(("dk", DONT_KNOW_LABEL))
+    return choices
+
+
+def _statement_field(statement, question: Question, choices) -> forms.Field:
+    return forms.ChoiceField(
+        label=statement.text,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=question.required,
+        error_messages={
+            "required": _("Valitse vastaus tähän väittämään."),
+            "invalid_choice": _("Valitse vastaus asteikolta."),
+        },
+    )
+
+
+# One field per kind of plain question: (form field, its initial value from `stored`).
+
+
+def _single_field(question: Question, stored, structure, common: dict):
+    formfield = forms.ChoiceField(
+        choices=[(str(c.pk), c.text) for c in question.choices.all()],
+        widget=forms.RadioSelect,
+        error_messages={
+            **REQUIRED,
+            "invalid_choice": _("Valitse yksi annetuista vaihtoehdoista."),
+        },
+        **common,
+    )
+    return formfield, str(stored) if stored else None
+
+
+def _multiple_field(question: Question, stored, structure, common: dict):
+    formfield = forms.MultipleChoiceField(
+        choices=[(str(c.pk), c.text) for c in question.choices.all()],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Valitse vähintään yksi vaihtoehto."),
+            "invalid_choice": _("Valitse annetuista vaihtoehdoista."),
+            "invalid_list": _("Valitse annetuista vaihtoehdoista."),
+        },
+        **common,
+    )
+    return formfield, [str(v) for v in stored] if stored else None
+
+
+def _project_field(question: Question, stored, structure, common: dict):
+    formfield = forms.ChoiceField(
+        choices=[(str(p.pk), p.name) for p in structure.projects()],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Valitse hanke."),
+            "invalid_choice": _("Valitse yksi luettelon hankkeista."),
+        },
+        **common,
+    )
+    return formfield, str(stored) if stored else None
+
+
+def _number_field(question: Question, stored, structure, common: dict):
+    formfield = forms.DecimalField(
+        **NUMBER_FIELD,
+        error_messages={**REQUIRED, "invalid": _("Kirjoita luku, esim. 12 tai 3,5.")},
+        localize=True,
+        **common,
+    )
+    return formfield, Decimal(stored) if stored else None
+
+
+def _text_field(question: Question, stored, structure, common: dict):
+    formfield = forms.CharField(
+        max_length=TEXT_MAX[question.kind],
+        widget=forms.Textarea(attrs={"rows": 5})
+        if question.kind == Question.Kind.LONG_TEXT
+        else forms.TextInput,
+        error_messages={
+            **REQUIRED,
+            "max_length": ngettext_lazy(
+                "Vastaus on liian pitkä (enintään %(limit_value)d merkki).",
+                "Vastaus on liian pitkä (enintään %(limit_value)d merkkiä).",
+                "limit_value",
+            ),
+        },
+        **common,
+    )
+    return formfield, stored or None
+
+
+FIELD_BUILDERS = {
+    Question.Kind.SINGLE: _single_field,
+    Question.Kind.MULTIPLE: _multiple_field,
+    Question.Kind.PROJECT: _project_field,
+    Question.Kind.NUMBER: _number_field,
+}
+
+
 class PageForm(forms.Form):
     """The visible questions of one page; `blocks` tells the template how to lay them out."""
 
@@ -205,103 +311,37 @@ class PageForm(forms.Form):
         self.blocks = []
         for question in self.questions:
             stored = answers.get(str(question.pk))
-            required_msg = {"required": _("Vastaa tähän kysymykseen.")}
             if question.kind == Question.Kind.LIKERT:
-                values = question.scale_values()
-                ends = {values[0]: question.min_label, values[-1]: question.max_label}
-                choices = [(str(v), f"{v} {ends[v]}" if v in ends else str(v)) for v in values]
-                if question.allow_dont_know:
-                    choices.append(("dk", DONT_KNOW_LABEL))
-                names = []
-                for statement in question.statements.all():
-                    name = field_name(question, statement)
-                    self.fields[name] = forms.ChoiceField(
-                        label=statement.text,
-                        choices=choices,
-                        widget=forms.RadioSelect,
-                        required=question.required,
-                        error_messages={
-                            "required": _("Valitse vastaus tähän väittämään."),
-                            "invalid_choice": _("Valitse vastaus asteikolta."),
-                        },
-                    )
-                    if isinstance(stored, dict) and str(statement.pk) in stored:
-                        self.initial[name] = str(stored[str(statement.pk)])
-                    names.append(name)
-                self.blocks.append({"question": question, "names": names})
-                continue
-            name = field_name(question)
-            common = {
-                "label": question.text,
-                "required": question.required,
-                "help_text": question.help_text,
-            }
-            if question.kind == Question.Kind.SINGLE:
-                formfield = forms.ChoiceField(
-                    choices=[(str(c.pk), c.text) for c in question.choices.all()],
-                    widget=forms.RadioSelect,
-                    error_messages={
-                        **required_msg,
-                        "invalid_choice": _("Valitse yksi annetuista vaihtoehdoista."),
-                    },
-                    **common,
-                )
-                initial = str(stored) if stored else None
-            elif question.kind == Question.Kind.MULTIPLE:
-                formfield = forms.MultipleChoiceField(
-                    choices=[(str(c.pk), c.text) for c in question.choices.all()],
-                    widget=forms.CheckboxSelectMultiple,
-                    error_messages={
-                        "required": _("Valitse vähintään yksi vaihtoehto."),
-                        "invalid_choice": _("Valitse annetuista vaihtoehdoista."),
-                        "invalid_list": _("Valitse annetuista vaihtoehdoista."),
-                    },
-                    **common,
-                )
-                initial = [str(v) for v in stored] if stored else None
-            elif question.kind == Question.Kind.PROJECT:
-                formfield = forms.ChoiceField(
-                    choices=[(str(p.pk), p.name) for p in structure.projects()],
-                    widget=forms.RadioSelect,
-                    error_messages={
-                        "required": _("Valitse hanke."),
-                        "invalid_choice": _("Valitse yksi luettelon hankkeista."),
-                    },
-                    **common,
-                )
-                initial = str(stored) if stored else None
-            elif question.kind == Question.Kind.NUMBER:
-                formfield = forms.DecimalField(
-                    **NUMBER_FIELD,
-                    error_messages={
-                        **required_msg,
-                        "invalid": _("Kirjoita luku, esim. 12 tai 3,5."),
-                    },
-                    localize=True,
-                    **common,
-                )
-                initial = Decimal(stored) if stored else None
+                names = self._add_statements(question, stored)
             else:
-                formfield = forms.CharField(
-                    max_length=TEXT_MAX[question.kind],
-                    widget=forms.Textarea(attrs={"rows": 5})
-                    if question.kind == Question.Kind.LONG_TEXT
-                    else forms.TextInput,
-                    error_messages={
-                        **required_msg,
-                        "max_length": ngettext_lazy(
-                            "Vastaus on liian pitkä (enintään %(limit_value)d merkki).",
-                            "Vastaus on liian pitkä (enintään %(limit_value)d merkkiä).",
-                            "limit_value",
-                        ),
-                    },
-                    **common,
-                )
-                initial = stored or None
-            self.fields[name] = formfield
-            if initial is not None:
-                self.initial[name] = initial
-            self.blocks.append({"question": question, "names": [name]})
+                names = [self._add_question(question, stored, structure)]
+            self.blocks.append({"question": question, "names": names})
+
+    def _add_statements(self, question: Question, stored) -> list[str]:
+        """A Likert group: one scale field per statement."""
+        choices = _likert_choices(question)
+        names = []
+        for statement in question.statements.all():
+            name = field_name(question, statement)
+            self.fields[name] = _statement_field(statement, question, choices)
+            if isinstance(stored, dict) and str(statement.pk) in stored:
+                self.initial[name] = str(stored[str(statement.pk)])
+            names.append(name)
+        return names
+
+    def _add_question(self, question: Question, stored, structure: Structure) -> str:
+        """A plain question: one field of its kind (short and long text otherwise)."""
+        name = field_name(question)
+        common = {
+            "label": question.text,
+            "required": question.required,
+            "help_text": question.help_text,
+        }
+        build = FIELD_BUILDERS.get(question.kind, _text_field)
+        self.fields[name], initial = build(question, stored, structure, common)
+        if initial is not None:
+            self.initial[name] = initial
+        return name
 
     def bound_blocks(self):
         return [

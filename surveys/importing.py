@@ -167,6 +167,7 @@ def responses_import(
     mapping: dict[str, str] | None = None,
     dry_run: bool = True,
 ) -> ImportReport:
+    """Read the file, map its columns, check every row, then (unless a dry run) write."""
     report = ImportReport()
     try:
         headers, rows = read_table(content, filename)
@@ -177,11 +178,24 @@ def responses_import(
     report.mapping = {h: t for h, t in mapping.items() if t and h in headers}
     report.unmapped = [h for h in headers if h not in report.mapping]
     questions = {q.pk: q for q in survey.questions.prefetch_related("statements", "choices")}
-    projects: dict[str, int] = {}
-    for project in Project.objects.all():
-        for name in (project.name_fi, project.name_sv, project.short_name_fi, project.slug_fi):
-            if name:
-                projects[name.strip().lower()] = project.pk
+    columns = _columns(report, headers, questions)
+    if report.errors:
+        return report
+    parsed = _parse_rows(report, survey, content, rows, columns)
+    if report.errors or dry_run:
+        report.imported = 0 if report.errors else len(parsed)
+        return report
+    _write(report, survey, parsed, list(questions.values()))
+    return report
+
+
+# A mapped column: (index in the row, "language" / "completed_at" / "answer", question,
+# statement id of a Likert group).
+Column = tuple[int, str, Question | None, int | None]
+
+
+def _columns(report: ImportReport, headers: list[str], questions: dict) -> list[Column]:
+    """The mapped columns; a target that names no question (or no statement) is an error."""
     columns = []
     for header, target in report.mapping.items():
         if target in ("language", "completed_at"):
@@ -202,70 +216,89 @@ def responses_import(
             )
             continue
         columns.append((headers.index(header), "answer", question, statement_id))
-    if report.errors:
-        return report
+    return columns
 
+
+def _project_names() -> dict[str, int]:
+    """Every name a project goes by (both languages, short name, slug), lower case."""
+    projects: dict[str, int] = {}
+    for project in Project.objects.all():
+        for name in (project.name_fi, project.name_sv, project.short_name_fi, project.slug_fi):
+            if name:
+                projects[name.strip().lower()] = project.pk
+    return projects
+
+
+def _parse_rows(report, survey: Survey, content: bytes, rows, columns: list[Column]) -> list:
+    """Every row as (submission key, answers, meta); an unreadable row is reported."""
+    projects = _project_names()
     digest = hashlib.sha256(content).hexdigest()
     parsed = []
     for number, row in enumerate(rows, 2):  # row 1 holds the headers
         report.rows += 1
-        answers: dict = {}
-        meta = {"language": "fi", "completed_at": None}
         try:
-            for index, kind, question, statement_id in columns:
-                raw = row[index] if index < len(row) else ""
-                if kind == "language":
-                    language = str(raw).strip().lower()[:2] or "fi"
-                    if language not in ("fi", "sv"):
-                        raise _RowError(_("Kielen pitää olla fi tai sv."))
-                    meta["language"] = language
-                elif kind == "completed_at":
-                    meta["completed_at"] = _completed_at(raw) if str(raw).strip() else None
-                elif statement_id is not None:
-                    value = _scale_value(question, raw)
-                    if value is not None:
-                        answers.setdefault(str(question.pk), {})[str(statement_id)] = value
-                else:
-                    value = _value(question, raw, projects)
-                    if value is not None:
-                        answers[str(question.pk)] = value
+            answers, meta = _parse_row(row, columns, projects)
         except _RowError as error:
             report.errors.append((number, str(error)))
             continue
         key = uuid.uuid5(uuid.NAMESPACE_URL, f"valita-import:{survey.pk}:{digest}:{number}")
         parsed.append((key, answers, meta))
-    if report.errors or dry_run:
-        report.imported = 0 if report.errors else len(parsed)
-        return report
-    with transaction.atomic():
-        existing = set(
-            Response.objects.filter(submission_key__in=[k for k, _a, _m in parsed]).values_list(
-                "submission_key", flat=True
-            )
+    return parsed
+
+
+def _parse_row(row, columns: list[Column], projects: dict[str, int]) -> tuple[dict, dict]:
+    answers: dict = {}
+    meta = {"language": "fi", "completed_at": None}
+    for index, kind, question, statement_id in columns:
+        raw = row[index] if index < len(row) else ""
+        if kind == "language":
+            language = str(raw).strip().lower()[:2] or "fi"
+            if language not in ("fi", "sv"):
+                raise _RowError(_("Kielen pitää olla fi tai sv."))
+            meta["language"] = language
+        elif kind == "completed_at":
+            meta["completed_at"] = _completed_at(raw) if str(raw).strip() else None
+        elif statement_id is not None:
+            value = _scale_value(question, raw)
+            if value is not None:
+                answers.setdefault(str(question.pk), {})[str(statement_id)] = value
+        else:
+            value = _value(question, raw, projects)
+            if value is not None:
+                answers[str(question.pk)] = value
+    return answers, meta
+
+
+@transaction.atomic
+def _write(report: ImportReport, survey: Survey, parsed: list, questions: list) -> None:
+    """Save the parsed rows, skipping those an earlier import of the same file saved."""
+    existing = set(
+        Response.objects.filter(submission_key__in=[k for k, _a, _m in parsed]).values_list(
+            "submission_key", flat=True
         )
-        answer_rows = []
-        for key, answers, meta in parsed:
-            if key in existing:
-                report.skipped_duplicates += 1
-                continue
-            project_id = next(
-                (
-                    answers[str(q.pk)]
-                    for q in questions.values()
-                    if q.kind == Question.Kind.PROJECT and str(q.pk) in answers
-                ),
-                None,
-            )
-            completed = meta["completed_at"] or timezone.now()
-            response = Response.objects.create(
-                survey=survey,
-                project_id=project_id,
-                submission_key=key,
-                language=meta["language"],
-                started_at=completed,
-                completed_at=completed,
-            )
-            answer_rows += _answer_rows(response, list(questions.values()), answers)
-            report.imported += 1
-        Answer.objects.bulk_create(answer_rows)
-    return report
+    )
+    answer_rows = []
+    for key, answers, meta in parsed:
+        if key in existing:
+            report.skipped_duplicates += 1
+            continue
+        project_id = next(
+            (
+                answers[str(q.pk)]
+                for q in questions
+                if q.kind == Question.Kind.PROJECT and str(q.pk) in answers
+            ),
+            None,
+        )
+        completed = meta["completed_at"] or timezone.now()
+        response = Response.objects.create(
+            survey=survey,
+            project_id=project_id,
+            submission_key=key,
+            language=meta["language"],
+            started_at=completed,
+            completed_at=completed,
+        )
+        answer_rows += _answer_rows(response, questions, answers)
+        report.imported += 1
+    Answer.objects.bulk_create(answer_rows)

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from projects.models import Project
 from valita import outbox
 
-from .answering import Structure
+from .answering import Draft, Structure
 from .models import (
     Answer,
     Choice,
@@ -27,6 +27,7 @@ from .models import (
     Page,
     Question,
     Response,
+    SavedDraft,
     Statement,
     Survey,
 )
@@ -111,7 +112,25 @@ def survey_copy_as_next_round(survey: Survey) -> Survey:
             setattr(copy, f"slug_{language}", f"{slug}-{new_round}"[:200])
     copy.full_clean(validate_unique=True)
     copy.save()
+    page_map = _copy_pages(survey, copy)
+    question_map, statement_map, choice_map = _copy_questions(survey, copy, page_map)
+    conditions = Condition.objects.filter(source__survey=survey).prefetch_related("choices")
+    for condition in conditions:
+        choices = [choice_map[c.pk] for c in condition.choices.all()]
+        new = Condition.objects.create(
+            page=page_map.get(condition.page_id),
+            question=question_map.get(condition.question_id),
+            source=question_map[condition.source_id],
+            operator=condition.operator,
+            statement=statement_map.get(condition.statement_id),
+            value=condition.value,
+        )
+        new.choices.set(choices)
+    return copy
 
+
+def _copy_pages(survey: Survey, copy: Survey) -> dict[int, Page]:
+    """The pages of `survey` copied into `copy`, by the original's id."""
     page_map: dict[int, Page] = {}
     for page in survey.pages.all():
         old_pk = page.pk
@@ -119,9 +138,15 @@ def survey_copy_as_next_round(survey: Survey) -> Survey:
         page.survey = copy
         page.save()
         page_map[old_pk] = page
+    return page_map
+
+
+def _copy_questions(survey: Survey, copy: Survey, page_map: dict[int, Page]):
+    """The questions with their statements and choices copied, each linked to its original;
+    the copies of questions, statements and choices, by the original's id."""
     question_map: dict[int, Question] = {}
-    choice_map: dict[int, Choice] = {}
     statement_map: dict[int, Statement] = {}
+    choice_map: dict[int, Choice] = {}
     for question in survey.questions.prefetch_related("statements", "choices"):
         old_pk = question.pk
         statements = list(question.statements.all())
@@ -146,19 +171,7 @@ def survey_copy_as_next_round(survey: Survey) -> Survey:
             choice.previous_id = old
             choice.save()
             choice_map[old] = choice
-    conditions = Condition.objects.filter(source__survey=survey).prefetch_related("choices")
-    for condition in conditions:
-        choices = [choice_map[c.pk] for c in condition.choices.all()]
-        new = Condition.objects.create(
-            page=page_map.get(condition.page_id),
-            question=question_map.get(condition.question_id),
-            source=question_map[condition.source_id],
-            operator=condition.operator,
-            statement=statement_map.get(condition.statement_id),
-            value=condition.value,
-        )
-        new.choices.set(choices)
-    return copy
+    return question_map, statement_map, choice_map
 
 
 # Test responses ----------------------------------------------------------------------------
@@ -342,6 +355,26 @@ def reminders_queue(now: datetime | None = None) -> int:
 # Submission --------------------------------------------------------------------------------
 
 
+@transaction.atomic
+def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
+    """Keep `draft` for "continue later" under its private link, the same row each time.
+
+    The draft learns its link token before it is signed, so the saved copy names itself.
+    """
+    saved = SavedDraft.objects.filter(survey=survey, token=draft.saved or "").first()
+    saved = saved or SavedDraft.objects.create(survey=survey, data={})
+    draft.saved = saved.token
+    saved.data = {"draft": draft.dumps()}
+    saved.save(update_fields=["data", "updated_at"])
+    return saved
+
+
+def draft_discard(*, survey: Survey, draft: Draft) -> None:
+    """Forget the saved copy of a draft once its response is in (its link stops working)."""
+    if draft.saved:
+        SavedDraft.objects.filter(survey=survey, token=draft.saved).delete()
+
+
 def _answer_rows(response: Response, questions: list[Question], answers: dict) -> list[Answer]:
     """Answer rows of the visible questions' stored answers; anything foreign is dropped."""
     rows: list[Answer] = []
@@ -384,6 +417,20 @@ def _used_at(survey: Survey) -> datetime:
     return timezone.now()
 
 
+def _response_project_id(questions: list[Question], answers: dict, collector) -> int | None:
+    """The project a response belongs to: the first one named in a project question, as
+    the collector allows (surveys.models.Collector.response_project_id), if it still exists."""
+    project_id = None
+    for question in questions:
+        if question.kind == Question.Kind.PROJECT and answers.get(str(question.pk)):
+            project_id = project_id or int(answers[str(question.pk)])
+    if collector is not None:
+        project_id = collector.response_project_id(project_id)
+    if project_id and not Project.objects.filter(pk=project_id).exists():
+        project_id = None
+    return project_id
+
+
 def response_submit(
     *,
     survey: Survey,
@@ -421,18 +468,10 @@ def response_submit(
                 invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
                 if invitation.used_at is not None and not is_test:
                     raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
-            project_id = None
-            for question in visible_questions:
-                if question.kind == Question.Kind.PROJECT and answers.get(str(question.pk)):
-                    project_id = project_id or int(answers[str(question.pk)])
-            if collector is not None:
-                project_id = collector.response_project_id(project_id)
-            if project_id and not Project.objects.filter(pk=project_id).exists():
-                project_id = None
             response = Response.objects.create(
                 survey=survey,
                 collector=collector,
-                project_id=project_id,
+                project_id=_response_project_id(visible_questions, answers, collector),
                 invitation=invitation if invitation and not survey.anonymous else None,
                 submission_key=key,
                 is_test=is_test,

@@ -27,11 +27,10 @@ def submit_through(s, collector, *, named_project=None):
     }
     if named_project is not None:
         answers[str(s["project"].pk)] = str(named_project.pk)
-    pruned, shown = Structure(s["survey"]).prune(answers)
     return services.response_submit(
         survey=s["survey"],
-        answers=pruned,
-        visible_questions=shown,
+        answers=answers,
+        structure=Structure(s["survey"]),
         submission_key=str(uuid.uuid4()),
         collector=collector,
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from projects.tests.factories import ProjectFactory
-from surveys.models import Answer, Collector, Invitation, Response, Survey
+from surveys.models import Answer, Collector, Invitation, Response, SavedDraft, Survey
 from surveys.tests.factories import CollectorFactory, InvitationFactory, build_survey
 from surveys.tests.helpers import draft_of, post_page
 
@@ -259,6 +259,21 @@ def test_save_and_continue_later(client, s):
     resumed = client.get(link)
     assert "Sivu 2 / 3" in resumed.content.decode()
     assert 'value="4"' in resumed.content.decode()
+
+
+def test_saving_again_keeps_one_link_and_sending_forgets_it(client, s):
+    url = url_of(s["survey"])
+    second = post_page(client, url, client.get(url), page1(s))
+    saved = post_page(client, url, second, {f"q{s['number'].pk}": "4"}, action="save")
+    link = saved.content.decode().split('class="saved-link"><a href="')[1].split('"')[0]
+    resumed = client.get(link)
+    again = post_page(client, url, resumed, {f"q{s['number'].pk}": "5"}, action="save")
+    assert link in again.content.decode()
+    assert SavedDraft.objects.count() == 1
+    third = post_page(client, url, client.get(link), {f"q{s['number'].pk}": "5"})
+    assert post_page(client, url, third, {f"q{s['short'].pk}": "x"}).status_code == 302
+    assert SavedDraft.objects.count() == 0  # the link no longer holds the sent answers
+    assert "Sivu 1 / 3" in client.get(link).content.decode()
 
 
 def test_embed_variant_allows_listed_domains_only(client, s):
