@@ -75,7 +75,9 @@ def declared_query(request) -> QueryDict:
     given = QueryDict(request.META.get("QUERY_STRING", ""))  # in the visitor's order
     query = QueryDict(mutable=True)
     for name, values in given.lists():
-        if name in names:
+        # A NUL never names anything (and PostgreSQL refuses it): the 400 page that
+        # valita.input_guard renders for it links to the page without it.
+        if name in names and not any("\x00" in value for value in values):
             query.setlist(name, values)
     query._mutable = False
     return query
