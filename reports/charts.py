@@ -70,49 +70,60 @@ def _pct(share: float) -> str:
 
 
 def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str]) -> str:
-    """A horizontal diverging stacked bar per statement.
+    """A horizontal diverging stacked bar per statement, the statement above its bar.
 
     rows: [(statement text, StatementResult or None when hidden)], value_labels: the
     label of each scale value. Shares are of the scale answers ("don't know" apart,
-    shown under the statement with n).
+    shown under the bar with n).
+
+    The drawing is narrow (viewBox 420 wide) and its text large, so that scaled to a
+    phone's width the labels stay about 12-13 px; the grid lines run only beside the
+    bars, so no label crosses an axis.
     """
     scale_size = len(value_labels)
     colours = scale_colours(scale_size)
-    label_w, left, width = 310, 320, 460
+    left, width = 10, 400
     centre = left + width / 2
     half = width / 2
-    row_h = 58
-    top = 34
-    height = top + row_h * len(rows) + 70
-    total_w = left + width + 20
+    bar_h, line_h = 28, 19
+    wrapped = [_wrap(text, 46) for text, _result in rows]
+    row_heights = [len(lines) * line_h + 8 + bar_h + 30 for lines in wrapped]
+    top = 30
+    legend_rows = _legend_rows(value_labels, left + width)
+    height = top + sum(row_heights) + 16 + 24 * len(legend_rows)
+    total_w = left + width + 10
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart chart-diverging" '
         f'viewBox="0 0 {total_w} {height}" aria-labelledby="{{id}}-title {{id}}-desc">',
         f'<title id="{{id}}-title">{escape(title)}</title>',
         f'<desc id="{{id}}-desc">{escape(desc)}</desc>',
     ]
     for pct in (-100, -50, 0, 50, 100):
         x = centre + pct / 100 * half
+        anchor = "start" if pct == -100 else "end" if pct == 100 else "middle"
         out.append(
-            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + row_h * len(rows)}" '
-            f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
-        )
-        out.append(
-            f'<text x="{x:.1f}" y="{top - 12}" font-size="12" text-anchor="middle" '
+            f'<text x="{x:.1f}" y="{top - 10}" font-size="14" text-anchor="{anchor}" '
             f'fill="{DARK_INK}">{abs(pct)} %</text>'
         )
-    for index, (text, result) in enumerate(rows):
-        y = top + index * row_h
-        lines = _wrap(text)
+    y = top
+    for index, ((_text, result), lines) in enumerate(zip(rows, wrapped, strict=True)):
         out.append(f'<g class="chart-row" data-row="{index}">')
         for li, line in enumerate(lines):
             out.append(
-                f'<text x="{label_w}" y="{y + 14 + li * 15}" font-size="13" text-anchor="end" '
+                f'<text x="{left}" y="{y + 15 + li * line_h}" font-size="16" '
                 f'fill="{DARK_INK}">{escape(line)}</text>'
+            )
+        bar_y = y + len(lines) * line_h + 6
+        y += row_heights[index]
+        for pct in (-100, -50, 0, 50, 100):
+            x = centre + pct / 100 * half
+            out.append(
+                f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + bar_h + 3}" '
+                f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
             )
         if result is None or not result.n:
             out.append(
-                f'<text x="{centre}" y="{y + 24}" font-size="13" text-anchor="middle" '
+                f'<text x="{centre}" y="{bar_y + 20}" font-size="15" text-anchor="middle" '
                 f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
             )
             out.append("</g>")
@@ -124,17 +135,17 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
         if neutral:
             negative_share += dist[neg_count][2] / 2
         x = centre - negative_share * half
-        bar_y = y + 4
         for (value, count, share), colour in zip(dist, colours, strict=True):
             w = share * half
             out.append(
-                f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="26" fill="{colour}" '
-                f'stroke="#ffffff" stroke-width="1" data-value="{value}" data-count="{count}">'
+                f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="{bar_h}" '
+                f'fill="{colour}" stroke="#ffffff" stroke-width="1" data-value="{value}" '
+                f'data-count="{count}">'
                 f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
             )
-            if w >= 30:
+            if w >= 38:
                 out.append(
-                    f'<text x="{x + w / 2:.2f}" y="{bar_y + 18}" font-size="12" '
+                    f'<text x="{x + w / 2:.2f}" y="{bar_y + 19}" font-size="14" '
                     f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
                 )
             x += w
@@ -144,25 +155,36 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
             "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
         }
         out.append(
-            f'<text x="{centre}" y="{bar_y + 44}" font-size="12" text-anchor="middle" '
+            f'<text x="{left}" y="{bar_y + bar_h + 19}" font-size="14" '
             f'fill="{DARK_INK}">{escape(note)}</text>'
         )
         out.append("</g>")
-    legend_y = top + row_h * len(rows) + 20
-    lx = 10
-    for label, colour in zip(value_labels, colours, strict=True):
-        out.append(
-            f'<rect x="{lx}" y="{legend_y}" width="14" height="14" fill="{colour}" '
-            f'stroke="#4d4d4d" stroke-width="1"/>'
-            f'<text x="{lx + 20}" y="{legend_y + 12}" font-size="12" fill="{DARK_INK}">'
-            f"{escape(label)}</text>"
-        )
-        lx += 30 + 7 * len(label)
-        if lx > total_w - 120:
-            lx = 10
-            legend_y += 22
+    legend_y = y + 8
+    for legend_row in legend_rows:
+        for lx, label, colour in legend_row:
+            out.append(
+                f'<rect x="{lx}" y="{legend_y}" width="14" height="14" fill="{colour}" '
+                f'stroke="#4d4d4d" stroke-width="1"/>'
+                f'<text x="{lx + 20}" y="{legend_y + 12}" font-size="14" fill="{DARK_INK}">'
+                f"{escape(label)}</text>"
+            )
+        legend_y += 24
     out.append("</svg>")
     return "".join(out)
+
+
+def _legend_rows(value_labels: list[str], right: int) -> list[list[tuple[int, str, str]]]:
+    """The legend's (x, label, colour) items, wrapped into rows that fit the width."""
+    rows: list[list[tuple[int, str, str]]] = [[]]
+    lx = 10
+    for label, colour in zip(value_labels, scale_colours(len(value_labels)), strict=True):
+        item_w = 30 + 8 * len(label)
+        if rows[-1] and lx + item_w > right:
+            rows.append([])
+            lx = 10
+        rows[-1].append((lx, label, colour))
+        lx += item_w
+    return rows
 
 
 def render(svg: str, element_id: str) -> str:
@@ -173,7 +195,7 @@ def render(svg: str, element_id: str) -> str:
 def bar_chart(*, title: str, desc: str, rows: list[tuple[str, int]]) -> str:
     """Simple horizontal bars (responses per day or per project)."""
     top_value = max((v for _l, v in rows), default=0) or 1
-    row_h, left, width = 22, 150, 500
+    row_h, left, width = 26, 170, 240
     height = row_h * len(rows) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
@@ -185,11 +207,11 @@ def bar_chart(*, title: str, desc: str, rows: list[tuple[str, int]]) -> str:
         y = 5 + index * row_h
         w = value / top_value * width
         out.append(
-            f'<text x="{left - 8}" y="{y + 14}" font-size="12" text-anchor="end" '
+            f'<text x="{left - 8}" y="{y + 18}" font-size="15" text-anchor="end" '
             f'fill="{DARK_INK}">{escape(label)}</text>'
-            f'<rect x="{left}" y="{y + 2}" width="{w:.2f}" height="16" fill="{POSITIVE[3]}" '
+            f'<rect x="{left}" y="{y + 2}" width="{w:.2f}" height="20" fill="{POSITIVE[3]}" '
             f'data-count="{value}"><title>{escape(label)}: {value}</title></rect>'
-            f'<text x="{left + w + 5:.2f}" y="{y + 14}" font-size="12" fill="{DARK_INK}">'
+            f'<text x="{left + w + 5:.2f}" y="{y + 18}" font-size="15" fill="{DARK_INK}">'
             f"{value}</text>"
         )
     out.append("</svg>")

@@ -13,7 +13,7 @@ from django.urls import translate_url
 from django.utils import translation
 
 from projects.models import Project, Theme
-from valita.query_params import read_query
+from valita.query_params import declared, read_query
 from valita.translation_utils import LANGUAGE_CODES
 
 # Query parameters whose value is the translated slug of an object of this queryset.
@@ -40,7 +40,12 @@ def _slug_pairs(request) -> dict[str, list[tuple[str, str]]]:
     pairs = getattr(request, "_language_switch_slugs", None)
     if pairs is None:
         pairs = {}
+        # Only parameters the view declares: asking for any other would count as the page
+        # reading it (valita.query_params), and a page that reads none is cached whole.
+        names = declared(request) or frozenset()
         for parameter, objects in SLUG_PARAMETERS.items():
+            if parameter not in names:
+                continue
             values = [value for value in read_query(request).getlist(parameter) if value]
             if values:
                 matches = objects().filter(Q(slug_fi__in=values) | Q(slug_sv__in=values))
