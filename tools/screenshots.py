@@ -47,7 +47,7 @@ def free_port() -> int:
 
 
 def run_manage(env: dict, *args: str, capture: bool = False) -> str:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -92,7 +92,7 @@ def main() -> None:
         listing = run_manage(env, "shell", "-c", URLS_SCRIPT, capture=True)
         pages = [line.split(" ", 1) for line in listing.splitlines() if " /" in line]
         port = free_port()
-        server = subprocess.Popen(
+        server = subprocess.Popen(  # noqa: S603 - our own manage.py
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
             cwd=ROOT,
             env={**env, "PORT": str(port)},
