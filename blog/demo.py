@@ -170,7 +170,18 @@ POSTS = [
             ),
             "Piirroskuva: vihreitä pylväitä ja keltaisia ympyröitä",
         ),
-        None,
+        (
+            "pengarna-i-ordning",
+            "Pengarna i ordning under det första studieåret",
+            "I projektet Vardagen i hand gjorde de studerande en egen budget och övade på "
+            "att sköta ärenden.",
+            _p(
+                "Många förstaårsstuderande bor för första gången på egen hand. I träningen gick "
+                "vi igenom hyra, stöd och räkningar.",
+                "Enligt responsen var det viktigaste att man fick fråga utan att skämmas.",
+            ),
+            "Illustration: gröna staplar och gula cirklar",
+        ),
     ),
     (
         "johtaja",
@@ -383,7 +394,16 @@ POSTS = [
             ),
             "Piirroskuva: violetteja palkkeja",
         ),
-        None,
+        (
+            "studerandekaren-in-i-arsklockan",
+            "Studerandekåren med i årsklockan",
+            "Studerandekårens möten skrevs in i läroanstaltens årsklocka.",
+            _p(
+                "När mötena finns i årsklockan blir de inte bortglömda när det är bråttom.",
+                "Nästa möte behandlar vårens evenemang.",
+            ),
+            "Illustration: violetta staplar",
+        ),
     ),
     (
         "yhdessa",
@@ -437,7 +457,13 @@ POSTS = [
             _p("Tämä kirjoitus on vielä luonnos."),
             "Piirroskuva: tummansinisiä ympyröitä",
         ),
-        None,
+        (
+            "utkast-somnskola",
+            "Sömnskola för studerande (utkast)",
+            "Utkast: sömn och ork som en del av träningen i vardagsfärdigheter.",
+            _p("Det här inlägget är fortfarande ett utkast."),
+            "Illustration: mörkblå cirklar",
+        ),
     ),
 ]
 

@@ -87,6 +87,15 @@ COORDINATION = {
     "ends_on": date(2026, 12, 31),
 }
 
+# Project periods. Three projects began in an earlier funding round and have ended, so the
+# practice library's "still in use one / two years after the project" figures have data.
+DEFAULT_PERIOD = (date(2024, 1, 1), date(2026, 12, 31))
+PERIODS = {
+    "aani": (date(2023, 1, 1), date(2024, 6, 30)),
+    "johtaja": (date(2023, 8, 1), date(2025, 5, 31)),
+    "polku": (date(2024, 1, 1), date(2025, 6, 30)),
+}
+
 THEMES = [
     (
         1,
@@ -299,7 +308,7 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
     )
     coordination.themes.set(themes.values())
     projects = []
-    for index, row in enumerate(PROJECTS):
+    for row in PROJECTS:
         (
             slug,
             name_fi,
@@ -333,8 +342,8 @@ def load_projects(themes: dict[int, Theme]) -> list[Project]:
                 "region_sv": region,
                 "kind": Project.Kind.NETWORK,
                 "lead_organisation": lead,
-                "starts_on": date(2024, 1, 1),
-                "ends_on": date(2025, 12, 31) if index % 3 == 0 else date(2026, 12, 31),
+                "starts_on": PERIODS.get(slug, DEFAULT_PERIOD)[0],
+                "ends_on": PERIODS.get(slug, DEFAULT_PERIOD)[1],
                 "website": f"https://example.org/{slug}/",
             },
         )

@@ -69,123 +69,122 @@ def _pct(share: float) -> str:
     return f"{percent(share)} %"  # rounded as in the table (surveys.results)
 
 
-# The diverging chart's geometry: statement labels end at LABEL_W, the bars fill WIDTH
-# from LEFT around the centre line, one row of ROW_H per statement below TOP.
-LABEL_W, LEFT, WIDTH, ROW_H, TOP = 310, 320, 460, 58, 34
-CENTRE, HALF = LEFT + WIDTH / 2, WIDTH / 2
-
-
 def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str]) -> str:
-    """A horizontal diverging stacked bar per statement.
+    """A horizontal diverging stacked bar per statement, the statement above its bar.
 
     rows: [(statement text, StatementResult or None when hidden)], value_labels: the
     label of each scale value. Shares are of the scale answers ("don't know" apart,
-    shown under the statement with n).
+    shown under the bar with n).
+
+    The drawing is narrow (viewBox 420 wide) and its text large, so that scaled to a
+    phone's width the labels stay about 12-13 px; the grid lines run only beside the
+    bars, so no label crosses an axis.
     """
-    colours = scale_colours(len(value_labels))
-    height = TOP + ROW_H * len(rows) + 70
-    total_w = LEFT + WIDTH + 20
+    scale_size = len(value_labels)
+    colours = scale_colours(scale_size)
+    left, width = 10, 400
+    centre = left + width / 2
+    half = width / 2
+    bar_h, line_h = 28, 19
+    wrapped = [_wrap(text, 46) for text, _result in rows]
+    row_heights = [len(lines) * line_h + 8 + bar_h + 30 for lines in wrapped]
+    top = 30
+    legend_rows = _legend_rows(value_labels, left + width)
+    height = top + sum(row_heights) + 16 + 24 * len(legend_rows)
+    total_w = left + width + 10
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart chart-diverging" '
         f'viewBox="0 0 {total_w} {height}" aria-labelledby="{{id}}-title {{id}}-desc">',
         f'<title id="{{id}}-title">{escape(title)}</title>',
         f'<desc id="{{id}}-desc">{escape(desc)}</desc>',
     ]
-    out += _percent_grid(len(rows))
-    for index, (text, result) in enumerate(rows):
-        out += _statement_row(index, text, result, value_labels, colours)
-    out += _legend(TOP + ROW_H * len(rows) + 20, value_labels, colours, total_w)
+    for pct in (-100, -50, 0, 50, 100):
+        x = centre + pct / 100 * half
+        anchor = "start" if pct == -100 else "end" if pct == 100 else "middle"
+        out.append(
+            f'<text x="{x:.1f}" y="{top - 10}" font-size="14" text-anchor="{anchor}" '
+            f'fill="{DARK_INK}">{abs(pct)} %</text>'
+        )
+    y = top
+    for index, ((_text, result), lines) in enumerate(zip(rows, wrapped, strict=True)):
+        out.append(f'<g class="chart-row" data-row="{index}">')
+        for li, line in enumerate(lines):
+            out.append(
+                f'<text x="{left}" y="{y + 15 + li * line_h}" font-size="16" '
+                f'fill="{DARK_INK}">{escape(line)}</text>'
+            )
+        bar_y = y + len(lines) * line_h + 6
+        y += row_heights[index]
+        for pct in (-100, -50, 0, 50, 100):
+            x = centre + pct / 100 * half
+            out.append(
+                f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + bar_h + 3}" '
+                f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
+            )
+        if result is None or not result.n:
+            out.append(
+                f'<text x="{centre}" y="{bar_y + 20}" font-size="15" text-anchor="middle" '
+                f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
+            )
+            out.append("</g>")
+            continue
+        dist = result.distribution()
+        neg_count = scale_size // 2
+        neutral = scale_size % 2
+        negative_share = sum(share for _v, _c, share in dist[:neg_count])
+        if neutral:
+            negative_share += dist[neg_count][2] / 2
+        x = centre - negative_share * half
+        for (value, count, share), colour in zip(dist, colours, strict=True):
+            w = share * half
+            out.append(
+                f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="{bar_h}" '
+                f'fill="{colour}" stroke="#ffffff" stroke-width="1" data-value="{value}" '
+                f'data-count="{count}">'
+                f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
+            )
+            if w >= 38:
+                out.append(
+                    f'<text x="{x + w / 2:.2f}" y="{bar_y + 19}" font-size="14" '
+                    f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
+                )
+            x += w
+        note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
+            "n": result.n,
+            "dk": result.dont_know,
+            "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
+        }
+        out.append(
+            f'<text x="{left}" y="{bar_y + bar_h + 19}" font-size="14" '
+            f'fill="{DARK_INK}">{escape(note)}</text>'
+        )
+        out.append("</g>")
+    legend_y = y + 8
+    for legend_row in legend_rows:
+        for lx, label, colour in legend_row:
+            out.append(
+                f'<rect x="{lx}" y="{legend_y}" width="14" height="14" fill="{colour}" '
+                f'stroke="#4d4d4d" stroke-width="1"/>'
+                f'<text x="{lx + 20}" y="{legend_y + 12}" font-size="14" fill="{DARK_INK}">'
+                f"{escape(label)}</text>"
+            )
+        legend_y += 24
     out.append("</svg>")
     return "".join(out)
 
 
-def _percent_grid(row_count: int) -> list[str]:
-    """Vertical lines at -100, -50, 0, 50 and 100 % with their labels on top."""
-    out = []
-    for pct in (-100, -50, 0, 50, 100):
-        x = CENTRE + pct / 100 * HALF
-        out.append(
-            f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{TOP + ROW_H * row_count}" '
-            f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
-        )
-        out.append(
-            f'<text x="{x:.1f}" y="{TOP - 12}" font-size="12" text-anchor="middle" '
-            f'fill="{DARK_INK}">{abs(pct)} %</text>'
-        )
-    return out
-
-
-def _statement_row(index: int, text: str, result, value_labels, colours) -> list[str]:
-    """One statement: its wrapped label, then its bar and note (or why it is hidden)."""
-    y = TOP + index * ROW_H
-    out = [f'<g class="chart-row" data-row="{index}">']
-    for li, line in enumerate(_wrap(text)):
-        out.append(
-            f'<text x="{LABEL_W}" y="{y + 14 + li * 15}" font-size="13" text-anchor="end" '
-            f'fill="{DARK_INK}">{escape(line)}</text>'
-        )
-    if result is None or not result.n:
-        out.append(
-            f'<text x="{CENTRE}" y="{y + 24}" font-size="13" text-anchor="middle" '
-            f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
-        )
-    else:
-        out += _bar(y + 4, result, value_labels, colours)
-    out.append("</g>")
-    return out
-
-
-def _bar(bar_y: float, result, value_labels, colours) -> list[str]:
-    """The stacked bar, its negative half (and half the neutral middle) left of centre."""
-    scale_size = len(value_labels)
-    dist = result.distribution()
-    neg_count = scale_size // 2
-    negative_share = sum(share for _v, _c, share in dist[:neg_count])
-    if scale_size % 2:
-        negative_share += dist[neg_count][2] / 2
-    x = CENTRE - negative_share * HALF
-    out = []
-    for (value, count, share), colour in zip(dist, colours, strict=True):
-        w = share * HALF
-        out.append(
-            f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="26" fill="{colour}" '
-            f'stroke="#ffffff" stroke-width="1" data-value="{value}" data-count="{count}">'
-            f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
-        )
-        if w >= 30:
-            out.append(
-                f'<text x="{x + w / 2:.2f}" y="{bar_y + 18}" font-size="12" '
-                f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
-            )
-        x += w
-    note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
-        "n": result.n,
-        "dk": result.dont_know,
-        "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
-    }
-    out.append(
-        f'<text x="{CENTRE}" y="{bar_y + 44}" font-size="12" text-anchor="middle" '
-        f'fill="{DARK_INK}">{escape(note)}</text>'
-    )
-    return out
-
-
-def _legend(legend_y: float, value_labels, colours, total_w: float) -> list[str]:
-    """A swatch and label per scale value, wrapping onto a new line near the right edge."""
-    out = []
+def _legend_rows(value_labels: list[str], right: int) -> list[list[tuple[int, str, str]]]:
+    """The legend's (x, label, colour) items, wrapped into rows that fit the width."""
+    rows: list[list[tuple[int, str, str]]] = [[]]
     lx = 10
-    for label, colour in zip(value_labels, colours, strict=True):
-        out.append(
-            f'<rect x="{lx}" y="{legend_y}" width="14" height="14" fill="{colour}" '
-            f'stroke="#4d4d4d" stroke-width="1"/>'
-            f'<text x="{lx + 20}" y="{legend_y + 12}" font-size="12" fill="{DARK_INK}">'
-            f"{escape(label)}</text>"
-        )
-        lx += 30 + 7 * len(label)
-        if lx > total_w - 120:
+    for label, colour in zip(value_labels, scale_colours(len(value_labels)), strict=True):
+        item_w = 30 + 8 * len(label)
+        if rows[-1] and lx + item_w > right:
+            rows.append([])
             lx = 10
-            legend_y += 22
-    return out
+        rows[-1].append((lx, label, colour))
+        lx += item_w
+    return rows
 
 
 def render(svg: str, element_id: str) -> str:
@@ -196,7 +195,7 @@ def render(svg: str, element_id: str) -> str:
 def bar_chart(*, title: str, desc: str, rows: list[tuple[str, int]]) -> str:
     """Simple horizontal bars (responses per day or per project)."""
     top_value = max((v for _l, v in rows), default=0) or 1
-    row_h, left, width = 22, 150, 500
+    row_h, left, width = 26, 170, 240
     height = row_h * len(rows) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
@@ -208,11 +207,11 @@ def bar_chart(*, title: str, desc: str, rows: list[tuple[str, int]]) -> str:
         y = 5 + index * row_h
         w = value / top_value * width
         out.append(
-            f'<text x="{left - 8}" y="{y + 14}" font-size="12" text-anchor="end" '
+            f'<text x="{left - 8}" y="{y + 18}" font-size="15" text-anchor="end" '
             f'fill="{DARK_INK}">{escape(label)}</text>'
-            f'<rect x="{left}" y="{y + 2}" width="{w:.2f}" height="16" fill="{POSITIVE[3]}" '
+            f'<rect x="{left}" y="{y + 2}" width="{w:.2f}" height="20" fill="{POSITIVE[3]}" '
             f'data-count="{value}"><title>{escape(label)}: {value}</title></rect>'
-            f'<text x="{left + w + 5:.2f}" y="{y + 14}" font-size="12" fill="{DARK_INK}">'
+            f'<text x="{left + w + 5:.2f}" y="{y + 18}" font-size="15" fill="{DARK_INK}">'
             f"{value}</text>"
         )
     out.append("</svg>")

@@ -34,8 +34,8 @@ def _no_page_cache(settings):
     "path,queries",
     [
         # coordination project, themes, projects + their themes, upcoming events, latest posts,
-        # practices, open surveys
-        ("/fi/", 8),
+        # practices, open surveys, published results
+        ("/fi/", 9),
         # themes (filter links), projects + their themes
         ("/fi/hankkeet/", 3),
         ("/sv/projekt/", 3),
@@ -52,7 +52,7 @@ def test_project_page_does_not_grow(client, django_assert_num_queries, size):
     project = _network(size)
     # project + lead organisation, themes, partners, contacts, upcoming events, latest posts,
     # practices, the project's survey links
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # + published results
         assert client.get(project.get_absolute_url()).status_code == 200
 
 
@@ -61,5 +61,5 @@ def test_theme_page_does_not_grow(client, django_assert_num_queries, size):
     _network(size)
     theme = Project.objects.network().first().themes.first()
     # theme, projects + their themes, upcoming events, latest posts, practices
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):  # + published results
         assert client.get(theme.get_absolute_url()).status_code == 200

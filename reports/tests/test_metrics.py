@@ -97,3 +97,11 @@ def test_metrics_page_access(client, cast, events, role):
     if role != "visitor":
         xlsx = client.get("/sv/rapporter/matare/events-by-month.xlsx")
         assert xlsx.status_code == 200
+
+
+def test_each_metrics_table_has_one_download_line(client, events, oph_viewer):
+    client.force_login(oph_viewer)
+    html = client.get("/fi/raportit/mittarit/").content.decode()
+    tables = html.count('<table class="results-table"')
+    assert tables > 0
+    assert html.count("Lataa taulukko:") == tables

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from projects.tests.factories import ThemeFactory
 from reports.models import PublishedResult, Quote
 from reports.tests.factories import respond
 from surveys.models import Answer
@@ -78,3 +79,23 @@ def test_public_page_is_cached_and_its_queries_fixed(client, network_coordinator
     with CaptureQueriesContext(connection) as cached:
         client.get("/fi/tulokset/")
     assert len(cached) == 0
+
+
+def test_published_results_appear_on_home_theme_and_project_pages(
+    client, network_coordinator, survey, project
+):
+    theme = ThemeFactory()
+    project.themes.add(theme)
+    pages = ["/fi/", project.get_absolute_url(), theme.get_absolute_url()]
+    for path in pages:
+        assert "results-section-heading" not in client.get(path).content.decode(), path
+    client.force_login(network_coordinator)
+    _publish(client, survey, question=survey["likert"].pk)
+    answer = Answer.objects.filter(question=survey["long"]).first()
+    _publish(client, survey, quote=Quote.objects.create(answer=answer, text_sv="Bra nätverk").pk)
+    client.logout()
+    for path in pages:
+        html = client.get(path).content.decode()
+        section = html[html.index('id="results-section-heading"') :]
+        assert 'role="img"' in section and "”Hyvä verkosto”" in section, path
+        assert 'href="/fi/tulokset/"' in section, path
