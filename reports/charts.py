@@ -69,6 +69,13 @@ def _pct(share: float) -> str:
     return f"{percent(share)} %"  # rounded as in the table (surveys.results)
 
 
+# The diverging chart's geometry: bars fill WIDTH from LEFT around the centre line; each
+# statement's wrapped lines (LINE_H apart) stand above its bar (BAR_H high) below TOP.
+LEFT, WIDTH, TOP, BAR_H, LINE_H = 10, 400, 30, 28, 19
+CENTRE, HALF = LEFT + WIDTH / 2, WIDTH / 2
+GRID = (-100, -50, 0, 50, 100)
+
+
 def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str]) -> str:
     """A horizontal diverging stacked bar per statement, the statement above its bar.
 
@@ -80,86 +87,110 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
     phone's width the labels stay about 12-13 px; the grid lines run only beside the
     bars, so no label crosses an axis.
     """
-    scale_size = len(value_labels)
-    colours = scale_colours(scale_size)
-    left, width = 10, 400
-    centre = left + width / 2
-    half = width / 2
-    bar_h, line_h = 28, 19
+    colours = scale_colours(len(value_labels))
     wrapped = [_wrap(text, 46) for text, _result in rows]
-    row_heights = [len(lines) * line_h + 8 + bar_h + 30 for lines in wrapped]
-    top = 30
-    legend_rows = _legend_rows(value_labels, left + width)
-    height = top + sum(row_heights) + 16 + 24 * len(legend_rows)
-    total_w = left + width + 10
+    row_heights = [len(lines) * LINE_H + 8 + BAR_H + 30 for lines in wrapped]
+    legend_rows = _legend_rows(value_labels, LEFT + WIDTH)
+    height = TOP + sum(row_heights) + 16 + 24 * len(legend_rows)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart chart-diverging" '
-        f'viewBox="0 0 {total_w} {height}" aria-labelledby="{{id}}-title {{id}}-desc">',
+        f'viewBox="0 0 {LEFT + WIDTH + 10} {height}" '
+        f'aria-labelledby="{{id}}-title {{id}}-desc">',
         f'<title id="{{id}}-title">{escape(title)}</title>',
         f'<desc id="{{id}}-desc">{escape(desc)}</desc>',
     ]
-    for pct in (-100, -50, 0, 50, 100):
-        x = centre + pct / 100 * half
+    out += _grid_labels()
+    y = TOP
+    for index, ((_text, result), lines) in enumerate(zip(rows, wrapped, strict=True)):
+        out += _statement_row(index, y, lines, result, value_labels, colours)
+        y += row_heights[index]
+    out += _legend(y + 8, legend_rows)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _grid_labels() -> list[str]:
+    """The percentages of the grid lines, once, above the first statement."""
+    out = []
+    for pct in GRID:
+        x = CENTRE + pct / 100 * HALF
         anchor = "start" if pct == -100 else "end" if pct == 100 else "middle"
         out.append(
-            f'<text x="{x:.1f}" y="{top - 10}" font-size="14" text-anchor="{anchor}" '
+            f'<text x="{x:.1f}" y="{TOP - 10}" font-size="14" text-anchor="{anchor}" '
             f'fill="{DARK_INK}">{abs(pct)} %</text>'
         )
-    y = top
-    for index, ((_text, result), lines) in enumerate(zip(rows, wrapped, strict=True)):
-        out.append(f'<g class="chart-row" data-row="{index}">')
-        for li, line in enumerate(lines):
-            out.append(
-                f'<text x="{left}" y="{y + 15 + li * line_h}" font-size="16" '
-                f'fill="{DARK_INK}">{escape(line)}</text>'
-            )
-        bar_y = y + len(lines) * line_h + 6
-        y += row_heights[index]
-        for pct in (-100, -50, 0, 50, 100):
-            x = centre + pct / 100 * half
-            out.append(
-                f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + bar_h + 3}" '
-                f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
-            )
-        if result is None or not result.n:
-            out.append(
-                f'<text x="{centre}" y="{bar_y + 20}" font-size="15" text-anchor="middle" '
-                f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
-            )
-            out.append("</g>")
-            continue
-        dist = result.distribution()
-        neg_count = scale_size // 2
-        neutral = scale_size % 2
-        negative_share = sum(share for _v, _c, share in dist[:neg_count])
-        if neutral:
-            negative_share += dist[neg_count][2] / 2
-        x = centre - negative_share * half
-        for (value, count, share), colour in zip(dist, colours, strict=True):
-            w = share * half
-            out.append(
-                f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="{bar_h}" '
-                f'fill="{colour}" stroke="#ffffff" stroke-width="1" data-value="{value}" '
-                f'data-count="{count}">'
-                f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
-            )
-            if w >= 38:
-                out.append(
-                    f'<text x="{x + w / 2:.2f}" y="{bar_y + 19}" font-size="14" '
-                    f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
-                )
-            x += w
-        note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
-            "n": result.n,
-            "dk": result.dont_know,
-            "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
-        }
+    return out
+
+
+def _statement_row(index, y, lines, result, value_labels, colours) -> list[str]:
+    """One statement: its lines, the grid beside its bar, then the bar and its note (or
+    why it is hidden)."""
+    out = [f'<g class="chart-row" data-row="{index}">']
+    for li, line in enumerate(lines):
         out.append(
-            f'<text x="{left}" y="{bar_y + bar_h + 19}" font-size="14" '
-            f'fill="{DARK_INK}">{escape(note)}</text>'
+            f'<text x="{LEFT}" y="{y + 15 + li * LINE_H}" font-size="16" '
+            f'fill="{DARK_INK}">{escape(line)}</text>'
         )
-        out.append("</g>")
-    legend_y = y + 8
+    bar_y = y + len(lines) * LINE_H + 6
+    for pct in GRID:
+        x = CENTRE + pct / 100 * HALF
+        out.append(
+            f'<line x1="{x:.1f}" y1="{bar_y - 3}" x2="{x:.1f}" y2="{bar_y + BAR_H + 3}" '
+            f'stroke="{"#4d4d4d" if pct == 0 else "#bdbdbd"}" stroke-width="1"/>'
+        )
+    if result is None or not result.n:
+        out.append(
+            f'<text x="{CENTRE}" y="{bar_y + 20}" font-size="15" text-anchor="middle" '
+            f'fill="{DARK_INK}">{escape(_("Alle viisi vastausta: ei näytetä"))}</text>'
+        )
+    else:
+        out += _bar(bar_y, result, value_labels, colours)
+        out.append(_bar_note(bar_y, result))
+    out.append("</g>")
+    return out
+
+
+def _bar(bar_y: float, result, value_labels, colours) -> list[str]:
+    """The stacked bar, its negative half (and half the neutral middle) left of centre."""
+    scale_size = len(value_labels)
+    dist = result.distribution()
+    neg_count = scale_size // 2
+    negative_share = sum(share for _v, _c, share in dist[:neg_count])
+    if scale_size % 2:
+        negative_share += dist[neg_count][2] / 2
+    x = CENTRE - negative_share * HALF
+    out = []
+    for (value, count, share), colour in zip(dist, colours, strict=True):
+        w = share * HALF
+        out.append(
+            f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="{BAR_H}" '
+            f'fill="{colour}" stroke="#ffffff" stroke-width="1" data-value="{value}" '
+            f'data-count="{count}">'
+            f"<title>{escape(value_labels[value - 1])}: {count} ({_pct(share)})</title></rect>"
+        )
+        if w >= 38:
+            out.append(
+                f'<text x="{x + w / 2:.2f}" y="{bar_y + 19}" font-size="14" '
+                f'text-anchor="middle" fill="{text_colour(colour)}">{_pct(share)}</text>'
+            )
+        x += w
+    return out
+
+
+def _bar_note(bar_y: float, result) -> str:
+    note = _("n = %(n)s, en osaa sanoa %(dk)s, keskiarvo %(mean)s") % {
+        "n": result.n,
+        "dk": result.dont_know,
+        "mean": number_format(rounded(result.mean), 2),  # rounded as in the table
+    }
+    return (
+        f'<text x="{LEFT}" y="{bar_y + BAR_H + 19}" font-size="14" '
+        f'fill="{DARK_INK}">{escape(note)}</text>'
+    )
+
+
+def _legend(legend_y: float, legend_rows) -> list[str]:
+    out = []
     for legend_row in legend_rows:
         for lx, label, colour in legend_row:
             out.append(
@@ -169,8 +200,7 @@ def diverging_chart(*, title: str, desc: str, rows: list, value_labels: list[str
                 f"{escape(label)}</text>"
             )
         legend_y += 24
-    out.append("</svg>")
-    return "".join(out)
+    return out
 
 
 def _legend_rows(value_labels: list[str], right: int) -> list[list[tuple[int, str, str]]]:
