@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from valita.fields import RichTextField
 from valita.files import private_storage
 from valita.images import ImageUploadField
 from valita.project_content import ProjectContentQuerySet
-from valita.translation_utils import LANGUAGE_CODES, localized_value
+from valita.translation_utils import LANGUAGE_CODES, current_language, localized_value
 
 COVER_RENDITION_WIDTHS = (480, 960, 1600)
 COVER_TOKEN_SALT = "blog.cover"  # noqa: S105 - a signing namespace, not a secret
@@ -153,13 +153,13 @@ class Post(models.Model):
     @property
     def content_language(self) -> str:
         """The language the post is shown in on a page of the current language."""
-        current = (translation.get_language() or "fi")[:2]
+        current = current_language()
         languages = self.languages
         return current if current in languages or not languages else languages[0]
 
     @property
     def in_other_language(self) -> bool:
-        return self.content_language != (translation.get_language() or "fi")[:2]
+        return self.content_language != current_language()
 
     def text(self, field: str) -> str:
         """A field in the post's display language, never mixed with the other one."""
