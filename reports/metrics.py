@@ -1,6 +1,6 @@
 """Network metrics: events and participants per project, theme and month, blog posts per
 project, practices still in use one and two years after their project ended (the seed's
-follow-up criterion), and panels other apps register (reports.registry).
+follow-up criterion).
 
 Every figure is an aggregate query; a project coordinator sees the network totals and
 the rows of their own projects.
@@ -15,7 +15,6 @@ from events.models import Event
 from projects.models import Practice
 
 from .access import Scope
-from .registry import metrics_panels
 from .tables import Column, Table
 
 
@@ -123,6 +122,4 @@ def practice_tables(scope: Scope) -> list[Table]:
 
 
 def metric_tables(scope: Scope) -> list[Table]:
-    tables = [*event_tables(scope), blog_table(scope), *practice_tables(scope)]
-    tables.extend(metrics_panels(scope))
-    return tables
+    return [*event_tables(scope), blog_table(scope), *practice_tables(scope)]
