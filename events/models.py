@@ -51,17 +51,6 @@ class EventQuerySet(ProjectContentQuerySet):
                 "registrations", filter=Q(registrations__attended=True), distinct=True
             ),
         }
-        by_project = (
-            events.values("projects", "projects__name", "projects__short_name")
-            .annotate(**measures)
-            .order_by("projects__name")
-        )
-        by_theme = (
-            events.filter(themes__isnull=False)
-            .values("themes", "themes__number", "themes__name")
-            .annotate(**measures)
-            .order_by("themes__number")
-        )
         by_month = (
             events.annotate(month=TruncMonth("starts_at", tzinfo=HELSINKI))
             .values("month")
@@ -69,25 +58,13 @@ class EventQuerySet(ProjectContentQuerySet):
             .order_by("month")
         )
         return {
-            "by_project": [
-                {
-                    "project_id": row["projects"],
-                    "project": row["projects__name"],
-                    "short_name": row["projects__short_name"],
-                    **_measures(row),
-                }
-                for row in by_project
+            "by_project": events.measured_per_project(measures, "short_name"),
+            "by_theme": events.measured_per_theme(measures),
+            "by_month": [
+                {"month": row["month"].date(), **{key: row[key] for key in measures}}
+                for row in by_month
             ],
-            "by_theme": [
-                {"theme_id": row["themes"], "theme": row["themes__name"], **_measures(row)}
-                for row in by_theme
-            ],
-            "by_month": [{"month": row["month"].date(), **_measures(row)} for row in by_month],
         }
-
-
-def _measures(row) -> dict:
-    return {key: row[key] for key in ("events", "registered", "attended")}
 
 
 class Event(models.Model):

@@ -58,36 +58,9 @@ class PracticeQuerySet(ProjectContentQuerySet):
             "in_use_1y": Count("pk", filter=after(ONE_YEAR), distinct=True),
             "in_use_2y": Count("pk", filter=after(TWO_YEARS), distinct=True),
         }
-        by_project = (
-            practices.values("projects", "projects__name", "projects__ends_on")
-            .annotate(**measures)
-            .order_by("projects__name", "projects")
-        )
-        by_theme = (
-            practices.filter(themes__isnull=False)
-            .values("themes", "themes__number", "themes__name")
-            .annotate(**measures)
-            .order_by("themes__number")
-        )
-        keys = ("practices", "in_use_1y", "in_use_2y")
         return {
-            "by_project": [
-                {
-                    "project_id": row["projects"],
-                    "project": row["projects__name"],
-                    "ends_on": row["projects__ends_on"],
-                    **{key: row[key] for key in keys},
-                }
-                for row in by_project
-            ],
-            "by_theme": [
-                {
-                    "theme_id": row["themes"],
-                    "theme": row["themes__name"],
-                    **{key: row[key] for key in keys},
-                }
-                for row in by_theme
-            ],
+            "by_project": practices.measured_per_project(measures, "ends_on"),
+            "by_theme": practices.measured_per_theme(measures),
         }
 
 

@@ -64,11 +64,8 @@ def event_tables(scope: Scope) -> list[Table]:
 
 def blog_table(scope: Scope) -> Table:
     posts = Post.objects.published()
-    rows = (
-        posts.filter(projects__isnull=False)
-        .values("projects", "projects__name")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("projects__name")
+    rows = posts.filter(projects__isnull=False).measured_per_project(
+        {"n": Count("pk", distinct=True)}
     )
     table = Table(
         slug="blog-by-project",
@@ -76,8 +73,8 @@ def blog_table(scope: Scope) -> Table:
         columns=[Column(_("Hanke")), Column(_("Kirjoituksia"), "int")],
     )
     for row in rows:
-        if scope.may_see_project(row["projects"]):
-            table.rows.append([row["projects__name"], row["n"]])
+        if scope.may_see_project(row["project_id"]):
+            table.rows.append([row["project"], row["n"]])
     table.rows.append([_("Koko verkosto"), posts.count()])
     return table
 

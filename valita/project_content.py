@@ -4,7 +4,8 @@ Each of these models belongs to projects and themes through many-to-many fields,
 a public state and drafts its project coordinators preview, and is edited by the
 coordinators of any of its projects. ProjectContentQuerySet holds those reads once;
 a model's queryset says only what differs: when an object is public
-(`published_condition()`) and what its list pages prefetch (`for_listing()`).
+(`published_condition()`) and what its list pages prefetch (`for_listing()`). The
+dashboard's figures per project and per theme are measured here too.
 Project roles come from valita.roles, so this module imports no feature app.
 """
 
@@ -58,6 +59,47 @@ class ProjectContentQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         if own is None:
             return self.none()
         return self.filter(pk__in=own)
+
+    def measured_per_project(self, measures: dict, *project_fields: str) -> list[dict]:
+        """The measures (aggregates) per project, in name order: rows of project_id,
+        project (the name), the project fields asked for and each measure. Content of
+        no project comes as one row whose project_id is None."""
+        projects = self.projects_field
+        rows = (
+            self.values(
+                projects, f"{projects}__name", *(f"{projects}__{f}" for f in project_fields)
+            )
+            .annotate(**measures)
+            .order_by(f"{projects}__name", projects)
+        )
+        return [
+            {
+                "project_id": row[projects],
+                "project": row[f"{projects}__name"],
+                **{field: row[f"{projects}__{field}"] for field in project_fields},
+                **{key: row[key] for key in measures},
+            }
+            for row in rows
+        ]
+
+    def measured_per_theme(self, measures: dict) -> list[dict]:
+        """The measures (aggregates) per theme, in theme order: rows of theme_id, theme
+        (the name) and each measure. Content of no theme is left out."""
+        themes = self.themes_field
+        rows = (
+            self.filter(**{f"{themes}__isnull": False})
+            .values(themes, f"{themes}__number", f"{themes}__name")
+            .annotate(**measures)
+            .order_by(f"{themes}__number")
+        )
+        return [
+            {
+                "theme_id": row[themes],
+                "theme": row[f"{themes}__name"],
+                **{key: row[key] for key in measures},
+            }
+            for row in rows
+        ]
 
     def _of_coordinated_projects(self, user):
         """The pks of the user's projects' content as a subquery (a subquery, so that an
