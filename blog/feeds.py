@@ -6,19 +6,15 @@ A feed lists the posts written in its own language; the address carries the lang
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from projects.models import Project, Theme
+from valita.translation_utils import current_language
 
 from .models import Post
 
 FEED_SIZE = 20
-
-
-def _language() -> str:
-    return (translation.get_language() or "fi")[:2]
 
 
 class PostRssFeed(Feed):
@@ -41,7 +37,7 @@ class PostRssFeed(Feed):
         return None  # the request's own address
 
     def items(self, obj=None):
-        posts = Post.objects.published().in_language(_language())
+        posts = Post.objects.published().in_language(current_language())
         if isinstance(obj, Theme):
             posts = posts.with_theme(obj)
         elif isinstance(obj, Project):

@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -18,28 +18,34 @@ from valita import outbox
 from valita.fields import RichTextField
 from valita.files import private_storage
 from valita.images import ImageUploadField
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import LANGUAGE_CODES, TranslatedSlugQuerySetMixin, localized_value
+from valita.project_content import ProjectContentQuerySet
+from valita.translation_utils import LANGUAGE_CODES, current_language, localized_value
 
 COVER_RENDITION_WIDTHS = (480, 960, 1600)
 COVER_TOKEN_SALT = "blog.cover"  # noqa: S105 - a signing namespace, not a secret
 COVER_TOKEN_MAX_AGE = timedelta(days=3)  # as long as a preview link
 
 
-class PostQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+class PostQuerySet(ProjectContentQuerySet):
+    """Posts: the shared reads of project content (valita.project_content); the public
+    ones are published posts whose publish time has come, and a list shows the author."""
+
+    def published_condition(self, now=None) -> Q:
+        return Q(status=Post.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
     def published(self, now=None):
         """What the public sees: published posts whose publish time has come.
 
         A scheduled post needs nobody to act: it is in this query from its time on
         (and the page cache is retired then too, see blog.apps).
         """
-        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+        return self.filter(self.published_condition(now))
 
     def scheduled(self, now=None):
         return self.filter(status=Post.Status.PUBLISHED, publish_at__gt=now or timezone.now())
 
     def for_listing(self):
-        return self.select_related("author").prefetch_related("projects", "themes")
+        return super().for_listing().select_related("author")
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -49,38 +55,6 @@ class PostQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         return self.exclude(**{f"title_{language}__isnull": True}).exclude(
             **{f"title_{language}": ""}
         )
-
-    def with_theme(self, theme):
-        return self.filter(themes=theme)
-
-    def with_project(self, project):
-        return self.filter(projects=project)
-
-    def visible_to(self, user):
-        """Published posts, and to their editors the drafts too (a preview)."""
-        if is_network_coordinator(user):
-            return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.published()
-        own = Post.objects.filter(projects__in=ids).values("pk")
-        return self.filter(
-            Q(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now()) | Q(pk__in=own)
-        )
-
-    def editable_by(self, user):
-        """The one permission helper for posts, used by the views, the admin and the tests.
-
-        A project coordinator writes and publishes the posts of their own projects
-        (a post of several projects is editable by each of their coordinators);
-        a network coordinator edits all.
-        """
-        if is_network_coordinator(user):
-            return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.none()
-        return self.filter(pk__in=Post.objects.filter(projects__in=ids).values("pk"))
 
 
 class Post(models.Model):
@@ -179,13 +153,13 @@ class Post(models.Model):
     @property
     def content_language(self) -> str:
         """The language the post is shown in on a page of the current language."""
-        current = (translation.get_language() or "fi")[:2]
+        current = current_language()
         languages = self.languages
         return current if current in languages or not languages else languages[0]
 
     @property
     def in_other_language(self) -> bool:
-        return self.content_language != (translation.get_language() or "fi")[:2]
+        return self.content_language != current_language()
 
     def text(self, field: str) -> str:
         """A field in the post's display language, never mixed with the other one."""

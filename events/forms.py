@@ -4,53 +4,20 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Project, Theme
+from valita.list_filters import ProjectContentFilterForm
 
 from .models import Event, Registration
 
 
-class EventFilterForm(forms.Form):
-    """The list's filters: a plain GET form, so it works without JavaScript."""
+class EventFilterForm(ProjectContentFilterForm):
+    """The event list's filters: theme, project and format."""
 
-    teema = forms.ChoiceField(label=_("Teema"), required=False)
-    hanke = forms.ChoiceField(label=_("Hanke"), required=False)
-    muoto = forms.ChoiceField(label=_("Toteutustapa"), required=False)
-
-    def __init__(self, *args, themes, projects, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.themes = {theme.slug: theme for theme in themes}
-        self.projects = {project.slug: project for project in projects}
-        self.fields["teema"].choices = [("", _("Kaikki teemat"))] + [
-            (slug, theme.name) for slug, theme in self.themes.items()
-        ]
-        self.fields["hanke"].choices = [("", _("Kaikki hankkeet"))] + [
-            (slug, project.name) for slug, project in self.projects.items()
-        ]
-        self.fields["muoto"].choices = [("", _("Kaikki toteutustavat")), *Event.Format.choices]
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["teema"]:
-            queryset = queryset.with_theme(self.themes[data["teema"]])
-        if data["hanke"]:
-            queryset = queryset.with_project(self.projects[data["hanke"]])
-        if data["muoto"]:
-            queryset = queryset.filter(format=data["muoto"])
-        return queryset
-
-    @property
-    def active(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
-
-    @property
-    def selected_theme(self) -> Theme | None:
-        return self.is_valid() and self.themes.get(self.cleaned_data["teema"]) or None
-
-    @property
-    def selected_project(self) -> Project | None:
-        return self.is_valid() and self.projects.get(self.cleaned_data["hanke"]) or None
+    muoto = forms.ChoiceField(
+        label=_("Toteutustapa"),
+        required=False,
+        choices=[("", _("Kaikki toteutustavat")), *Event.Format.choices],
+    )
+    field_lookups = {"muoto": "format"}
 
 
 def _consent_label():

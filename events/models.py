@@ -17,54 +17,24 @@ from projects.models import Project, Theme
 from valita import deadlines
 from valita.fields import RichTextField
 from valita.files import PrivateFileField
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
+from valita.project_content import ProjectContentQuerySet
+from valita.translation_utils import fill_missing_slugs
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
-class EventQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
-    def published(self):
-        """What the public sees: published events and cancelled ones (with their note)."""
-        return self.exclude(status=Event.Status.DRAFT)
+class EventQuerySet(ProjectContentQuerySet):
+    """Events: the shared reads of project content (valita.project_content), and
+    the public ones are published and cancelled events (with their note)."""
+
+    def published_condition(self) -> Q:
+        return ~Q(status=Event.Status.DRAFT)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
-
-    def for_listing(self):
-        return self.prefetch_related("projects", "themes")
-
-    def with_theme(self, theme):
-        return self.filter(themes=theme)
-
-    def with_project(self, project):
-        return self.filter(projects=project)
-
-    def visible_to(self, user):
-        """Public events, and drafts to those who may edit them (a preview)."""
-        if is_network_coordinator(user):
-            return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.published()
-        own = self.filter(projects__in=ids).values("pk")
-        return self.filter(~Q(status=Event.Status.DRAFT) | Q(pk__in=own))
-
-    def editable_by(self, user):
-        """The one permission helper for events, used by the views and the admin.
-
-        A project coordinator edits the events of any of their projects; a
-        network coordinator edits all.
-        """
-        if is_network_coordinator(user):
-            return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.none()
-        return self.filter(pk__in=Event.objects.filter(projects__in=ids).values("pk"))
 
     def participation_stats(self) -> dict[str, list[dict]]:
         """Events, registered and attended participants per project, theme and month.
@@ -81,17 +51,6 @@ class EventQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
                 "registrations", filter=Q(registrations__attended=True), distinct=True
             ),
         }
-        by_project = (
-            events.values("projects", "projects__name", "projects__short_name")
-            .annotate(**measures)
-            .order_by("projects__name")
-        )
-        by_theme = (
-            events.filter(themes__isnull=False)
-            .values("themes", "themes__number", "themes__name")
-            .annotate(**measures)
-            .order_by("themes__number")
-        )
         by_month = (
             events.annotate(month=TruncMonth("starts_at", tzinfo=HELSINKI))
             .values("month")
@@ -99,25 +58,13 @@ class EventQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
             .order_by("month")
         )
         return {
-            "by_project": [
-                {
-                    "project_id": row["projects"],
-                    "project": row["projects__name"],
-                    "short_name": row["projects__short_name"],
-                    **_measures(row),
-                }
-                for row in by_project
+            "by_project": events.measured_per_project(measures, "short_name"),
+            "by_theme": events.measured_per_theme(measures),
+            "by_month": [
+                {"month": row["month"].date(), **{key: row[key] for key in measures}}
+                for row in by_month
             ],
-            "by_theme": [
-                {"theme_id": row["themes"], "theme": row["themes__name"], **_measures(row)}
-                for row in by_theme
-            ],
-            "by_month": [{"month": row["month"].date(), **_measures(row)} for row in by_month],
         }
-
-
-def _measures(row) -> dict:
-    return {key: row[key] for key in ("events", "registered", "attended")}
 
 
 class Event(models.Model):

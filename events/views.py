@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import (
@@ -25,7 +24,7 @@ from valita import ratelimit
 from valita.access_log import log_access
 from valita.files import file_response
 from valita.query_params import reads_query
-from valita.translation_utils import get_by_slug, localized_value
+from valita.translation_utils import current_language, get_by_slug, localized_value
 
 from . import exports, services
 from .emails import registration_from_signature
@@ -36,10 +35,6 @@ from .models import Event, EventMaterial, Registration
 
 PAST_PER_PAGE = 20
 UPCOMING_PER_PAGE = 30
-
-
-def _language() -> str:
-    return (translation.get_language() or "fi")[:2]
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -136,21 +131,23 @@ def event_ics(request, slug):
     event, wrong_slug = get_by_slug(Event.objects.published(), slug)
     if wrong_slug:
         return redirect("events:event_ics", slug=event.slug, permanent=True)
-    return _ics_response(event_calendar(event, _language()), f"{event.slug}.ics")
+    return _ics_response(event_calendar(event, current_language()), f"{event.slug}.ics")
 
 
 @require_GET
 def feed(request):
     events = Event.objects.published().order_by("starts_at", "pk")
     name = "Välitä! – " + _("Tapahtumat")
-    return _ics_response(build_calendar(events, _language(), name=name), "valita.ics")
+    return _ics_response(build_calendar(events, current_language(), name=name), "valita.ics")
 
 
 @require_GET
 def project_feed(request, slug):
     project = get_object_or_404(Project.objects.published().by_slug(slug)[:1])
     events = Event.objects.published().with_project(project).order_by("starts_at", "pk")
-    content = build_calendar(events, _language(), name=f"{project.name} – " + _("Tapahtumat"))
+    content = build_calendar(
+        events, current_language(), name=f"{project.name} – " + _("Tapahtumat")
+    )
     return _ics_response(content, f"{project.slug}.ics")
 
 
@@ -158,7 +155,7 @@ def project_feed(request, slug):
 def theme_feed(request, slug):
     theme = get_object_or_404(Theme.objects.by_slug(slug)[:1])
     events = Event.objects.published().with_theme(theme).order_by("starts_at", "pk")
-    content = build_calendar(events, _language(), name=f"{theme.name} – " + _("Tapahtumat"))
+    content = build_calendar(events, current_language(), name=f"{theme.name} – " + _("Tapahtumat"))
     return _ics_response(content, f"{theme.slug}.ics")
 
 
@@ -181,7 +178,7 @@ def register(request, slug):
     elif request.method == "POST" and not closed_reason and form.is_valid():
         try:
             registration = services.registration_create(
-                event=event, language=_language(), **form.cleaned_data
+                event=event, language=current_language(), **form.cleaned_data
             )
         except ValidationError as error:
             _add_service_error(form, error)

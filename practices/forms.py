@@ -7,51 +7,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valita import deadlines
+from valita.list_filters import ProjectContentFilterForm
 
 from .models import Adoption, FollowUpRequest, Practice
 
 
-class PracticeFilterForm(forms.Form):
-    """The library's filters: a plain GET form, so it works without JavaScript."""
+class PracticeFilterForm(ProjectContentFilterForm):
+    """The library's filters: theme, project, stage and target group."""
 
-    teema = forms.ChoiceField(label=_("Teema"), required=False)
-    hanke = forms.ChoiceField(label=_("Hanke"), required=False)
-    vaihe = forms.ChoiceField(label=_("Vaihe"), required=False)
-    kohderyhma = forms.ChoiceField(label=_("Kohderyhmä"), required=False)
-
-    def __init__(self, *args, themes, projects, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.themes = {theme.slug: theme for theme in themes}
-        self.projects = {project.slug: project for project in projects}
-        self.fields["teema"].choices = [("", _("Kaikki teemat"))] + [
-            (slug, theme.name) for slug, theme in self.themes.items()
-        ]
-        self.fields["hanke"].choices = [("", _("Kaikki hankkeet"))] + [
-            (slug, project.name) for slug, project in self.projects.items()
-        ]
-        self.fields["vaihe"].choices = [("", _("Kaikki vaiheet")), *Practice.Status.choices]
-        self.fields["kohderyhma"].choices = [
-            ("", _("Kaikki kohderyhmät")),
-            *Practice.TargetGroup.choices,
-        ]
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["teema"]:
-            queryset = queryset.with_theme(self.themes[data["teema"]])
-        if data["hanke"]:
-            queryset = queryset.with_project(self.projects[data["hanke"]])
-        if data["vaihe"]:
-            queryset = queryset.filter(status=data["vaihe"])
-        if data["kohderyhma"]:
-            queryset = queryset.filter(target_group=data["kohderyhma"])
-        return queryset
-
-    @property
-    def active(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
+    vaihe = forms.ChoiceField(
+        label=_("Vaihe"),
+        required=False,
+        choices=[("", _("Kaikki vaiheet")), *Practice.Status.choices],
+    )
+    kohderyhma = forms.ChoiceField(
+        label=_("Kohderyhmä"),
+        required=False,
+        choices=[("", _("Kaikki kohderyhmät")), *Practice.TargetGroup.choices],
+    )
+    field_lookups = {"vaihe": "status", "kohderyhma": "target_group"}
 
 
 class FollowUpAnswerForm(forms.Form):

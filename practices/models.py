@@ -25,8 +25,9 @@ from django.utils.translation import pgettext_lazy
 from valita import deadlines
 from valita.fields import RichTextField
 from valita.files import PrivateFileField
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
+from valita.project_content import ProjectContentQuerySet
+from valita.roles import is_network_coordinator
+from valita.translation_utils import fill_missing_slugs
 
 from .attachments import CONTENT_TYPES, extension_of, validate_attachment
 
@@ -34,41 +35,12 @@ ONE_YEAR = timedelta(days=365)
 TWO_YEARS = timedelta(days=730)
 
 
-class PracticeQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+class PracticeQuerySet(ProjectContentQuerySet):
+    """Practices: the shared reads of project content (valita.project_content), and
+    the public ones are those published."""
 
-    def for_listing(self):
-        return self.prefetch_related("projects", "themes")
-
-    def with_theme(self, theme):
-        return self.filter(themes=theme)
-
-    def with_project(self, project):
-        return self.filter(projects=project)
-
-    def visible_to(self, user):
-        """Published practices, and unpublished ones to those who may edit them."""
-        if is_network_coordinator(user):
-            return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.published()
-        own = Practice.objects.filter(projects__in=ids).values("pk")
-        return self.filter(Q(is_published=True) | Q(pk__in=own))
-
-    def editable_by(self, user):
-        """The one permission helper for practices, used by the views, the admin and tests.
-
-        A project coordinator edits the practices of any of their projects; a
-        network coordinator edits all; nobody else edits any.
-        """
-        if is_network_coordinator(user):
-            return self
-        ids = coordinated_project_ids(user)
-        if not ids:
-            return self.none()
-        return self.filter(pk__in=Practice.objects.filter(projects__in=ids).values("pk"))
+    def published_condition(self) -> Q:
+        return Q(is_published=True)
 
     def in_use_after_project_end(self) -> dict[str, list[dict]]:
         """Per project and per theme: practices, and how many were confirmed in use
@@ -89,36 +61,9 @@ class PracticeQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
             "in_use_1y": Count("pk", filter=after(ONE_YEAR), distinct=True),
             "in_use_2y": Count("pk", filter=after(TWO_YEARS), distinct=True),
         }
-        by_project = (
-            practices.values("projects", "projects__name", "projects__ends_on")
-            .annotate(**measures)
-            .order_by("projects__name", "projects")
-        )
-        by_theme = (
-            practices.filter(themes__isnull=False)
-            .values("themes", "themes__number", "themes__name")
-            .annotate(**measures)
-            .order_by("themes__number")
-        )
-        keys = ("practices", "in_use_1y", "in_use_2y")
         return {
-            "by_project": [
-                {
-                    "project_id": row["projects"],
-                    "project": row["projects__name"],
-                    "ends_on": row["projects__ends_on"],
-                    **{key: row[key] for key in keys},
-                }
-                for row in by_project
-            ],
-            "by_theme": [
-                {
-                    "theme_id": row["themes"],
-                    "theme": row["themes__name"],
-                    **{key: row[key] for key in keys},
-                }
-                for row in by_theme
-            ],
+            "by_project": practices.measured_per_project(measures, "ends_on"),
+            "by_theme": practices.measured_per_theme(measures),
         }
 
 

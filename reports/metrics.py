@@ -1,6 +1,6 @@
 """Network metrics: events and participants per project, theme and month, blog posts per
 project, practices still in use one and two years after their project ended (the seed's
-follow-up criterion), and panels other apps register (reports.registry).
+follow-up criterion).
 
 Every figure is an aggregate query; a project coordinator sees the network totals and
 the rows of their own projects.
@@ -15,7 +15,6 @@ from events.models import Event
 from practices.models import Practice
 
 from .access import Scope
-from .registry import metrics_panels
 from .tables import Column, Table
 
 
@@ -65,11 +64,8 @@ def event_tables(scope: Scope) -> list[Table]:
 
 def blog_table(scope: Scope) -> Table:
     posts = Post.objects.published()
-    rows = (
-        posts.filter(projects__isnull=False)
-        .values("projects", "projects__name")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("projects__name")
+    rows = posts.filter(projects__isnull=False).measured_per_project(
+        {"n": Count("pk", distinct=True)}
     )
     table = Table(
         slug="blog-by-project",
@@ -77,8 +73,8 @@ def blog_table(scope: Scope) -> Table:
         columns=[Column(_("Hanke")), Column(_("Kirjoituksia"), "int")],
     )
     for row in rows:
-        if scope.may_see_project(row["projects"]):
-            table.rows.append([row["projects__name"], row["n"]])
+        if scope.may_see_project(row["project_id"]):
+            table.rows.append([row["project"], row["n"]])
     table.rows.append([_("Koko verkosto"), posts.count()])
     return table
 
@@ -123,6 +119,4 @@ def practice_tables(scope: Scope) -> list[Table]:
 
 
 def metric_tables(scope: Scope) -> list[Table]:
-    tables = [*event_tables(scope), blog_table(scope), *practice_tables(scope)]
-    tables.extend(metrics_panels(scope))
-    return tables
+    return [*event_tables(scope), blog_table(scope), *practice_tables(scope)]

@@ -8,9 +8,8 @@ published survey, whatever the number of responses.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
-
 from surveys import results
+from valita.translation_utils import current_language
 
 from . import survey_report
 from .models import PublishedResult
@@ -35,7 +34,7 @@ def published_items() -> list[PublishedItem]:
         for question in survey_report.survey_questions(survey):
             questions[question.pk] = question
         likert[survey_id], choices[survey_id] = results.likert_and_choice_results(survey)
-    swedish = (get_language() or "fi").startswith("sv")
+    swedish = current_language() == "sv"
     items = []
     by_survey = defaultdict(list)
     for entry in entries:

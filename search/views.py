@@ -2,11 +2,11 @@ from functools import partial
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from projects.models import Theme
 from valita.query_params import reads_query
+from valita.translation_utils import current_language
 
 from . import services
 from .registry import sources
@@ -17,7 +17,7 @@ PER_PAGE = 20
 def _search_content(request, query: str) -> dict:
     """The form's choices and the results: queried only when the shared fragment is
     rendered (the same query string gives every visitor the same page)."""
-    language = (translation.get_language() or "fi")[:2]
+    language = current_language()
     themes = list(Theme.objects.all())
     kinds = [(source.kind, source.label) for source in sources()]
     kind = request.GET.get("tyyppi", "")

@@ -18,6 +18,7 @@ from django.utils.functional import SimpleLazyObject
 
 from valita import ratelimit
 from valita.signed import SignedValueInvalid
+from valita.translation_utils import current_language
 
 from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers
@@ -29,10 +30,6 @@ from .models import Collector, Invitation, Page, SavedDraft, Survey
 SUBMIT_WINDOW = 300
 
 CLOSED = "surveys/closed.html"
-
-
-def _language() -> str:
-    return (translation.get_language() or "fi")[:2]
 
 
 @dataclass
@@ -205,7 +202,7 @@ class AnswerFlow:
                 collector=self.collector,
                 invitation=self.invitation,
                 is_test=self.test,
-                language=_language(),
+                language=current_language(),
                 started_at=self.draft.started_at,
             )
         except ValidationError as error:

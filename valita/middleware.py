@@ -9,6 +9,7 @@ A page is keyed on its path and the query parameters its view declares
 """
 
 import contextlib
+import functools
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -16,9 +17,12 @@ from django.utils.functional import empty
 
 from .content_cache import get_current, page_cache_generation, set_current
 from .query_params import WatchedQuery, cache_path, declared
+from .translation_utils import first_url_word
 
 CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-UNCACHED_PARTS = ("/admin/", "/tili/", "/konto/", "/raportit/", "/rapporter/")
+# The sections never page-cached (staff pages, accounts, reports), each named by one of
+# its URLs: the section's translated first word comes from the URLconf.
+UNCACHED_SECTIONS = ("admin:index", "account_login", "reports:dashboard")
 CACHED_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -32,13 +36,27 @@ CACHED_HEADERS = (
 )
 
 
+@functools.cache
+def uncached_parts() -> tuple[str, ...]:
+    """The first path word of each uncached section in every language ("/tili/", "/konto/"…)."""
+    return tuple(
+        sorted(
+            {
+                f"/{first_url_word(name, code)}/"
+                for code, _name in settings.LANGUAGES
+                for name in UNCACHED_SECTIONS
+            }
+        )
+    )
+
+
 def _request_is_cacheable(request) -> bool:
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
     if settings.VALITA_BENCH and "HTTP_X_BENCH_NO_CACHE" in request.META:
         return False  # bench/run.py measures uncached pages with this header
     path = request.path
-    if not path.startswith(CACHED_PREFIXES) or any(part in path for part in UNCACHED_PARTS):
+    if not path.startswith(CACHED_PREFIXES) or any(part in path for part in uncached_parts()):
         return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies

@@ -65,9 +65,3 @@ def requires_mfa(user) -> bool:
         or NETWORK_COORDINATOR_GROUP in _group_names(user)
         or is_project_coordinator(user)
     )
-
-
-def forget_roles(user) -> None:
-    """Drop the memoised answers (after a membership or group change)."""
-    for attr in ("_valita_groups", "_valita_project_ids"):
-        user.__dict__.pop(attr, None)

@@ -1,7 +1,9 @@
 """Helpers for model content translated with modeltranslation."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 
@@ -10,9 +12,22 @@ from .content_cache import shared_object
 LANGUAGE_CODES = ("fi", "sv")
 
 
+def current_language() -> str:
+    """The two-letter code of the active language (the default one where none is
+    active, e.g. in a task): the field suffix of modeltranslation."""
+    return (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+def first_url_word(url_name: str, language: str) -> str:
+    """The first word of a named URL's path in a language ("tili" for account_login in
+    Finnish, "konto" in Swedish): translated URL words are written once, in the URLconf."""
+    with translation.override(language):
+        return reverse(url_name).removeprefix(f"/{language}/").split("/")[0]
+
+
 def localized_value(obj, field: str, language: str | None = None) -> str:
     """The raw value of field in one language, without fallback."""
-    language = language or translation.get_language() or "fi"
+    language = language or current_language()
     return getattr(obj, f"{field}_{language[:2]}", "") or ""
 
 

@@ -13,6 +13,7 @@ from projects.models import Project, Theme
 
 from . import jsonld
 from .home import home_sections
+from .translation_utils import first_url_word
 
 
 @require_GET
@@ -54,14 +55,10 @@ def privacy_notice(request):
 def robots_txt(request):
     lines = ["User-agent: *"]
     for code, _name in settings.LANGUAGES:
-        lines += [f"Disallow: /{code}/admin/", f"Disallow: /{code}/{_account_prefix(code)}"]
+        account = first_url_word("account_login", code)
+        lines += [f"Disallow: /{code}/admin/", f"Disallow: /{code}/{account}/"]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def _account_prefix(code: str) -> str:
-    with translation.override(code):
-        return reverse("account_login").split("/")[2] + "/"
 
 
 def bad_request(request, exception):

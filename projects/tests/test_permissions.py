@@ -393,15 +393,17 @@ def test_the_form_keeps_the_projects_its_editor_may_not_change(cast, project, ot
     event = _shared_objects(project, other_project)["events/event"]
     third = ProjectFactory()
     Membership.objects.create(user=cast["coordinator"], project=third)
-    roles.forget_roles(cast["coordinator"])
+    # Roles are memoised on the user object for a request: the next request's is fresh.
+    fresh = {name: type(cast[name]).objects.get(pk=cast[name].pk) for name in (role, "coordinator")}
+    editor = fresh[role]
     form_class = modelform_factory(Event, form=ProjectsKeptForm, fields=["projects"])
-    form = form_class({"projects": [third.pk]}, instance=event, editor=cast[role])
+    form = form_class({"projects": [third.pk]}, instance=event, editor=editor)
     assert form.is_valid(), form.errors
     form.save()
     expected = {third} if role == "network_coordinator" else {third, other_project}
     assert set(event.projects.all()) == expected
     # The editor may not add a project that is not theirs either.
-    form = form_class({"projects": [other_project.pk]}, instance=event, editor=cast["coordinator"])
+    form = form_class({"projects": [other_project.pk]}, instance=event, editor=fresh["coordinator"])
     assert not form.is_valid()
 
 
@@ -549,3 +551,46 @@ def test_network_coordinator_makes_a_user_a_project_coordinator(
     )
     assert response.status_code == 302
     assert Membership.objects.filter(user=newcomer, project=project).exists()
+
+
+def _public_and_hidden(model: str) -> tuple[dict, dict]:
+    """Factory and keyword arguments of a public and of a hidden object of a content model."""
+    from blog.models import Post
+    from blog.tests.factories import PostFactory
+    from events.models import Event
+    from events.tests.factories import EventFactory
+    from projects.tests.factories import PracticeFactory
+
+    return {
+        "events/event": (
+            EventFactory,
+            {"status": Event.Status.CANCELLED},
+            {"status": Event.Status.DRAFT},
+        ),
+        "blog/post": (
+            PostFactory,
+            {},
+            {"status": Post.Status.PUBLISHED, "publish_at": timezone.now() + timedelta(days=1)},
+        ),
+        "projects/practice": (PracticeFactory, {}, {"is_published": False}),
+    }[model]
+
+
+@pytest.mark.parametrize("model", ["events/event", "blog/post", "projects/practice"])
+@pytest.mark.parametrize("role", ROLES)
+def test_content_visible_to(cast, objects, role, model):
+    """Everyone sees the public content; the editors of a project also its hidden content
+    (a preview), and nobody else does."""
+    factory, public, hidden = _public_and_hidden(model)
+    made = {
+        (which, kind): factory(projects=[objects[which]], **kwargs)
+        for which in ("own", "other")
+        for kind, kwargs in (("public", public), ("hidden", hidden))
+    }
+    seen = set(factory._meta.model.objects.visible_to(cast[role]))
+    expected = {
+        obj
+        for (which, kind), obj in made.items()
+        if kind == "public" or which in PROJECT_EDIT[role]
+    }
+    assert seen == expected

@@ -35,11 +35,6 @@ def cell(value, kind):
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
 def can_view_results(user) -> bool:
     from valita.roles import can_view_results as allowed
 

@@ -10,7 +10,7 @@ from reports.tests.factories import respond
 from surveys.tests.factories import build_survey
 from valita import outbox
 from valita.models import AccessLog
-from valita.roles import NETWORK_COORDINATOR_GROUP, forget_roles
+from valita.roles import NETWORK_COORDINATOR_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,6 @@ def test_an_owner_whose_role_was_taken_away_gets_nothing(client, coordinator, su
     coordinator.groups.add(network)
     export = _built_export(coordinator, survey)
     coordinator.groups.remove(network)
-    forget_roles(coordinator)
     client.force_login(coordinator)
     assert client.get("/fi/raportit/").status_code == 200  # still on the dashboard
     assert client.get(_download_url(export)).status_code == 404

@@ -1,4 +1,4 @@
-"""Network metrics: events and participants per project, theme and month; the registry."""
+"""Network metrics: events and participants per project, theme and month."""
 
 from datetime import UTC, date, datetime
 
@@ -8,9 +8,8 @@ from blog.tests.factories import PostFactory
 from events.tests.factories import EventFactory, RegistrationFactory
 from practices.tests.factories import AdoptionFactory, PracticeFactory
 from projects.tests.factories import ThemeFactory
-from reports import metrics, registry
+from reports import metrics
 from reports.access import scope_for
-from reports.tables import Column, Table
 
 pytestmark = pytest.mark.django_db
 
@@ -65,26 +64,6 @@ def test_practices_in_use_one_and_two_years_after_the_project(project, oph_viewe
     by_project, by_theme = metrics.practice_tables(scope_for(oph_viewer))
     assert _rows(by_project) == {project.name: [2, 1, 0]}
     assert _rows(by_theme) == {theme.name: [2, 1, 0]}
-
-
-def test_registered_panel_appears_with_export(client, oph_viewer):
-    def practices(scope):
-        return Table(
-            slug="practices-in-use",
-            title="Käytännöt",
-            columns=[Column("Hanke"), Column("Käytössä 1 v", "int")],
-            rows=[["A", 3]],
-        )
-
-    registry.register_metrics_panel(practices)
-    try:
-        client.force_login(oph_viewer)
-        page = client.get("/fi/raportit/mittarit/")
-        assert b"K\xc3\xa4yt\xc3\xa4nn\xc3\xb6t" in page.content
-        csv = client.get("/fi/raportit/mittarit/practices-in-use.csv")
-        assert csv.content.decode("utf-8-sig").splitlines()[1] == "A;3"
-    finally:
-        registry._panels.remove(practices)
 
 
 @pytest.mark.parametrize("role", ["visitor", "coordinator", "oph"])

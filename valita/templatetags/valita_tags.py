@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from valita.language_switch import page_in_language
 from valita.query_params import cache_path as _cache_path
 from valita.query_params import read_query
-from valita.translation_utils import localized_value
+from valita.translation_utils import current_language, localized_value
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def alternate_urls(context):
 @register.inclusion_tag("includes/translated_field.html")
 def translated(obj, field, rich=False, tag="div"):
     """A translated field, marked lang="fi" with a note when Swedish is missing."""
-    language = (translation.get_language() or "fi")[:2]
+    language = current_language()
     own = localized_value(obj, field, language)
     fallback = not own and language != "fi"
     value = own or localized_value(obj, field, "fi")

@@ -224,3 +224,18 @@ def test_a_page_that_reads_an_undeclared_parameter_is_not_stored(client):
     with pytest.warns(UndeclaredQueryWarning):
         other = client.get("/fi/vuoto/kysely/?nimi=Ville")
     assert "Ville" in other.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_account_pages_are_never_cached_in_either_language(client, language):
+    """The account section's URL word differs by language ("tili", "konto"); the
+    middleware takes both from the URLconf. This page has no form, so only the section
+    rule keeps it out of the cache."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        path = reverse("account_reset_password_done")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
