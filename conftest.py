@@ -31,6 +31,17 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A test that activates Swedish (a request through the test client does too) must not
+    # leave it active for the next one.
+    from django.utils import translation
+
+    translation.activate("fi")
+    yield
+    translation.activate("fi")
+
+
+@pytest.fixture(autouse=True)
 def _generation_checked_every_time(settings):
     # Content changed by another process (a Celery worker) shows at once in tests.
     settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0

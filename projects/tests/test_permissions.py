@@ -559,7 +559,7 @@ def _public_and_hidden(model: str) -> tuple[dict, dict]:
     from blog.tests.factories import PostFactory
     from events.models import Event
     from events.tests.factories import EventFactory
-    from projects.tests.factories import PracticeFactory
+    from practices.tests.factories import PracticeFactory
 
     return {
         "events/event": (
@@ -572,11 +572,11 @@ def _public_and_hidden(model: str) -> tuple[dict, dict]:
             {},
             {"status": Post.Status.PUBLISHED, "publish_at": timezone.now() + timedelta(days=1)},
         ),
-        "projects/practice": (PracticeFactory, {}, {"is_published": False}),
+        "practices/practice": (PracticeFactory, {}, {"is_published": False}),
     }[model]
 
 
-@pytest.mark.parametrize("model", ["events/event", "blog/post", "projects/practice"])
+@pytest.mark.parametrize("model", ["events/event", "blog/post", "practices/practice"])
 @pytest.mark.parametrize("role", ROLES)
 def test_content_visible_to(cast, objects, role, model):
     """Everyone sees the public content; the editors of a project also its hidden content

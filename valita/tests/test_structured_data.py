@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 from blog.tests.factories import PostFactory, image_file
 from events.models import Event, Registration
 from events.tests.factories import EventFactory, RegistrationFactory
-from projects.tests.factories import PracticeFactory, ProjectFactory
+from practices.tests.factories import PracticeFactory
+from projects.tests.factories import ProjectFactory
 
 SITE = "https://valita.example.org"
 pytestmark = pytest.mark.django_db
