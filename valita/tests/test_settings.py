@@ -78,6 +78,7 @@ def test_check_deploy_is_clean_with_production_settings():
             "SECRET_KEY": "k3y-" + "Zq8!" * 15,
             "ALLOWED_HOSTS": "valita.example.org",
             "CSRF_TRUSTED_ORIGINS": "https://valita.example.org",
+            "SITE_URL": "https://valita.example.org",
             "EMAIL_HOST": "smtp.example.org",
             "SECURE_SSL_REDIRECT": "1",
             "SESSION_COOKIE_SECURE": "1",
