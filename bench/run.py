@@ -96,6 +96,7 @@ def server_env(args, redis_url: str) -> dict:
         DATABASE_URL=args.database_url,
         REDIS_URL=redis_url,
         DEBUG="0",
+        SITE_URL=env.get("SITE_URL", "http://127.0.0.1"),  # production requires one
         VALITA_BENCH="1",
         VALITA_ALLOW_DEV_KEY="1",
         SECURE_SSL_REDIRECT="0",

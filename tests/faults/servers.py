@@ -55,6 +55,7 @@ def app_env(**extra) -> dict:
     env.update(
         DEBUG="0",
         SECRET_KEY=env.get("SECRET_KEY", "fault-test-secret-key-0123456789abcdefghijklmnop"),
+        SITE_URL=env.get("SITE_URL", "http://127.0.0.1"),  # production requires one
         SECURE_SSL_REDIRECT="0",
         SESSION_COOKIE_SECURE="0",
         CSRF_COOKIE_SECURE="0",

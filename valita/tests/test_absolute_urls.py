@@ -55,7 +55,8 @@ def test_production_process_refuses_to_start_without_site_url(settings):
     require_site_url()
 
 
-def test_deploy_check_reports_a_missing_site_url(settings):
+def test_deploy_check_reports_a_missing_site_url(db, settings):
+    # db: the model checks ask the database's features (SQLite's JSON support).
     settings.SITE_URL_SET = False
     with pytest.raises(SystemCheckError, match="valita.E001"):
         call_command("check", "--deploy", "--fail-level", "ERROR")
