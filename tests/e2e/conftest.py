@@ -39,7 +39,14 @@ def browser_type_launch_args(browser_type_launch_args):
 def console_errors(page):
     """Every console error and CSP violation of the page; tests assert it stays empty."""
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+            if msg.type == "error"
+            else None
+        ),
+    )
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     return errors
 

@@ -102,7 +102,7 @@ def test_no_public_page_scrolls_sideways_at_320_px(live_server, page, demo):
 def test_the_adoption_table_scrolls_in_a_labelled_region_the_keyboard_reaches(
     live_server, page, demo
 ):
-    from projects.models import Practice
+    from practices.models import Practice
 
     practice = Practice.objects.published().filter(adoptions__isnull=False).first()
     page.set_viewport_size(NARROW)
