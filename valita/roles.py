@@ -65,3 +65,11 @@ def requires_mfa(user) -> bool:
         or NETWORK_COORDINATOR_GROUP in _group_names(user)
         or is_project_coordinator(user)
     )
+
+
+def can_use_workspace(user) -> bool:
+    """The staff workspace: everyone with a role in the network. What each may do there is
+    decided by the models' own `editable_by` helpers; OPH viewers only read."""
+    return getattr(user, "is_authenticated", False) and (
+        user.is_superuser or can_view_results(user)
+    )

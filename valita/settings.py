@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "surveys",
     "reports",
     "search",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -203,7 +204,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "workspace:home"
 
 # allauth: email login, no usernames, no public sign-up (staff invite users).
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("url", "tili/"), include("allauth.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
     path("", include("projects.urls")),
     path("", include("practices.urls")),
     path("", include("events.urls")),

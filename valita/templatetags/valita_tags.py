@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from valita.language_switch import page_in_language
 from valita.query_params import cache_path as _cache_path
 from valita.query_params import read_query
+from valita.roles import can_use_workspace as _can_use_workspace
 from valita.translation_utils import current_language, localized_value
 
 register = template.Library()
@@ -62,3 +63,8 @@ def page_query(context, param, number):
 def cache_path(request) -> str:
     """The page's path with only the query parameters its view reads (a cache key part)."""
     return _cache_path(request)
+
+
+@register.filter
+def can_use_workspace(user) -> bool:
+    return _can_use_workspace(user)

@@ -1,0 +1,61 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+from django.utils import translation
+
+from workspace.tests.matrix import check_matrix
+
+pytestmark = pytest.mark.django_db
+
+COVERED = {"workspace:home"}
+EVERY_STAFF_ROLE = {"coordinator", "other_coordinator", "network_coordinator", "oph"}
+
+
+def test_home_is_for_roles_of_the_network(client, cast):
+    check_matrix(client, cast, reverse("workspace:home"), allowed=EVERY_STAFF_ROLE)
+
+
+def test_home_has_both_languages_at_their_own_address(client, coordinator):
+    client.force_login(coordinator)
+    with translation.override("sv"):
+        url = reverse("workspace:home")
+    assert url == "/sv/arbetsyta/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Arbetsyta" in response.text
+    assert client.get("/fi/tyotila/").status_code == 200
+
+
+def test_staff_pages_are_never_stored(client, coordinator):
+    client.force_login(coordinator)
+    response = client.get(reverse("workspace:home"))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_coordinator_sees_their_projects_only(client, coordinator, project, other_project):
+    client.force_login(coordinator)
+    text = client.get(reverse("workspace:home")).text
+    assert project.name in text
+    assert other_project.name not in text
+
+
+def test_a_network_coordinator_sees_every_project(
+    client, network_coordinator, project, other_project
+):
+    client.force_login(network_coordinator)
+    text = client.get(reverse("workspace:home")).text
+    assert project.name in text and other_project.name in text
+
+
+def test_sign_in_leads_to_the_workspace(client, coordinator):
+    coordinator.set_password("a long enough password 123")
+    coordinator.save()
+    EmailAddress.objects.create(
+        user=coordinator, email=coordinator.email, verified=True, primary=True
+    )
+    response = client.post(
+        reverse("account_login"),
+        {"login": coordinator.email, "password": "a long enough password 123"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("workspace:home")
