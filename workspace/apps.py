@@ -8,3 +8,9 @@ class WorkspaceConfig(AppConfig):
 
     name = "workspace"
     verbose_name = "Työtila"
+
+    def ready(self):
+        # The translation workflow follows every save of the tracked content.
+        from .translations import connect_receivers
+
+        connect_receivers()
