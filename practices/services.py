@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from valita import deadlines, outbox
+from valita.roles import is_network_coordinator
 from valita.signed import signed_load
 
 from .models import Adoption, FollowUpRequest, FollowUpRound, Practice
@@ -178,6 +179,55 @@ def followup_reminders_send(*, now=None) -> int:
                     outbox.enqueue(SEND_TASK, request_id, "reminder")
                     queued += 1
     return queued
+
+
+@transaction.atomic
+def practice_save(form) -> Practice:
+    """A practice from the workspace editor, with its projects and themes, in one go."""
+    return form.save()
+
+
+@transaction.atomic
+def practice_rows_save(formset) -> None:
+    """A practice's attachments, links or adoptions: every row or none."""
+    formset.save()
+
+
+@transaction.atomic
+def practice_delete(practice: Practice) -> None:
+    practice.delete()
+
+
+def followup_due(*, today=None, limit: int = 20) -> list[dict]:
+    """Practices whose developing project ended 12 or 24 months ago, that have adoptions to
+    ask and no round of that moment yet: two queries."""
+    from .models import ONE_YEAR, TWO_YEARS
+
+    today = today or timezone.localdate()
+    askable = Adoption.objects.active().exclude(contact_email="").values("practice")
+    due = []
+    for months, after, before in ((24, TWO_YEARS, None), (12, ONE_YEAR, TWO_YEARS)):
+        practices = Practice.objects.filter(
+            pk__in=askable, projects__ends_on__lte=today - after
+        ).exclude(followup_rounds__months_after=months)
+        if before is not None:  # past 24 months the 24-month round is the one due
+            practices = practices.exclude(projects__ends_on__lte=today - before)
+        for practice in practices.distinct().order_by("title", "pk")[:limit]:
+            due.append({"practice": practice, "months": months})
+    return due
+
+
+def followup_overview(user, *, now=None) -> dict | None:
+    """The home panel of network coordinators: rounds still open and rounds due."""
+    if not is_network_coordinator(user):  # rounds are the network's (FollowUpRound.editable_by)
+        return None
+    now = now or timezone.now()
+    open_rounds = (
+        FollowUpRound.objects.editable_by(user)
+        .filter(deadlines.open_q("closes_at", now))
+        .with_counts()
+    )
+    return {"open_rounds": list(open_rounds[:10]), "due": followup_due(today=now.date())}
 
 
 def practice_status_summary(round: FollowUpRound) -> list[dict]:

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
 from blog import views as blog_views
+from workspace.urls import area_patterns as workspace_area_patterns
 
 from . import views
 from .files import serve_media
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
+    path(pgettext_lazy("url", "tyotila/"), include(workspace_area_patterns)),
     path("", include("projects.urls")),
     path("", include("practices.urls")),
     path("", include("events.urls")),

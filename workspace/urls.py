@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 
 from . import views
@@ -12,4 +12,12 @@ urlpatterns = [
         views.translation_request,
         name="translation_request",
     ),
+]
+
+# Each area's staff pages, included under the same /tyotila/ by valita/urls.py but outside
+# the "workspace" namespace, so that their names are their own
+# ("practices_workspace:practice_list"), as the navigation names them.
+area_patterns = [
+    path(pgettext_lazy("url", "hyvat-kaytannot/"), include("practices.workspace_urls")),
+    path(pgettext_lazy("url", "hankkeet/"), include("projects.workspace_urls")),
 ]

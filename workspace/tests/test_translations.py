@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from blog.tests.factories import PostFactory
 from events.tests.factories import EventFactory
@@ -18,9 +18,15 @@ from valita import outbox
 from valita.models import OutboxMessage
 from workspace import translations
 from workspace.models import TranslationDigest, TranslationStatus
-from workspace.tests.matrix import check_matrix
+from workspace.tests.matrix import check_matrix, nobody
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cast(cast):
+    """The cast with one role-less user, for tests that walk the matrix more than once."""
+    return {**cast, "nobody": nobody()}
 
 COVERED = {"workspace:translations", "workspace:translation_request"}
 HELSINKI = ZoneInfo("Europe/Helsinki")
