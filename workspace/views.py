@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from practices.services import followup_overview
 from projects.models import Project
 from valita.query_params import reads_query
 from valita.roles import is_network_coordinator, is_oph_viewer, is_project_coordinator
@@ -32,8 +33,27 @@ def home(request):
         "projects": user_projects(user),
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
+        **needs_me(user),
     }
     return render(request, "workspace/home.html", context)
+
+
+NEEDS_ITEMS = 5
+
+
+def needs_me(user) -> dict:
+    """What waits for the user: Swedish missing or out of date among their objects, and
+    (network coordinators) follow-up rounds open or due. Nothing for OPH viewers."""
+    if not (is_network_coordinator(user) or is_project_coordinator(user)):
+        return {}
+    waiting = translation_workflow.waiting_for(user)
+    return {
+        "needs_translations": {
+            "count": waiting.count(),
+            "items": translation_workflow.items_of(waiting[:NEEDS_ITEMS]),
+        },
+        "needs_followup": followup_overview(user),
+    }
 
 
 PER_PAGE = 25

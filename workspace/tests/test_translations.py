@@ -227,7 +227,7 @@ def test_the_summary_goes_to_each_network_coordinator_once_a_day(
 ):
     network_coordinator.language = "sv"
     network_coordinator.save()
-    PracticeFactory(projects=[project], title_fi="Malli ilman ruotsia", summary_sv="")
+    practice = PracticeFactory(projects=[project], summary_sv="")
     with django_capture_on_commit_callbacks():
         assert translations.translation_digests_queue(now=morning()) == 1
         assert translations.translation_digests_queue(now=morning()) == 0
@@ -235,7 +235,9 @@ def test_the_summary_goes_to_each_network_coordinator_once_a_day(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [network_coordinator.email]
-    assert "Svenska saknas" in message.body and "Malli ilman ruotsia" in message.body
+    assert message.subject.startswith("Att översätta: 1 innehåll")
+    assert "Svenska saknas" in message.body and practice.title_sv in message.body
+    assert f"/sv/arbetsyta/god-praxis/{practice.pk}/" in message.body
     assert "/sv/arbetsyta/oversattningar/" in message.body
     with django_capture_on_commit_callbacks():
         assert translations.translation_digests_queue(now=morning(8)) == 1
