@@ -115,13 +115,17 @@ ROW_PAGES = {
 def _rows(request, pk, kind):
     practice = _editable(request, pk)
     Formset = ROWS[kind]
-    form_kwargs = {"organisation_choices": organisation_choices()} if kind == "adoptions" else {}
+    rows = Formset.model.objects.filter(practice=practice)
+    form_kwargs = {}
+    if kind == "adoptions":
+        rows = rows.select_related("organisation", "practice")  # a row's legend names both
+        form_kwargs = {"organisation_choices": organisation_choices()}
     formset = Formset(
         request.POST or None,
         request.FILES or None,
         instance=practice,
         form_kwargs=form_kwargs,
-        queryset=Formset.model.objects.filter(practice=practice),
+        queryset=rows,
     )
     if request.method == "POST" and formset.is_valid():
         services.practice_rows_save(formset)

@@ -19,6 +19,7 @@ def cast(cast):
     """The cast with one role-less user, for tests that walk the matrix more than once."""
     return {**cast, "nobody": nobody()}
 
+
 COVERED = {
     "practices_workspace:practice_list",
     "practices_workspace:practice_create",
