@@ -13,6 +13,7 @@ def cast(cast):
     """The cast with one role-less user, for tests that walk the matrix more than once."""
     return {**cast, "nobody": nobody()}
 
+
 COVERED = {
     "projects_workspace:project_list",
     "projects_workspace:project_edit",

@@ -28,6 +28,7 @@ def cast(cast):
     """The cast with one role-less user, for tests that walk the matrix more than once."""
     return {**cast, "nobody": nobody()}
 
+
 COVERED = {"workspace:translations", "workspace:translation_request"}
 HELSINKI = ZoneInfo("Europe/Helsinki")
 COORDINATORS = {"coordinator", "network_coordinator"}
