@@ -88,7 +88,7 @@ class PracticeAdmin(TranslatedEditableAdmin):
     )
     def start_followup(self, request, queryset):
         query = urlencode([("malli", pk) for pk in queryset.values_list("pk", flat=True)])
-        return redirect(reverse("practices:followup_start") + "?" + query)
+        return redirect(reverse("practices_workspace:followup_start") + "?" + query)
 
 
 class FollowUpRequestInline(EditableByInlineMixin, admin.TabularInline):

@@ -364,7 +364,7 @@ class FollowUpRound(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("practices:followup_round", kwargs={"pk": self.pk})
+        return reverse("practices_workspace:followup_detail", kwargs={"pk": self.pk})
 
     @property
     def is_open(self) -> bool:

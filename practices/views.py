@@ -3,13 +3,12 @@ started and followed by network coordinators, answered through a signed link."""
 
 from functools import cache, partial
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from projects.models import Project, Theme
@@ -19,9 +18,9 @@ from valita.roles import is_network_coordinator
 from valita.translation_utils import get_by_slug
 
 from . import services
-from .forms import FollowUpAnswerForm, FollowUpRoundForm, PracticeFilterForm
+from .forms import FollowUpAnswerForm, PracticeFilterForm
 from .jsonld import practice_jsonld
-from .models import Adoption, FollowUpRound, Practice, adoptions_prefetch
+from .models import Adoption, Practice, adoptions_prefetch
 
 PER_PAGE = 20
 
@@ -129,63 +128,23 @@ def _add_service_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+# The follow-up rounds moved into the staff workspace (practices/workspace_views.py); the
+# old addresses lead there.
+
+
+@require_GET
 @reads_query("malli")
 def followup_start(request):
-    """A network coordinator starts a follow-up round for chosen practices."""
-    if not is_network_coordinator(request.user):
-        raise PermissionDenied
-    practices = Practice.objects.filter(adoptions__isnull=False).distinct().order_by("title")
-    initial = {"practices": request.GET.getlist("malli")} if request.method == "GET" else None
-    form = FollowUpRoundForm(request.POST or None, practices=practices, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            round = services.followup_round_start(
-                title=data["title"],
-                practices=data["practices"],
-                closes_at=form.closes_at,
-                months_after=data["months_after"],
-                remind_after_days=data["remind_after_days"],
-                started_by=request.user,
-            )
-        except ValidationError as error:
-            _add_service_error(form, error)
-        else:
-            messages.success(request, _sent_message(round))
-            return redirect(round)
-    return render(request, "practices/followup_start.html", {"form": form})
+    query = request.GET.urlencode() if request.GET.getlist("malli") else ""
+    target = reverse("practices_workspace:followup_start")
+    return redirect(f"{target}?{query}" if query else target, permanent=True)
 
 
-def _sent_message(round) -> str:
-    from django.utils.translation import ngettext
-
-    count = round.requests.count()
-    return ngettext(
-        "Seurantakierros aloitettu: %(count)s kysely lähetetään.",
-        "Seurantakierros aloitettu: %(count)s kyselyä lähetetään.",
-        count,
-    ) % {"count": count}
-
-
-@login_required
 @require_GET
 def followup_round(request, pk):
-    round = get_object_or_404(FollowUpRound.objects.editable_by(request.user), pk=pk)
-    requests = round.requests.select_related("adoption__practice", "adoption__organisation")
-    context = {
-        "round": round,
-        "summary": services.practice_status_summary(round),
-        "requests": requests.order_by("adoption__practice__title", "adoption__organisation__name"),
-    }
-    return render(request, "practices/followup_round.html", context)
+    return redirect("practices_workspace:followup_detail", pk=pk, permanent=True)
 
 
-@login_required
 @require_GET
 def followup_rounds(request):
-    if not is_network_coordinator(request.user):
-        raise PermissionDenied
-    rounds = FollowUpRound.objects.with_counts()
-    return render(request, "practices/followup_rounds.html", {"rounds": rounds})
+    return redirect("practices_workspace:followup_list", permanent=True)

@@ -239,12 +239,12 @@ def test_network_coordinator_starts_a_round_from_the_page(
     client, network_coordinator, practice, adoptions
 ):
     client.force_login(network_coordinator)
-    page = client.get(f"/fi/kaytannot/seuranta/uusi/?malli={practice.pk}")
+    page = client.get(f"/fi/tyotila/hyvat-kaytannot/seuranta/uusi/?malli={practice.pk}")
     assert page.status_code == 200
     assert "checked" in page.content.decode()
     closes = (timezone.localdate() + timedelta(days=14)).isoformat()
     response = client.post(
-        "/fi/kaytannot/seuranta/uusi/",
+        "/fi/tyotila/hyvat-kaytannot/seuranta/uusi/",
         {
             "title": "Syksyn seuranta",
             "practices": [practice.pk],
@@ -267,7 +267,7 @@ def test_round_form_refuses_a_past_closing_day_in_swedish(
 ):
     client.force_login(network_coordinator)
     response = client.post(
-        "/sv/praxis/uppfoljning/ny/",
+        "/sv/arbetsyta/god-praxis/uppfoljning/ny/",
         {
             "title": "X",
             "practices": [practice.pk],
@@ -284,12 +284,30 @@ def test_round_form_refuses_a_past_closing_day_in_swedish(
 def test_others_cannot_start_or_read_rounds(client, cast, role, practice, adoptions):
     round = start(practice)
     client.force_login(cast[role])
-    assert client.get("/fi/kaytannot/seuranta/uusi/").status_code == 403
-    assert client.get("/fi/kaytannot/seuranta/").status_code == 403
+    assert client.get("/fi/tyotila/hyvat-kaytannot/seuranta/uusi/").status_code == 403
+    assert client.get("/fi/tyotila/hyvat-kaytannot/seuranta/").status_code == 403
     assert client.get(round.get_absolute_url()).status_code == 404
 
 
+def test_the_old_addresses_lead_to_the_workspace(client, network_coordinator, practice, adoptions):
+    round = start(practice)
+    client.force_login(network_coordinator)
+    old_and_new = {
+        f"/fi/kaytannot/seuranta/uusi/?malli={practice.pk}": (
+            f"/fi/tyotila/hyvat-kaytannot/seuranta/uusi/?malli={practice.pk}"
+        ),
+        "/fi/kaytannot/seuranta/": "/fi/tyotila/hyvat-kaytannot/seuranta/",
+        f"/fi/kaytannot/seuranta/kierros/{round.pk}/": (
+            f"/fi/tyotila/hyvat-kaytannot/seuranta/{round.pk}/"
+        ),
+        "/sv/praxis/uppfoljning/": "/sv/arbetsyta/god-praxis/uppfoljning/",
+    }
+    for old, new in old_and_new.items():
+        response = client.get(old)
+        assert response.status_code == 301 and response["Location"] == new, old
+
+
 def test_visitor_is_sent_to_sign_in(client):
-    response = client.get("/fi/kaytannot/seuranta/uusi/")
+    response = client.get("/fi/tyotila/hyvat-kaytannot/seuranta/uusi/")
     assert response.status_code == 302
     assert "/tili/" in response["Location"] or "login" in response["Location"]

@@ -162,4 +162,5 @@ def test_follow_up_admin_action_leads_to_the_round_form(client, network_coordina
         {"action": "start_followup", "_selected_action": [practices["own"].pk]},
     )
     assert response.status_code == 302
-    assert response["Location"] == f"/fi/kaytannot/seuranta/uusi/?malli={practices['own'].pk}"
+    own = practices["own"].pk
+    assert response["Location"] == f"/fi/tyotila/hyvat-kaytannot/seuranta/uusi/?malli={own}"
