@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from blog.tests.factories import PostFactory
 from events.tests.factories import EventFactory
+from practices.models import Practice
 from practices.tests.factories import PracticeFactory
 from projects.tests.factories import ProjectFactory
 from valita import outbox
@@ -32,6 +34,12 @@ def cast(cast):
 COVERED = {"workspace:translations", "workspace:translation_request"}
 HELSINKI = ZoneInfo("Europe/Helsinki")
 COORDINATORS = {"coordinator", "network_coordinator"}
+
+
+def row_of(obj):
+    return TranslationStatus.objects.get(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+    )
 
 
 def status_of(obj):
@@ -82,7 +90,7 @@ def test_finnish_text_without_swedish_is_missing_for_every_tracked_type(project)
     ):
         state = status_of(obj)
         assert state.missing, obj
-        assert TranslationStatus.objects.waiting().filter(object_id=obj.pk).exists()
+        assert TranslationStatus.objects.waiting().filter(pk=row_of(obj).pk).exists()
 
 
 def test_an_empty_rich_text_paragraph_is_no_text(project):
@@ -94,7 +102,8 @@ def test_deleting_an_object_forgets_its_state(project):
     practice = PracticeFactory(projects=[project], summary_sv="")
     pk = practice.pk
     practice.delete()
-    assert not TranslationStatus.objects.filter(object_id=pk, sv_missing=True).exists()
+    practice_type = ContentType.objects.get_for_model(Practice)
+    assert not TranslationStatus.objects.filter(content_type=practice_type, object_id=pk).exists()
 
 
 def test_a_row_made_for_an_object_saved_before_tracking_began(project):
@@ -185,7 +194,7 @@ def test_asking_records_who_and_when(client, coordinator, project):
         {"next": "https://evil.example.org/"},
     )
     assert response["Location"] == reverse("workspace:translations")
-    status = TranslationStatus.objects.get(object_id=practice.pk)
+    status = row_of(practice)
     assert status.requested_by == coordinator and status.requested_at
     text = client.get(reverse("workspace:translations")).text
     assert "Pyydä käännös" not in text and "pyysi" in text
@@ -206,7 +215,7 @@ def test_writing_the_swedish_ends_the_request(coordinator, project):
     translations.translation_request(obj=practice, user=coordinator)
     practice.summary_sv = "Sammanfattning."
     practice.save()
-    status = TranslationStatus.objects.get(object_id=practice.pk)
+    status = row_of(practice)
     assert status.requested_at is None and status.requested_by is None
 
 
