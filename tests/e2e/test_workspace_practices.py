@@ -69,6 +69,21 @@ def test_coordinator_edits_the_finnish_and_asks_for_the_swedish(
     page.get_by_role("button", name="Pyydä käännös").click()
     expect(page.locator(".translation-state")).to_contain_text("Käännöstä pyydetty")
     check_both_widths(page, axe, "practice editor, translation asked")
+    tabs = page.get_by_role("navigation", name="Toimintamallin osat")
+    for tab in ("Liitteet", "Linkit", "Käyttöönotot"):
+        tabs.get_by_role("link", name=tab).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(tab)
+        check_both_widths(page, axe, f"practice {tab}")
+    workspace = page.get_by_role("navigation", name="Työtila")
+    workspace.get_by_role("link", name="Hankkeiden sivut").click()
+    check_both_widths(page, axe, "project list")
+    page.get_by_role("link", name="Ääni kuuluviin").first.click()
+    expect(page.get_by_label("Tiivistelmä suomeksi")).to_be_visible()
+    check_both_widths(page, axe, "project editor")
+    page.get_by_role("navigation", name="Hankkeen sivun osat").get_by_role(
+        "link", name="Yhteyshenkilöt"
+    ).click()
+    check_both_widths(page, axe, "project contacts")
     assert console_errors == [], "\n".join(console_errors)
 
     # A network coordinator sees it waiting, with who asked.
