@@ -9,7 +9,7 @@ PAGE_COUNT = 5
 
 
 def _upcoming():
-    return Event.objects.filter(status=Event.Status.PUBLISHED).upcoming()
+    return Event.objects.published().filter(status=Event.Status.PUBLISHED).upcoming()
 
 
 def home_section() -> dict:

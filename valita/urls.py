@@ -41,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
+    # Each area's staff pages: a namespace of their own (events_workspace:…) under tyotila/.
+    path(pgettext_lazy("url", "tyotila/"), include("events.workspace_urls")),
     path("", include("projects.urls")),
     path("", include("practices.urls")),
     path("", include("events.urls")),
