@@ -173,6 +173,7 @@ def event_preview(request, pk, language):
         Event.objects.editable_by(request.user).prefetch_related("projects", "themes", "materials"),
         pk=pk,
     )
+    back = reverse("events_workspace:event_overview", kwargs={"pk": event.pk})  # user's language
     with translation.override(language):
 
         @cache
@@ -190,7 +191,7 @@ def event_preview(request, pk, language):
             "content": content,
             "may_edit": False,
             "preview_of": event,
-            "preview_back": reverse("events_workspace:event_overview", kwargs={"pk": event.pk}),
+            "preview_back": back,
         }
         response = render(request, "events/event_detail.html", context)
     response["X-Robots-Tag"] = "noindex"

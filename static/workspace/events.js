@@ -22,4 +22,22 @@ document.addEventListener("DOMContentLoaded", () => {
     radio.addEventListener("change", update);
   });
   update();
+
+  // The rich-text editor replaces its textarea with an editable area: give that area the
+  // textarea's label and help, so that screen readers name it.
+  const nameEditors = () => {
+    form.querySelectorAll(".prose-editor").forEach((wrap) => {
+      const editable = wrap.querySelector('[contenteditable="true"]');
+      const field = wrap.closest(".field");
+      const textarea = field && field.querySelector("textarea");
+      if (!editable || !textarea || editable.hasAttribute("aria-label")) return;
+      const label = form.querySelector(`label[for="${textarea.id}"]`);
+      if (label) editable.setAttribute("aria-label", label.textContent.trim().replace(/:$/, ""));
+      const described = textarea.getAttribute("aria-describedby");
+      if (described) editable.setAttribute("aria-describedby", described);
+      if (textarea.getAttribute("aria-invalid")) editable.setAttribute("aria-invalid", "true");
+    });
+  };
+  new MutationObserver(nameEditors).observe(form, { childList: true, subtree: true });
+  nameEditors();
 });
