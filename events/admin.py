@@ -26,7 +26,20 @@ class EventAdmin(TranslatedEditableAdmin):
     inlines = [EventMaterialInline]
     readonly_fields = ["sequence", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "projects", "themes", "description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "status",
+                    "publish_at",
+                    "projects",
+                    "themes",
+                    "description",
+                ]
+            },
+        ),
         (
             _("Aika ja paikka"),
             {

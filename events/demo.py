@@ -275,11 +275,25 @@ def load() -> list[Event]:
 
 
 def _registrations(event: Event) -> None:
-    """A few people per event; the small in-person event fills up and has a waiting list."""
+    """A few people per event; the small in-person event fills up and has a waiting list.
+
+    In an upcoming full event the last confirmed person has cancelled, and their place
+    is offered to the first one waiting, the offer expiring within a day (the workspace
+    home lists it among the offers about to expire)."""
     mode = event.modes()[0]
     capacity = event.capacity_for(mode)
+    now = timezone.now()
+    offer_pending = capacity is not None and 0 < capacity < 4 and not event.is_past
     for index, (name, language) in enumerate(PARTICIPANTS[:4]):
         full = capacity is not None and index >= capacity
+        status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+        extra = {"offer_expires_at": None, "cancelled_at": None}
+        if offer_pending and index == capacity - 1:
+            status = Registration.Status.CANCELLED
+            extra["cancelled_at"] = now - timedelta(hours=4)
+        elif offer_pending and index == capacity:
+            status = Registration.Status.OFFERED
+            extra["offer_expires_at"] = now + timedelta(hours=20)
         Registration.objects.update_or_create(
             event=event,
             email=f"{name.split()[0].lower()}@example.org",
@@ -288,7 +302,8 @@ def _registrations(event: Event) -> None:
                 "language": language,
                 "consent": True,
                 "mode": mode,
-                "status": Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
+                "status": status,
                 "attended": (index % 3 != 2) if event.is_past and not full else None,
+                **extra,
             },
         )

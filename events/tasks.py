@@ -48,3 +48,10 @@ def remove_personal_data() -> int:
     for event in events:
         services.personal_data_remove(event=event)
     return len(events)
+
+
+@shared_task
+def index_due_events() -> int:
+    from .search import index_due_events as index_due
+
+    return index_due()
