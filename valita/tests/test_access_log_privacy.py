@@ -85,11 +85,14 @@ PUBLIC_URL_KWARGS = {
     "content_type_id",
     "fmt",
     "id",
+    "language",  # the language of a workspace preview (fi, sv)
+    "material_pk",
     "name",  # a cover's file name (/covers/<post_id>/<name>)
     "object_id",
     "path",
     "pk",
     "post_id",
+    "registration_pk",
     "slug",
     "table",
     "url",
