@@ -155,6 +155,16 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Tests on SQLite get a file, not Django's default in-memory database: the browser
+    # tests' live server answers in threads, and with an in-memory database they would all
+    # share the test's one connection, whose cursors interleave when a page loads several
+    # images at once (a cover answered 404 or 500 now and then). WAL lets those threads
+    # read while one writes.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+    )
 if USING_POSTGRES:
     # No JIT compilation: once the tables are analysed, the report queries' cost estimates
     # pass jit_above_cost and PostgreSQL spent ~0.5 s compiling a query that returns
