@@ -8,7 +8,7 @@ reports/access.py (dashboard_view).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,15 +44,7 @@ def _export_base(survey) -> str:
 
 @dashboard_view
 def dashboard(request):
-    counted = Q(responses__is_test=False, responses__completed_at__isnull=False)
-    surveys = (
-        request.scope.surveys()
-        .annotate(
-            response_total=Count("responses", filter=counted),
-            last_response=Max("responses__completed_at", filter=counted),
-        )
-        .order_by("series", "-round")
-    )
+    surveys = request.scope.surveys().with_response_counts().order_by("series", "-round")
     return render(request, "reports/dashboard.html", {"surveys": surveys})
 
 

@@ -53,6 +53,14 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
         """Only network coordinators build and change surveys."""
         return self if is_network_coordinator(user) else self.none()
 
+    def with_response_counts(self):
+        """`response_total` and `last_response`: completed answers, test answers left out."""
+        counted = Q(responses__is_test=False, responses__completed_at__isnull=False)
+        return self.annotate(
+            response_total=Count("responses", filter=counted),
+            last_response=models.Max("responses__completed_at", filter=counted),
+        )
+
     def concerning(self, project_ids):
         """Surveys that concern these projects, whose results their coordinators see.
 

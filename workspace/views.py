@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from projects.models import Project
+from surveys.models import Survey
 from valita.roles import is_network_coordinator, is_oph_viewer
 from valita.staff import workspace_page
 
@@ -18,6 +19,10 @@ def home(request):
     user = request.user
     context = {
         "projects": user_projects(user),
+        "open_surveys": Survey.objects.visible_to(user)
+        .open()
+        .with_response_counts()
+        .order_by("closes_at", "pk"),
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
     }
