@@ -13,13 +13,13 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core import outbox
+from core.fields import RichTextField
+from core.files import private_storage
+from core.images import ImageUploadField
+from core.project_content import ProjectContentQuerySet
+from core.translation_utils import LANGUAGE_CODES, current_language, localized_value
 from projects.models import Project, Theme
-from valita import outbox
-from valita.fields import RichTextField
-from valita.files import private_storage
-from valita.images import ImageUploadField
-from valita.project_content import ProjectContentQuerySet
-from valita.translation_utils import LANGUAGE_CODES, current_language, localized_value
 
 COVER_RENDITION_WIDTHS = (480, 960, 1600)
 COVER_TOKEN_SALT = "blog.cover"  # noqa: S105 - a signing namespace, not a secret
@@ -27,7 +27,7 @@ COVER_TOKEN_MAX_AGE = timedelta(days=3)  # as long as a preview link
 
 
 class PostQuerySet(ProjectContentQuerySet):
-    """Posts: the shared reads of project content (valita.project_content); the public
+    """Posts: the shared reads of project content (core.project_content); the public
     ones are published posts whose publish time has come, and a list shows the author."""
 
     def published_condition(self, now=None) -> Q:

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from valita.signed import signed_load
-from valita.translation_utils import localized_value
+from core.signed import signed_load
+from core.translation_utils import localized_value
 
 from .ics import event_calendar
 from .models import Registration

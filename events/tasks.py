@@ -1,6 +1,6 @@
 """Background work of events: outbox targets (emails) and the beat jobs.
 
-The emails are plain functions that the outbox runs (valita/outbox.py): the
+The emails are plain functions that the outbox runs (core/outbox.py): the
 services queue them with the registration's own transaction. The beat jobs
 load what is due and call a service; a second run does nothing new.
 """

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from valita.translation_utils import localized_value
+from core.translation_utils import localized_value
 
 from .models import FollowUpRequest
 

@@ -9,7 +9,7 @@ class NetworkOnlyAdmin(admin.ModelAdmin):
     """Only network coordinators change these (the models' editable_by)."""
 
     def has_module_permission(self, request):
-        from valita.roles import is_network_coordinator
+        from core.roles import is_network_coordinator
 
         return is_network_coordinator(request.user)
 

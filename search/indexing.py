@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.utils.html import strip_tags
 
-from valita.translation_utils import LANGUAGE_CODES, localized_value
+from core.translation_utils import LANGUAGE_CODES, localized_value
 
 from .models import SearchDocument
 from .registry import SearchSource, source_for_model, sources

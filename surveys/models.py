@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import deadlines
+from core.roles import coordinated_project_ids, is_network_coordinator
+from core.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 from events.models import Event
 from projects.models import Project
-from valita import deadlines
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
 
 def new_token() -> str:

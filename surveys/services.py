@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import outbox
 from projects.models import Project
-from valita import outbox
 
 from .answering import Draft, Structure
 from .models import (

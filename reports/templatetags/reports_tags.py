@@ -36,7 +36,7 @@ def cell(value, kind):
 
 @register.filter
 def can_view_results(user) -> bool:
-    from valita.roles import can_view_results as allowed
+    from core.roles import can_view_results as allowed
 
     return allowed(user)
 

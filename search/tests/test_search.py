@@ -141,7 +141,7 @@ def test_odd_queries_answer_results_or_nothing_found(client, content, query):
 
 
 def test_a_nul_in_the_query_is_refused_at_the_edge(client, content):
-    # valita/input_guard.py: the site's own 400 page, never a 500 from PostgreSQL.
+    # core/input_guard.py: the site's own 400 page, never a 500 from PostgreSQL.
     for url in ("/fi/haku/", "/sv/sok/"):
         response = client.get(url, {"q": "\x00nul"})
         assert response.status_code == 400
@@ -273,7 +273,7 @@ def test_practice_found_by_its_steps(client, content):
 
 
 def test_the_index_row_save_does_not_retire_cached_pages(content):
-    from valita.content_cache import page_cache_generation
+    from core.content_cache import page_cache_generation
 
     before = page_cache_generation()
     SearchDocument.objects.filter(kind="practice").update(updated_at=timezone.now())

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.services import invitation_token_make
+from core import outbox
 from events import services as event_services
 from events.emails import manage_url
 from events.models import Registration
@@ -23,7 +24,6 @@ from projects.tests.factories import UserFactory
 from surveys import services as survey_services
 from surveys.models import Collector, Invitation
 from surveys.tests.factories import build_survey
-from valita import outbox
 from valita.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
