@@ -13,7 +13,6 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core import outbox
 from core.fields import RichTextField
 from core.files import private_storage
 from core.images import ImageUploadField
@@ -263,12 +262,10 @@ class Post(models.Model):
             self._cover_changed = old != (self.cover_image.name if self.cover_image else "")
         elif not self.pk:
             self._cover_changed = bool(self.cover_image)
+        # blog.signals queues the cover's renditions in this save's transaction.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if self._cover_changed:
-                self._cover_changed = False
-                # Renditions are made in the background, through the outbox with this save.
-                outbox.enqueue("blog.tasks.make_cover_renditions", self.pk)
+        self._cover_changed = False
 
     # Images ----------------------------------------------------------------------
     # Covers have no /media/ address: each file (the cover and its renditions) is at

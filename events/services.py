@@ -20,8 +20,8 @@ from core import deadlines, outbox
 
 from .models import Event, Registration, offer_expiry
 
-SEND_EMAIL = "events.tasks.send_registration_email"
-SEND_BULK_EMAIL = "events.tasks.send_bulk_email"
+SEND_EMAIL = "events.emails.send_registration_email"
+SEND_BULK_EMAIL = "events.emails.send_bulk_email"
 
 
 def _locked_event(event_id: int) -> Event:

@@ -21,7 +21,7 @@ from .models import Adoption, FollowUpRequest, FollowUpRound, Practice
 
 # The salt predates the practices app: links already emailed were signed with it.
 SIGNING_SALT = "projects.followup"
-SEND_TASK = "practices.tasks.send_followup_email"
+SEND_TASK = "practices.emails.send_followup_email"
 
 
 def followup_signature(request: FollowUpRequest) -> str:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core import exports
 from surveys import privacy
-from surveys.models import DONT_KNOW_LABEL, Answer, Question, Response
+from surveys.models import DONT_KNOW_LABEL, Answer, Code, Question, Response
 
 from . import survey_report
 from .tables import Column, Table
@@ -39,8 +39,6 @@ def raw_responses_file(survey, fmt: str) -> bytes:
 
 def survey_tables(survey, scope, *, project=None, by=None, other=None) -> dict[str, Table]:
     """Every aggregated table of a survey page, by slug."""
-    from surveys.models import Code
-
     report = survey_report.build(survey, scope, project=project)
     tables = {t.slug: t for t in report.all_tables()}
     if by:

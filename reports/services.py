@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core import outbox
+from core.roles import is_network_coordinator
 from surveys import privacy
 from surveys.models import Answer, Code, Question
 
@@ -17,8 +18,6 @@ from .models import Export, PublishedResult, Quote
 
 
 def _is_editor(user) -> bool:
-    from core.roles import is_network_coordinator
-
     return is_network_coordinator(user)
 
 

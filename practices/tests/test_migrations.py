@@ -132,6 +132,6 @@ def test_upgrade_keeps_every_practice_row_file_permission_and_queued_task():
     assert editor.has_perm("practices.change_practice")
 
     message = OutboxMessage.objects.get(pk=made["message"])
-    assert message.task == "practices.tasks.send_followup_email"
+    assert message.task == "practices.emails.send_followup_email"
     assert outbox.run(message.pk)
     assert [m.to for m in mail.outbox] == [[FollowUpRequest.objects.get(pk=made["request"]).email]]

@@ -11,9 +11,9 @@ from practices.tests.factories import PracticeFactory
 from projects.models import Organisation
 from projects.tests.factories import OrganisationFactory, ProjectFactory, ThemeFactory
 from search import registry, services
-from search.indexing import reindex
+from search.indexing import register_source, reindex
 from search.models import SearchDocument
-from search.registry import SearchSource, register_source
+from search.registry import SearchSource
 
 pytestmark = pytest.mark.django_db
 

@@ -124,7 +124,7 @@ def test_an_erased_registrant_loses_their_link_and_offer_which_passes_on(
 
 
 def test_a_reminder_queued_before_the_erasure_is_never_sent(actor):
-    from events.tasks import send_registration_email
+    from events.emails import send_registration_email
 
     registration = RegistrationFactory(
         email=EMAIL, event__starts_at=timezone.now() + timedelta(hours=20)
