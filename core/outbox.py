@@ -12,9 +12,9 @@ from django.db import transaction
 task) and its JSON arguments in the caller's transaction: the work exists
 exactly when the data exists. After the commit the message is handed to Celery;
 when the broker does not answer it stays in the table and the beat task
-`core.outbox.redispatch` (every minute) hands it over again.
+`valita.outbox.redispatch` (every minute) hands it over again.
 
-The worker runs it through `core.outbox.run`, which locks the message row,
+The worker runs it through `valita.outbox.run`, which locks the message row,
 calls the function in the same transaction and marks the message done: its
 database effects happen exactly once, even when the message is delivered twice
 (a redispatch, a worker killed before the acknowledgement). Effects outside the
