@@ -109,7 +109,7 @@ class AccessLogAdmin(NetworkCoordinatorReadOnlyAdmin):
             "sections": [s.name for s in personal_data.sections()],
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/core/personal_data.html", context)
+        return TemplateResponse(request, "admin/valita/personal_data.html", context)
 
 
 @admin.register(OutboxMessage)
