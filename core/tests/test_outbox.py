@@ -6,10 +6,10 @@ from django.db import connection, transaction
 
 from core import outbox
 from core.models import OutboxMessage
+from core.tests import outbox_targets
 from core.tests.helpers import wait_until
 from core.tests.outbox_targets import runs
 from valita.celery import app as celery_app
-from core.tests import outbox_targets
 
 pytestmark = pytest.mark.django_db
 RECORD = "core.tests.outbox_targets.record"
