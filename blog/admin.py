@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_mixins import TranslatedEditableAdmin
 from projects.forms import ProjectsKeptForm
-from valita.admin_mixins import TranslatedEditableAdmin
 
 from . import services
 from .models import Post

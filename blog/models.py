@@ -13,13 +13,12 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import RichTextField
+from core.files import private_storage
+from core.images import ImageUploadField
+from core.project_content import ProjectContentQuerySet
+from core.translation_utils import LANGUAGE_CODES, current_language, localized_value
 from projects.models import Project, Theme
-from valita import outbox
-from valita.fields import RichTextField
-from valita.files import private_storage
-from valita.images import ImageUploadField
-from valita.project_content import ProjectContentQuerySet
-from valita.translation_utils import LANGUAGE_CODES, current_language, localized_value
 
 COVER_RENDITION_WIDTHS = (480, 960, 1600)
 COVER_TOKEN_SALT = "blog.cover"  # noqa: S105 - a signing namespace, not a secret
@@ -27,7 +26,7 @@ COVER_TOKEN_MAX_AGE = timedelta(days=3)  # as long as a preview link
 
 
 class PostQuerySet(ProjectContentQuerySet):
-    """Posts: the shared reads of project content (valita.project_content); the public
+    """Posts: the shared reads of project content (core.project_content); the public
     ones are published posts whose publish time has come, and a list shows the author."""
 
     def published_condition(self, now=None) -> Q:
@@ -263,12 +262,10 @@ class Post(models.Model):
             self._cover_changed = old != (self.cover_image.name if self.cover_image else "")
         elif not self.pk:
             self._cover_changed = bool(self.cover_image)
+        # blog.signals queues the cover's renditions in this save's transaction.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if self._cover_changed:
-                self._cover_changed = False
-                # Renditions are made in the background, through the outbox with this save.
-                outbox.enqueue("blog.tasks.make_cover_renditions", self.pk)
+        self._cover_changed = False
 
     # Images ----------------------------------------------------------------------
     # Covers have no /media/ address: each file (the cover and its renditions) is at

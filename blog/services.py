@@ -8,9 +8,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from valita.content_cache import page_cache_invalidate
-from valita.images import renditions_save
-from valita.signed import Id, signed_load
+from core.content_cache import page_cache_invalidate
+from core.images import renditions_save
+from core.signed import Id, signed_load
 
 from .models import COVER_RENDITION_WIDTHS, Post
 

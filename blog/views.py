@@ -10,11 +10,11 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from core.files import file_response
+from core.images import CONTENT_TYPES
+from core.query_params import reads_query
+from core.translation_utils import get_by_slug
 from projects.models import Project, Theme
-from valita.files import file_response
-from valita.images import CONTENT_TYPES
-from valita.query_params import reads_query
-from valita.translation_utils import get_by_slug
 
 from . import services
 from .jsonld import post_jsonld

@@ -18,13 +18,13 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from core import exports as spreadsheets
+from core import ratelimit
+from core.access_log import log_access
+from core.files import file_response
+from core.query_params import reads_query
+from core.translation_utils import current_language, get_by_slug, localized_value
 from projects.models import Project, Theme
-from valita import exports as spreadsheets
-from valita import ratelimit
-from valita.access_log import log_access
-from valita.files import file_response
-from valita.query_params import reads_query
-from valita.translation_utils import current_language, get_by_slug, localized_value
 
 from . import exports, services
 from .emails import registration_from_signature

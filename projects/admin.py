@@ -1,12 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import (
+from core.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
     TranslatedEditableAdmin,
 )
-from valita.roles import is_network_coordinator
+from core.roles import is_network_coordinator
 
 from .models import ContactPerson, Membership, Organisation, Project, Theme
 

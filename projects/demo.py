@@ -6,7 +6,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from valita.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
+from core.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 
 from .models import ContactPerson, Membership, Organisation, Project, Theme
 

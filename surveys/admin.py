@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import (
+from core.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
     TranslatedEditableAdmin,
 )
-from valita.roles import is_network_coordinator, is_project_coordinator
+from core.roles import is_network_coordinator, is_project_coordinator
 
 from . import services
 from .models import (

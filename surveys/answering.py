@@ -28,9 +28,9 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from core.content_cache import local_memo
+from core.signed import Between, Id, Match, MaxLength, signed_load
 from projects.models import Project
-from valita.content_cache import local_memo
-from valita.signed import Between, Id, Match, MaxLength, signed_load
 
 from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
 

@@ -16,9 +16,9 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 
-from valita import ratelimit
-from valita.signed import SignedValueInvalid
-from valita.translation_utils import current_language
+from core import ratelimit
+from core.signed import SignedValueInvalid
+from core.translation_utils import current_language
 
 from . import services
 from .answering import Draft, PageForm, Structure, merge_page_answers

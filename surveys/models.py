@@ -14,14 +14,14 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from core import deadlines
+from core.roles import coordinated_project_ids, is_network_coordinator
+from core.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 from events.models import Event
 from projects.models import Project
-from valita import deadlines
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
 
 def new_token() -> str:
@@ -220,6 +220,18 @@ class Page(models.Model):
         return self.title or str(_("Sivu %(number)s") % {"number": self.order})
 
 
+# Fields whose change would make stored answers mean something else.
+LOCKED_QUESTION_FIELDS = ("kind", "scale_size", "survey_id")
+
+
+def structure_locked_message() -> str:
+    """In the language of the request that tried the change (not lazy)."""
+    return gettext(
+        "Kyselyyn on jo vastattu, joten sen kysymysten lajia, asteikkoa, väittämiä ja "
+        "vaihtoehtoja ei voi poistaa tai muuttaa. Tekstien korjaukset ovat sallittuja."
+    )
+
+
 class QuestionQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(survey__in=Survey.objects.editable_by(user))
@@ -296,12 +308,28 @@ class Question(models.Model):
             raise ValidationError(
                 {"page": ValidationError(_("Sivu kuuluu toiseen kyselyyn."), code="other_survey")}
             )
-        if self.pk:
-            from .services import question_change_errors
+        errors = self.change_errors()
+        if errors:
+            raise ValidationError(errors)
 
-            errors = question_change_errors(self)
-            if errors:
-                raise ValidationError(errors)
+    def change_errors(self) -> dict:
+        """Changes to a saved question that would corrupt its answers (empty when none)."""
+        if not self.pk:
+            return {}
+        fields = (*LOCKED_QUESTION_FIELDS, "allow_dont_know")
+        old = Question.objects.filter(pk=self.pk).values(*fields).first()
+        if old is None or not Survey.objects.get(pk=old["survey_id"]).has_responses():
+            return {}
+        errors = {}
+        for field in LOCKED_QUESTION_FIELDS:
+            if old[field] != getattr(self, field):
+                name = field.removesuffix("_id")
+                errors[name if name != "survey" else "__all__"] = ValidationError(
+                    structure_locked_message(), code="answered"
+                )
+        if old["allow_dont_know"] and not self.allow_dont_know:
+            errors["allow_dont_know"] = ValidationError(structure_locked_message(), code="answered")
+        return errors
 
     @property
     def is_likert(self) -> bool:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -14,8 +15,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import outbox
+from events.models import Registration
 from projects.models import Project
-from valita import outbox
 
 from .answering import Draft, Structure
 from .models import (
@@ -30,42 +32,16 @@ from .models import (
     SavedDraft,
     Statement,
     Survey,
+    structure_locked_message,
 )
 from .privacy import MIN_CELL, small_cell
 
-# Fields whose change would make stored answers mean something else.
-LOCKED_QUESTION_FIELDS = ("kind", "scale_size", "survey_id")
 REMINDER_AFTER = timedelta(days=7)
+# The outbox target of invitations and reminders.
+SEND_INVITATION = "surveys.services.invitation_send"
 
 
 # Protection of answered surveys ------------------------------------------------------------
-
-
-def structure_locked_message() -> str:
-    return _(
-        "Kyselyyn on jo vastattu, joten sen kysymysten lajia, asteikkoa, väittämiä ja "
-        "vaihtoehtoja ei voi poistaa tai muuttaa. Tekstien korjaukset ovat sallittuja."
-    )
-
-
-def question_change_errors(question: Question) -> dict:
-    """Changes to a saved question that would corrupt its answers (empty when none)."""
-    if not question.pk:
-        return {}
-    old = Question.objects.filter(pk=question.pk).values(*LOCKED_QUESTION_FIELDS, "allow_dont_know")
-    old = old.first()
-    if old is None or not Survey.objects.get(pk=old["survey_id"]).has_responses():
-        return {}
-    errors = {}
-    for field in LOCKED_QUESTION_FIELDS:
-        if old[field] != getattr(question, field):
-            name = field.removesuffix("_id")
-            errors[name if name != "survey" else "__all__"] = ValidationError(
-                structure_locked_message(), code="answered"
-            )
-    if old["allow_dont_know"] and not question.allow_dont_know:
-        errors["allow_dont_know"] = ValidationError(structure_locked_message(), code="answered")
-    return errors
 
 
 def may_delete_part(survey: Survey | None) -> bool:
@@ -219,7 +195,7 @@ def _invitations_add(collector: Collector, rows: list[tuple[str, str, str]]) -> 
         )
         if was_created:
             created += 1
-            outbox.enqueue("surveys.tasks.invitation_send", invitation.pk)
+            outbox.enqueue(SEND_INVITATION, invitation.pk)
     return created
 
 
@@ -241,9 +217,8 @@ def _invitation_email(invitation: Invitation, *, reminder: bool) -> tuple[str, s
 
 
 def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
-    """Send one invitation (or its reminder) once; a second run is a no-op."""
-    from django.core.mail import send_mail
-
+    """Send one invitation (or its reminder) once; a second run is a no-op (an outbox
+    target: SEND_INVITATION)."""
     field = "reminded_at" if reminder else "sent_at"
     with transaction.atomic():
         claimed = (
@@ -262,8 +237,6 @@ def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
 def _event_invitees(collector: Collector):
     """The participants an event collector invites: confirmed, not marked absent, not yet
     invited. Registrations that were erased have no address and are not counted."""
-    from events.models import Registration
-
     return (
         Registration.objects.filter(event=collector.event, status=Registration.Status.CONFIRMED)
         .exclude(attended=False)
@@ -347,7 +320,7 @@ def reminders_queue(now: datetime | None = None) -> int:
     count = 0
     with transaction.atomic():
         for pk in reminders_due(now).values_list("pk", flat=True):
-            outbox.enqueue("surveys.tasks.invitation_remind", pk)
+            outbox.enqueue(SEND_INVITATION, pk, reminder=True)
             count += 1
     return count
 

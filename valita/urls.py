@@ -6,9 +6,10 @@ from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
 from blog import views as blog_views
+from core.files import serve_media
+from projects import views as project_views
 
 from . import views
-from .files import serve_media
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Välitä! – Visa omtanke!"
@@ -17,6 +18,18 @@ admin.site.site_title = "Välitä! – Visa omtanke!"
 handler400 = "valita.views.bad_request"
 handler404 = "valita.views.page_not_found"
 handler500 = "valita.views.server_error"
+
+# The network's pages: the list is the projects app's; the theme and project pages gather
+# the sections of every app, so they are the site's.
+projects_urlpatterns = [
+    path(pgettext_lazy("url", "teemat/<slug:slug>/"), views.theme_detail, name="theme_detail"),
+    path(pgettext_lazy("url", "hankkeet/"), project_views.project_list, name="project_list"),
+    path(
+        pgettext_lazy("url", "hankkeet/<slug:slug>/"),
+        views.project_detail,
+        name="project_detail",
+    ),
+]
 
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
@@ -41,7 +54,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
-    path("", include("projects.urls")),
+    path("", include((projects_urlpatterns, "projects"))),
     path("", include("practices.urls")),
     path("", include("events.urls")),
     path("", include("blog.urls")),

@@ -1,9 +1,9 @@
 from django.shortcuts import render
 
+from core.roles import is_network_coordinator, is_oph_viewer
+from core.staff import workspace_page
 from projects.models import Project
 from surveys.models import Survey
-from valita.roles import is_network_coordinator, is_oph_viewer
-from valita.staff import workspace_page
 
 
 def user_projects(user):

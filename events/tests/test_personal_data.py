@@ -1,10 +1,10 @@
 import pytest
 from django.urls import reverse
 
+from core.models import AccessLog
+from core.personal_data import erase_person, export_person
 from events.models import Event
 from events.tests.factories import EventFactory, RegistrationFactory
-from valita.models import AccessLog
-from valita.personal_data import erase_person, export_person
 
 pytestmark = pytest.mark.django_db
 

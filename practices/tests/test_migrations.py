@@ -19,6 +19,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from core import outbox
+from core.models import OutboxMessage
 from practices import demo as practice_demo
 from practices.models import (
     Adoption,
@@ -30,8 +32,6 @@ from practices.models import (
 )
 from projects import demo as projects_demo
 from projects.tests.factories import UserFactory
-from valita import outbox
-from valita.models import OutboxMessage
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -132,6 +132,6 @@ def test_upgrade_keeps_every_practice_row_file_permission_and_queued_task():
     assert editor.has_perm("practices.change_practice")
 
     message = OutboxMessage.objects.get(pk=made["message"])
-    assert message.task == "practices.tasks.send_followup_email"
+    assert message.task == "practices.emails.send_followup_email"
     assert outbox.run(message.pk)
     assert [m.to for m in mail.outbox] == [[FollowUpRequest.objects.get(pk=made["request"]).email]]

@@ -201,8 +201,8 @@ def _login(page, live_server, user):
 def test_builder_tabs_and_preview_in_both_languages(live_server, page, axe, console_errors, survey):
     from django.contrib.auth.models import Group
 
+    from core.roles import NETWORK_COORDINATOR_GROUP
     from projects.tests.factories import UserFactory
-    from valita.roles import NETWORK_COORDINATOR_GROUP
 
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get_or_create(name=NETWORK_COORDINATOR_GROUP)[0])
