@@ -19,7 +19,6 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from practices import demo as practice_demo
 from practices.models import (
     Adoption,
     FollowUpRequest,
@@ -28,9 +27,8 @@ from practices.models import (
     PracticeAttachment,
     PracticeLink,
 )
-from projects import demo as projects_demo
 from projects.tests.factories import UserFactory
-from valita import outbox
+from valita import demo, outbox
 from valita.models import OutboxMessage
 
 pytestmark = [
@@ -75,8 +73,8 @@ def _rows() -> dict[str, list[tuple]]:
 
 def _data_of_the_old_release() -> dict:
     """Demo content written while the tables belong to the projects app."""
-    projects_demo.load()
-    practices = practice_demo.load()
+    demo.load_projects()
+    practices = demo.load_practices()
     practice = practices[0]
     attachment = PracticeAttachment(practice=practice, title_fi="Opas", order=1)
     attachment.file.save("opas.pdf", ContentFile(PDF), save=False)
