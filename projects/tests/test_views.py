@@ -85,8 +85,8 @@ def test_rich_text_is_sanitised_on_save():
 def test_demo_content_loads_twice_without_duplicates():
     from django.contrib.auth import get_user_model
 
-    from valita import demo
     from projects.models import Membership, Organisation, Theme
+    from valita import demo
 
     demo.load("projects")
     counts = (

@@ -4,8 +4,8 @@ import pytest
 @pytest.fixture
 def demo_survey(db):
     """The 2025 network survey of the demo (101 responses over nine projects)."""
-    from valita import demo
     from surveys.models import Survey
+    from valita import demo
 
     demo.load("projects", "surveys")
     return Survey.objects.get(slug_fi="verkostokysely-2025")

@@ -20,9 +20,9 @@ def test_demo_survey_as_in_the_seed(demo_survey, oph_viewer):
 
 
 def test_demo_coding_quotes_and_published(demo_survey, client):
-    from valita import demo
     from reports.models import PublishedResult, Quote
     from surveys.models import Code
+    from valita import demo
 
     demo.load("reports")
     demo.load("reports")  # idempotent
