@@ -195,10 +195,10 @@ def check_item(path: str, label: str, kind: Kind, item: dict) -> None:
             check_item(path, f"{label}, {_label(key, index, child)}", nested, child)
 
 
-def read(path: str, base: Path = BASE) -> dict:
-    """A checked data file (path relative to the project)."""
+def read(path: str, base: Path | None = None) -> dict:
+    """A checked data file (path relative to the project, or to `base`)."""
     try:
-        with open(base / path, "rb") as file:
+        with open((base or BASE) / path, "rb") as file:
             data = tomllib.load(file)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise DemoDataError(f"{path}: {error}") from error
@@ -556,10 +556,10 @@ SECTIONS = {
 }
 
 
-def check_files(base: Path = BASE) -> None:
+def check_files() -> None:
     """Read and check every data file (nothing written)."""
     for path in KINDS:
-        read(path, base)
+        read(path)
 
 
 def load(*sections: str, report=None) -> None:
