@@ -21,7 +21,6 @@ from django.utils import timezone
 
 from core import outbox
 from core.models import OutboxMessage
-from practices import demo as practice_demo
 from practices.models import (
     Adoption,
     FollowUpRequest,
@@ -30,8 +29,8 @@ from practices.models import (
     PracticeAttachment,
     PracticeLink,
 )
-from projects import demo as projects_demo
 from projects.tests.factories import UserFactory
+from valita import demo
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -75,8 +74,8 @@ def _rows() -> dict[str, list[tuple]]:
 
 def _data_of_the_old_release() -> dict:
     """Demo content written while the tables belong to the projects app."""
-    projects_demo.load()
-    practices = practice_demo.load()
+    demo.load_projects()
+    practices = demo.load_practices()
     practice = practices[0]
     attachment = PracticeAttachment(practice=practice, title_fi="Opas", order=1)
     attachment.file.save("opas.pdf", ContentFile(PDF), save=False)

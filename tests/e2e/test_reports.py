@@ -8,19 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from projects.demo import DEMO_PASSWORD
-from projects.demo import load as load_network
-from reports import demo as reports_demo
-from surveys import demo as surveys_demo
+from valita import demo as demo_content
+from valita.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo():
-    load_network()
-    surveys_demo.load()
-    reports_demo.load()
+    demo_content.load("projects", "surveys", "reports")
 
 
 def test_oph_user_reads_filters_and_exports(live_server, page, axe, console_errors, demo):
