@@ -451,42 +451,69 @@ def response_submit(
     earlier answer changed) drops what the draft still holds for it.
     """
     structure = structure or Structure.for_survey(survey)
-    answers, visible_questions = structure.prune(answers)
     key = uuid.UUID(str(submission_key))
     existing = Response.objects.filter(submission_key=key).first()
     if existing is not None:
         return existing
+    arguments = {
+        "survey": survey,
+        "key": key,
+        "collector": collector,
+        "invitation": invitation,
+        "is_test": is_test,
+        "language": language,
+        "started_at": started_at,
+    }
     try:
-        with transaction.atomic():
-            if not is_test:
-                # Read again, not locked: every response of a survey would otherwise queue
-                # on one row. A response that lands as the survey closes is still fine.
-                reason = Survey.objects.get(pk=survey.pk).closed_reason()
-                if reason:
-                    raise ValidationError(reason, code="closed")
-            if invitation is not None:
-                invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-                if invitation.used_at is not None and not is_test:
-                    raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
-            response = Response.objects.create(
-                survey=survey,
-                collector=collector,
-                project_id=_response_project_id(visible_questions, answers, collector),
-                invitation=invitation if invitation and not survey.anonymous else None,
-                submission_key=key,
-                is_test=is_test,
-                language=language,
-                started_at=started_at or timezone.now(),
-                completed_at=timezone.now(),
-            )
-            Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
-            if invitation is not None and not is_test:
-                invitation.used_at = _used_at(survey)
-                invitation.save(update_fields=["used_at"])
+        return _response_save(structure, answers, **arguments)
     except IntegrityError:
         # A parallel request with the same key won the race: theirs is the response.
         existing = Response.objects.filter(submission_key=key).first()
-        if existing is None:
-            raise
-        return existing
+        if existing is not None:
+            return existing
+    # The survey was edited while the respondent answered (a question, statement or choice
+    # deleted in the builder as this response was saved): the response is saved against
+    # the survey as it is now, losing only the answers to the deleted parts.
+    return _response_save(Structure(survey), answers, **arguments)
+
+
+def _response_save(
+    structure: Structure,
+    answers: dict,
+    *,
+    survey: Survey,
+    key: uuid.UUID,
+    collector,
+    invitation,
+    is_test: bool,
+    language: str,
+    started_at,
+) -> Response:
+    answers, visible_questions = structure.prune(answers)
+    with transaction.atomic():
+        if not is_test:
+            # Read again, not locked: every response of a survey would otherwise queue
+            # on one row. A response that lands as the survey closes is still fine.
+            reason = Survey.objects.get(pk=survey.pk).closed_reason()
+            if reason:
+                raise ValidationError(reason, code="closed")
+        if invitation is not None:
+            invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+            if invitation.used_at is not None and not is_test:
+                raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
+        response = Response.objects.create(
+            survey=survey,
+            collector=collector,
+            project_id=_response_project_id(visible_questions, answers, collector),
+            invitation=invitation if invitation and not survey.anonymous else None,
+            submission_key=key,
+            is_test=is_test,
+            language=language,
+            started_at=started_at or timezone.now(),
+            completed_at=timezone.now(),
+        )
+        Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
+        if invitation is not None and not is_test:
+            invitation.used_at = _used_at(survey)
+            invitation.save(update_fields=["used_at"])
     return response
