@@ -129,6 +129,13 @@ class QuestionAddForm(forms.Form):
 class QuestionForm(forms.ModelForm):
     """A question's own fields; the scale's only for a Likert group (as it is stored)."""
 
+    scale_size = forms.IntegerField(
+        label=_("Asteikon pituus"),
+        min_value=2,
+        max_value=10,
+        help_text=_("Väittämäryhmän asteikko 1–N, jossa N on 2–10."),
+    )
+
     class Meta:
         model = Question
         fields = [
@@ -150,7 +157,6 @@ class QuestionForm(forms.ModelForm):
             "scale_max_label_fi": _("Asteikon yläpää suomeksi"),
             "scale_max_label_sv": _("Asteikon yläpää ruotsiksi"),
         }
-        widgets = {"scale_size": forms.NumberInput(attrs={"min": 2, "max": 10})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,9 +164,6 @@ class QuestionForm(forms.ModelForm):
         if self.instance.kind != Question.Kind.LIKERT:
             for name in LIKERT_FIELDS:
                 del self.fields[name]
-        else:
-            self.fields["scale_size"].min_value = 2
-            self.fields["scale_size"].max_value = 10
 
 
 def _part_formset(model):
