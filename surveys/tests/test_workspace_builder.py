@@ -151,8 +151,13 @@ def test_a_likert_group_is_edited_with_scale_ends_and_dont_know(nc_client, s):
 
 def test_a_scale_outside_2_to_10_is_refused_beside_the_field(nc_client, s):
     likert = s["likert"]
-    data = {"kind": "likert", "text_fi": "x", "scale_size": "11", "statements-TOTAL_FORMS": "0",
-            "statements-INITIAL_FORMS": "0"}  # fmt: skip
+    data = {
+        "kind": "likert",
+        "text_fi": "x",
+        "scale_size": "11",
+        "statements-TOTAL_FORMS": "0",
+        "statements-INITIAL_FORMS": "0",
+    }
     response = nc_client.post(url("question_edit", pk=s["survey"].pk, question_pk=likert.pk), data)
     assert response.status_code == 200
     assert 'id="id_scale_size_error"' in response.text
@@ -188,8 +193,12 @@ def test_test_responses_do_not_lock_the_survey_and_go_with_a_deleted_question(s)
 def test_the_kind_of_an_answered_question_is_refused_beside_the_field(nc_client, s):
     answer(s)
     single = s["single"]
-    data = {"kind": "multiple", "text_fi": "Muutettu", "choices-TOTAL_FORMS": "0",
-            "choices-INITIAL_FORMS": "0"}  # fmt: skip
+    data = {
+        "kind": "multiple",
+        "text_fi": "Muutettu",
+        "choices-TOTAL_FORMS": "0",
+        "choices-INITIAL_FORMS": "0",
+    }
     response = nc_client.post(url("question_edit", pk=s["survey"].pk, question_pk=single.pk), data)
     assert response.status_code == 200
     assert 'id="id_kind_error"' in response.text
@@ -424,8 +433,12 @@ def test_the_preview_shows_a_page_in_swedish_as_respondents_see_it(nc_client, s)
 
 
 def test_settings_are_saved(nc_client, s):
-    data = {"title_fi": "Uusi nimi", "title_sv": "Nytt namn", "series": s["survey"].series,
-            "anonymous": "on"}  # fmt: skip
+    data = {
+        "title_fi": "Uusi nimi",
+        "title_sv": "Nytt namn",
+        "series": s["survey"].series,
+        "anonymous": "on",
+    }
     response = nc_client.post(url("survey_settings", pk=s["survey"].pk), data)
     assert response.status_code == 302
     survey = Survey.objects.get(pk=s["survey"].pk)
@@ -442,9 +455,12 @@ def test_a_survey_is_copied_as_the_next_round(nc_client, s):
 def test_a_new_survey_starts_from_the_2025_network_survey_template(nc_client):
     response = nc_client.post(
         url("survey_create"),
-        {"title_fi": "Verkostokysely 2027", "series": "verkosto-2027",
-         "template": "template-verkostokysely-2025"},
-    )  # fmt: skip
+        {
+            "title_fi": "Verkostokysely 2027",
+            "series": "verkosto-2027",
+            "template": "template-verkostokysely-2025",
+        },
+    )
     survey = Survey.objects.get(series="verkosto-2027")
     assert response["Location"] == url("survey_builder", pk=survey.pk)
     assert survey.title_fi == "Verkostokysely 2027" and survey.status == Survey.Status.DRAFT
