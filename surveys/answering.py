@@ -32,7 +32,7 @@ from projects.models import Project
 from valita.content_cache import local_memo
 from valita.signed import Between, Id, Match, MaxLength, signed_load
 
-from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
+from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey, plain_number
 
 DRAFT_SALT = "surveys.draft"
 DRAFT_MAX_AGE = 60 * 60 * 24 * 60  # a draft link or an open tab keeps for two months
@@ -232,8 +232,45 @@ def _single_field(question: Question, stored, structure, common: dict):
     return formfield, str(stored) if stored else None
 
 
+def _choice_count_validators(question: Question) -> list:
+    """The minimum and maximum number of choices of a multiple choice (when set)."""
+    validators = []
+    if question.min_choices:
+
+        def at_least(value, low=question.min_choices):
+            if len(value) < low:
+                raise ValidationError(
+                    ngettext_lazy(
+                        "Valitse vähintään %(low)d vaihtoehto.",
+                        "Valitse vähintään %(low)d vaihtoehtoa.",
+                        "low",
+                    )
+                    % {"low": low},
+                    code="too_few",
+                )
+
+        validators.append(at_least)
+    if question.max_choices:
+
+        def at_most(value, high=question.max_choices):
+            if len(value) > high:
+                raise ValidationError(
+                    ngettext_lazy(
+                        "Valitse enintään %(high)d vaihtoehto.",
+                        "Valitse enintään %(high)d vaihtoehtoa.",
+                        "high",
+                    )
+                    % {"high": high},
+                    code="too_many",
+                )
+
+        validators.append(at_most)
+    return validators
+
+
 def _multiple_field(question: Question, stored, structure, common: dict):
     formfield = forms.MultipleChoiceField(
+        validators=_choice_count_validators(question),
         choices=[(str(c.pk), c.text) for c in question.choices.all()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -262,7 +299,16 @@ def _project_field(question: Question, stored, structure, common: dict):
 def _number_field(question: Question, stored, structure, common: dict):
     formfield = forms.DecimalField(
         **NUMBER_FIELD,
-        error_messages={**REQUIRED, "invalid": _("Kirjoita luku, esim. 12 tai 3,5.")},
+        min_value=question.number_min,
+        max_value=question.number_max,
+        error_messages={
+            **REQUIRED,
+            "invalid": _("Kirjoita luku, esim. 12 tai 3,5."),
+            "min_value": _("Kirjoita luku, joka on vähintään %(low)s.")
+            % {"low": plain_number(question.number_min)},
+            "max_value": _("Kirjoita luku, joka on enintään %(high)s.")
+            % {"high": plain_number(question.number_max)},
+        },
         localize=True,
         **common,
     )

@@ -23,6 +23,7 @@ transaction.
 """
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -104,6 +105,12 @@ def survey_export(survey: Survey) -> dict:
                         for s in q.statements.all()
                     ],
                 )
+            if q.kind == Question.Kind.MULTIPLE:
+                item.update(min_choices=q.min_choices, max_choices=q.max_choices)
+            if q.kind == Question.Kind.NUMBER:
+                item.update(
+                    number_min=_number_text(q.number_min), number_max=_number_text(q.number_max)
+                )
             if q.has_choices:
                 item["choices"] = [
                     {"key": keys[("c", c.pk)], "text": _texts(c, "text")} for c in q.choices.all()
@@ -131,6 +138,10 @@ def survey_export(survey: Survey) -> dict:
         },
         "pages": pages,
     }
+
+
+def _number_text(number) -> str | None:
+    return None if number is None else format(number.normalize(), "f")
 
 
 def survey_export_json(survey: Survey) -> str:
@@ -323,7 +334,42 @@ def _question(check, seen, question, place, page_number):
         clean["choices"] = _parts(check, seen, question, "choices", "c", key, place)
         if not clean["choices"]:
             check.add(place, _("Vaihtoehtokysymyksessä pitää olla vähintään yksi vaihtoehto."))
+        if kind == Question.Kind.MULTIPLE:
+            clean.update(_limits(check, question, place, ("min_choices", "max_choices"), int))
+    elif kind == Question.Kind.NUMBER:
+        clean.update(_limits(check, question, place, ("number_min", "number_max"), Decimal))
     return clean
+
+
+def _limits(check, question, place, fields, kind) -> dict:
+    """Two optional bounds, the lower one not above the upper one."""
+    values = {}
+    for field in fields:
+        value = question.get(field)
+        if value is None:
+            values[field] = None
+            continue
+        try:
+            if kind is int:
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    raise ValueError
+                values[field] = value
+            else:
+                number = Decimal(str(value))
+                if not number.is_finite() or abs(number) >= 10**10:
+                    raise ValueError
+                values[field] = number.quantize(Decimal("0.0001"))
+        except (ValueError, ArithmeticError):
+            check.add(place, _("Kentän %(field)s arvo ei kelpaa.") % {"field": field})
+            values[field] = None
+    low, high = (values[field] for field in fields)
+    if low is not None and high is not None and low > high:
+        check.add(
+            place,
+            _("Kentän %(low)s arvo on suurempi kuin %(high)s.")
+            % {"low": fields[0], "high": fields[1]},
+        )
+    return values
 
 
 def _parts(check, seen, question, field, kind, question_key, place) -> list[dict]:
@@ -460,6 +506,9 @@ def survey_import(definition: dict, *, series: str, title: dict | None = None) -
             if q_data["kind"] == Question.Kind.LIKERT:
                 question.scale_size = q_data["scale_size"]
                 question.allow_dont_know = q_data["allow_dont_know"]
+            for field in ("min_choices", "max_choices", "number_min", "number_max"):
+                if field in q_data:
+                    setattr(question, field, q_data[field])
             question.save()
             objects[q_data["key"]] = question
             targets += [(None, question, c) for c in q_data["conditions"]]

@@ -16,6 +16,9 @@ LIKERT_FIELDS = (
     "allow_dont_know",
 )
 
+CHOICE_LIMIT_FIELDS = ("min_choices", "max_choices")
+NUMBER_FIELDS = ("number_min", "number_max")
+
 # Pairs of Finnish and Swedish fields shown side by side, by form.
 SURVEY_LANG_PAIRS = [
     ("title_fi", "title_sv"),
@@ -146,6 +149,8 @@ class QuestionForm(forms.ModelForm):
             "help_text_sv",
             "required",
             *LIKERT_FIELDS,
+            *CHOICE_LIMIT_FIELDS,
+            *NUMBER_FIELDS,
         ]
         labels = {
             "text_fi": _("Kysymys suomeksi"),
@@ -161,9 +166,18 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text_fi"].required = True
-        if self.instance.kind != Question.Kind.LIKERT:
-            for name in LIKERT_FIELDS:
-                del self.fields[name]
+        kind = self.instance.kind
+        unused = {
+            *(LIKERT_FIELDS if kind != Question.Kind.LIKERT else ()),
+            *(CHOICE_LIMIT_FIELDS if kind != Question.Kind.MULTIPLE else ()),
+            *(NUMBER_FIELDS if kind != Question.Kind.NUMBER else ()),
+        }
+        for name in unused:
+            del self.fields[name]
+        for name in ("number_min", "number_max"):
+            if name in self.fields:
+                self.fields[name].localize = True
+                self.fields[name].widget.is_localized = True
 
 
 def _part_formset(model):

@@ -534,7 +534,9 @@ def question_bank(request, pk):
     if request.method == "POST":
         source = get_object_or_404(
             Question.objects.editable_by(request.user).exclude(survey=survey),
-            pk=request.POST.get("question") or 0,
+            pk=int(question_id)
+            if (question_id := request.POST.get("question", "")).isdigit()
+            else 0,
         )
         form = QuestionMoveForm(request.POST, survey=survey)
         if form.is_valid():

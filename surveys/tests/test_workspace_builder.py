@@ -498,3 +498,11 @@ def test_the_question_bank_finds_and_copies_questions_of_other_surveys(nc_client
     copy = target.questions.get(text_fi="Hyvinvointi koulussa")
     assert [st.text_fi for st in copy.statements.all()] == ["Viihdyn"]
     assert Page.objects.filter(survey=other).count() == 1
+
+
+@pytest.mark.parametrize("question", ["abc", "", "1e5"])
+def test_the_question_bank_answers_404_to_a_question_that_is_not_a_number(nc_client, s, question):
+    response = nc_client.post(
+        url("question_bank", pk=s["survey"].pk), {"question": question, "page": "x"}
+    )
+    assert response.status_code == 404
