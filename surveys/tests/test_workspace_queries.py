@@ -70,3 +70,29 @@ def test_the_builder_pages_do_not_grow_with_the_questions(client, network_coordi
         counts.append(count(client, reverse(f"surveys_workspace:{name}", kwargs=kwargs)))
     assert counts[0] == counts[1], counts
     assert survey.questions.count() == 60
+
+
+@pytest.mark.parametrize("role", ["network_coordinator", "coordinator"])
+def test_the_survey_list_does_not_grow_with_the_surveys(client, cast, project, role):
+    from surveys.tests.factories import CollectorFactory
+
+    client.force_login(cast[role])
+    counts = []
+    for surveys in (3, 30):
+        for _ in range(surveys - (counts and 3 or 0)):
+            CollectorFactory(survey=SurveyFactory(), project=project)
+        counts.append(count(client, reverse("surveys_workspace:survey_list")))
+    assert counts[0] == counts[1], counts
+
+
+def test_the_question_bank_does_not_grow_with_the_questions_found(client, network_coordinator):
+    client.force_login(network_coordinator)
+    survey, _pages = survey_with(6)
+    counts = []
+    for found in (3, 30):
+        other, _ = survey_with(found)
+        Question.objects.filter(survey=other).update(text_fi="Hyvinvointi koulussa")
+        address = reverse("surveys_workspace:question_bank", kwargs={"pk": survey.pk})
+        counts.append(count(client, f"{address}?q=hyvinvointi"))
+        Question.objects.filter(survey=other).update(text_fi="muu")
+    assert counts[0] == counts[1], counts
