@@ -139,3 +139,30 @@ def test_network_coordinator_builds_and_previews_a_survey_with_the_keyboard(
     assert re.search(r"/kysymykset/\d+/$", page.url)
     assert console_errors == [], "\n".join(console_errors)
     assert failed_requests == [], failed_requests
+
+
+def test_questions_are_reordered_by_drag_and_drop(live_server, page, console_errors):
+    from surveys.tests.factories import PageFactory, QuestionFactory, SurveyFactory
+
+    load_network()
+    survey = SurveyFactory(title_fi="Järjestettävä")
+    survey_page = PageFactory(survey=survey, order=1)
+    first = QuestionFactory(page=survey_page, order=1, text_fi="Ensimmäinen")
+    second = QuestionFactory(page=survey_page, order=2, text_fi="Toinen")
+    page.goto(f"{live_server.url}/fi/tili/login/")
+    page.get_by_label("Sähköposti").fill("verkosto@example.org")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu").click()
+    expect(page).not_to_have_url(re.compile(r"/login/"))
+    page.goto(f"{live_server.url}/fi/tyotila/kyselyt/{survey.pk}/")
+    page.locator(f"#question-{second.pk}").drag_to(
+        page.locator(f"#question-{first.pk}"), target_position={"x": 20, "y": 5}
+    )
+    expect(page.locator("li.ws-question").first).to_have_attribute("id", f"question-{second.pk}")
+    expect(page).to_have_url(re.compile(r"#page-\d+$"))  # the server's answer to the drop
+    expect(page.locator("li.ws-question").first).to_contain_text("Toinen")
+    assert list(survey_page.questions.order_by("order").values_list("pk", flat=True)) == [
+        second.pk,
+        first.pk,
+    ]
+    assert console_errors == [], "\n".join(console_errors)
