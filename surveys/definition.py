@@ -113,7 +113,8 @@ def survey_export(survey: Survey) -> dict:
                 )
             if q.has_choices:
                 item["choices"] = [
-                    {"key": keys[("c", c.pk)], "text": _texts(c, "text")} for c in q.choices.all()
+                    {"key": keys[("c", c.pk)], "text": _texts(c, "text"), "is_other": c.is_other}
+                    for c in q.choices.all()
                 ]
             item["conditions"] = [condition(c) for c in q.conditions.all()]
             questions.append(item)
@@ -386,12 +387,13 @@ def _parts(check, seen, question, field, kind, question_key, place) -> list[dict
         key = _key(check, seen, item, part_place, kind, None)
         if key in seen:
             seen[key]["question"] = question_key
-        parts.append(
-            {
-                "key": key,
-                "text": check.texts(item, "text", part_place, LIMITS["part"], required=True),
-            }
-        )
+        part = {
+            "key": key,
+            "text": check.texts(item, "text", part_place, LIMITS["part"], required=True),
+        }
+        if kind == "c":
+            part["is_other"] = bool(item.get("is_other", False))
+        parts.append(part)
     return parts
 
 
@@ -516,6 +518,8 @@ def survey_import(definition: dict, *, series: str, title: dict | None = None) -
                 for order, part_data in enumerate(q_data[field], 1):
                     part = model(question=question, order=order)
                     _set_texts(part, "text", part_data["text"])
+                    if "is_other" in part_data:
+                        part.is_other = part_data["is_other"]
                     part.save()
                     objects[part_data["key"]] = part
     for page, question, c in targets:

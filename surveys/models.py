@@ -408,6 +408,11 @@ class Choice(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
     text = models.CharField(_("vaihtoehto"), max_length=300)
+    is_other = models.BooleanField(
+        _("muu, mikä?"),
+        default=False,
+        help_text=_("Valitsija kirjoittaa tarkennuksen, esim. ”Muu, mikä?”."),
+    )
     previous = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

@@ -375,8 +375,12 @@ def draft_discard(*, survey: Survey, draft: Draft) -> None:
         SavedDraft.objects.filter(survey=survey, token=draft.saved).delete()
 
 
-def _answer_rows(response: Response, questions: list[Question], answers: dict) -> list[Answer]:
-    """Answer rows of the visible questions' stored answers; anything foreign is dropped."""
+def _answer_rows(
+    response: Response, questions: list[Question], answers: dict, others: dict | None = None
+) -> list[Answer]:
+    """Answer rows of the visible questions' stored answers; anything foreign is dropped.
+    The text written beside an "other, what?" choice goes with that choice's row."""
+    others = others or {}
     rows: list[Answer] = []
     for question in questions:
         value = answers.get(str(question.pk))
@@ -393,10 +397,11 @@ def _answer_rows(response: Response, questions: list[Question], answers: dict) -
                 elif isinstance(given, int) and 1 <= given <= question.scale_size:
                     rows.append(Answer(**base, statement_id=int(statement_id), value=given))
         elif question.has_choices:
-            choice_ids = {c.pk for c in question.choices.all()}
+            choices = {c.pk: c for c in question.choices.all()}
             for choice_id in value if isinstance(value, list) else [value]:
-                if choice_id in choice_ids:
-                    rows.append(Answer(**base, choice_id=choice_id))
+                if choice_id in choices:
+                    text = others.get(str(question.pk), "") if choices[choice_id].is_other else ""
+                    rows.append(Answer(**base, choice_id=choice_id, text=text[:500]))
         elif question.kind == Question.Kind.PROJECT:
             rows.append(Answer(**base, project_id=int(value)))
         elif question.kind == Question.Kind.NUMBER:
@@ -436,6 +441,7 @@ def response_submit(
     survey: Survey,
     answers: dict,
     submission_key: str,
+    others: dict | None = None,
     structure: Structure | None = None,
     collector: Collector | None = None,
     invitation: Invitation | None = None,
@@ -464,6 +470,7 @@ def response_submit(
         "language": language,
         "started_at": started_at,
     }
+    arguments["others"] = others or {}
     try:
         return _response_save(structure, answers, **arguments)
     except IntegrityError:
@@ -488,6 +495,7 @@ def _response_save(
     is_test: bool,
     language: str,
     started_at,
+    others: dict,
 ) -> Response:
     answers, visible_questions = structure.prune(answers)
     with transaction.atomic():
@@ -512,7 +520,7 @@ def _response_save(
             started_at=started_at or timezone.now(),
             completed_at=timezone.now(),
         )
-        Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
+        Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers, others))
         if invitation is not None and not is_test:
             invitation.used_at = _used_at(survey)
             invitation.save(update_fields=["used_at"])

@@ -180,15 +180,16 @@ class QuestionForm(forms.ModelForm):
                 self.fields[name].widget.is_localized = True
 
 
-def _part_formset(model):
+def _part_formset(model, extra_fields=()):
     return inlineformset_factory(
         Question,
         model,
-        fields=["order", "text_fi", "text_sv"],
+        fields=["order", "text_fi", "text_sv", *extra_fields],
         labels={
             "order": _("Järjestys"),
             "text_fi": _("Suomeksi"),
             "text_sv": _("Ruotsiksi"),
+            "is_other": _("Muu, mikä? (vastaaja kirjoittaa tarkennuksen)"),
         },
         extra=2,
         can_delete=True,
@@ -196,7 +197,7 @@ def _part_formset(model):
 
 
 StatementFormSet = _part_formset(Statement)
-ChoiceFormSet = _part_formset(Choice)
+ChoiceFormSet = _part_formset(Choice, ["is_other"])
 
 
 def part_formsets(question: Question, data=None) -> list:

@@ -97,3 +97,71 @@ def test_limits_the_wrong_way_round_are_refused_in_the_definition(s):
         ("sivu 2, kysymys 1", "Kentän min_choices arvo on suurempi kuin max_choices."),
         ("sivu 2, kysymys 2", "Kentän number_max arvo ei kelpaa."),
     ]
+
+
+# "Other, what?" ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_other(s):
+    from surveys.tests.factories import ChoiceFactory
+
+    other = ChoiceFactory(question=s["multiple"], order=3, text_fi="Muu", text_sv="Annat")
+    other.is_other = True
+    other.save()
+    Question.objects.filter(pk=s["multiple"].pk).update(min_choices=None, max_choices=None)
+    return other
+
+
+def test_other_needs_its_text_when_chosen(s, with_other):
+    from surveys.answering import other_field_name
+
+    multiple = field_name(s["multiple"])
+    other_name = other_field_name(s["multiple"])
+    form = page2_form(s, {multiple: [str(with_other.pk)], other_name: " "})
+    assert not form.is_valid()
+    assert form.errors[other_name] == ["Kirjoita, mikä."]
+    form = page2_form(s, {multiple: [str(s["m1"].pk)], other_name: "ei valittu"})
+    assert form.is_valid() and form.others() == {}
+    form = page2_form(s, {multiple: [str(with_other.pk)], other_name: "Kuntayhteistyö"})
+    assert form.is_valid()
+    assert form.others() == {str(s["multiple"].pk): "Kuntayhteistyö"}
+
+
+def test_the_other_text_is_saved_with_its_choice_through_the_answering_pages(client, s, with_other):
+    from surveys.answering import other_field_name
+    from surveys.models import Answer
+    from surveys.tests.helpers import post_page
+
+    address = s["survey"].get_absolute_url()
+    page = client.get(address)
+    page = post_page(
+        client,
+        address,
+        page,
+        {
+            field_name(s["likert"], s["s1"]): "4",
+            field_name(s["likert"], s["s2"]): "dk",
+            field_name(s["single"]): str(s["yes"].pk),
+        },
+    )
+    assert "Muu: mikä?" in page.text
+    page = post_page(
+        client,
+        address,
+        page,
+        {
+            field_name(s["multiple"]): [str(with_other.pk)],
+            other_field_name(s["multiple"]): "Kuntayhteistyö",
+        },
+    )
+    page = post_page(client, address, page, {field_name(s["short"]): "teksti"})
+    assert page.status_code == 302, page.text[:3000]
+    answer = Answer.objects.get(choice=with_other)
+    assert answer.text == "Kuntayhteistyö"
+
+
+def test_the_other_choice_round_trips_in_the_definition(s, with_other):
+    exported = definition.survey_export(s["survey"])
+    copy = definition.survey_import(definition.validate(exported), series="kopio")
+    assert copy.questions.get(kind="multiple").choices.get(is_other=True).text_fi == "Muu"
