@@ -21,7 +21,7 @@ from core.signed import SignedValueInvalid
 from core.translation_utils import current_language
 
 from . import services
-from .answering import Draft, PageForm, Structure, merge_page_answers
+from .answering import Draft, PageForm, Structure, merge_page_answers, merge_page_others
 from .models import Collector, Invitation, Page, SavedDraft, Survey
 
 # Page submissions per client address in five minutes (settings.SURVEYS_SUBMISSIONS_PER_5MIN,
@@ -141,7 +141,13 @@ class AnswerFlow:
         )
 
     def _form(self, page: Page, data=None) -> PageForm:
-        return PageForm(data, structure=self.structure, page=page, answers=self.draft.answers)
+        return PageForm(
+            data,
+            structure=self.structure,
+            page=page,
+            answers=self.draft.answers,
+            others=self.draft.other,
+        )
 
     # The respondent's action -----------------------------------------------------------
 
@@ -156,9 +162,11 @@ class AnswerFlow:
             # Going back from an invalid page keeps its valid answers (only the invalid
             # ones are dropped), so that coming forward again finds what was typed.
             self.draft.answers = merge_page_answers(self.draft.answers, form, form.answers())
+            self.draft.other = merge_page_others(self.draft.other, form)
             self._show(self._previous(self.structure.visible_pages(self.draft.answers)))
             return None
         self.draft.answers = merge_page_answers(self.draft.answers, form, form.answers())
+        self.draft.other = merge_page_others(self.draft.other, form)
         if not self.draft.counted and not self.test:
             services.collector_count_start(self.collector)
             self.draft.counted = True
@@ -197,6 +205,7 @@ class AnswerFlow:
             services.response_submit(
                 survey=self.survey,
                 answers=self.draft.answers,
+                others=self.draft.other,
                 structure=self.structure,
                 submission_key=self.draft.key,
                 collector=self.collector,

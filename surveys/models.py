@@ -276,6 +276,24 @@ class Question(models.Model):
         help_text=_("Tyhjä: ”Täysin samaa mieltä”."),
     )
     allow_dont_know = models.BooleanField(_("vaihtoehto ”En osaa sanoa”"), default=True)
+    min_choices = models.PositiveSmallIntegerField(
+        _("valintoja vähintään"),
+        null=True,
+        blank=True,
+        help_text=_("Monivalinnassa: vähintään näin monta (tyhjä: ei rajaa)."),
+    )
+    max_choices = models.PositiveSmallIntegerField(
+        _("valintoja enintään"),
+        null=True,
+        blank=True,
+        help_text=_("Monivalinnassa: enintään näin monta (tyhjä: ei rajaa)."),
+    )
+    number_min = models.DecimalField(
+        _("pienin luku"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    number_max = models.DecimalField(
+        _("suurin luku"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
     previous = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -296,6 +314,20 @@ class Question(models.Model):
                 condition=Q(scale_size__gte=2, scale_size__lte=10),
                 name="question_scale_2_to_10",
                 violation_error_message=_("Asteikossa on 2–10 kohtaa."),
+            ),
+            models.CheckConstraint(
+                condition=Q(min_choices__isnull=True)
+                | Q(max_choices__isnull=True)
+                | Q(min_choices__lte=models.F("max_choices")),
+                name="question_min_choices_at_most_max",
+                violation_error_message=_("Valintoja vähintään ei voi olla enemmän kuin enintään."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number_min__isnull=True)
+                | Q(number_max__isnull=True)
+                | Q(number_min__lte=models.F("number_max")),
+                name="question_number_min_at_most_max",
+                violation_error_message=_("Pienin luku ei voi olla suurempi kuin suurin."),
             ),
         ]
 
@@ -347,8 +379,39 @@ class Question(models.Model):
     def max_label(self) -> str:
         return self.scale_max_label or str(_("Täysin samaa mieltä"))
 
+    def limits_note(self) -> str:
+        """The respondent's note of a multiple choice's limits or a number's range ("")."""
+        if self.kind == self.Kind.MULTIPLE:
+            low, high = self.min_choices, self.max_choices
+            if low and high:
+                return _("Valitse %(low)s–%(high)s vaihtoehtoa.") % {"low": low, "high": high}
+            if low:
+                return _("Valitse vähintään %(low)s vaihtoehtoa.") % {"low": low}
+            if high:
+                return _("Valitse enintään %(high)s vaihtoehtoa.") % {"high": high}
+        if self.kind == self.Kind.NUMBER:
+            low, high = plain_number(self.number_min), plain_number(self.number_max)
+            if low and high:
+                return _("Luku väliltä %(low)s–%(high)s.") % {"low": low, "high": high}
+            if low:
+                return _("Luku, joka on vähintään %(low)s.") % {"low": low}
+            if high:
+                return _("Luku, joka on enintään %(high)s.") % {"high": high}
+        return ""
+
     def scale_values(self) -> list[int]:
         return list(range(1, self.scale_size + 1))
+
+
+def plain_number(number) -> str:
+    """A decimal as people write it, with the language's decimal mark (12, 3,5): "" for None."""
+    if number is None:
+        return ""
+    from django.utils.formats import number_format
+
+    text = format(number.normalize(), "f")
+    places = len(text.split(".")[1]) if "." in text else 0
+    return number_format(number, decimal_pos=places)
 
 
 class Statement(models.Model):
@@ -381,6 +444,11 @@ class Choice(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
     text = models.CharField(_("vaihtoehto"), max_length=300)
+    is_other = models.BooleanField(
+        _("muu, mikä?"),
+        default=False,
+        help_text=_("Valitsija kirjoittaa tarkennuksen, esim. ”Muu, mikä?”."),
+    )
     previous = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

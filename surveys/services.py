@@ -348,8 +348,12 @@ def draft_discard(*, survey: Survey, draft: Draft) -> None:
         SavedDraft.objects.filter(survey=survey, token=draft.saved).delete()
 
 
-def _answer_rows(response: Response, questions: list[Question], answers: dict) -> list[Answer]:
-    """Answer rows of the visible questions' stored answers; anything foreign is dropped."""
+def _answer_rows(
+    response: Response, questions: list[Question], answers: dict, others: dict | None = None
+) -> list[Answer]:
+    """Answer rows of the visible questions' stored answers; anything foreign is dropped.
+    The text written beside an "other, what?" choice goes with that choice's row."""
+    others = others or {}
     rows: list[Answer] = []
     for question in questions:
         value = answers.get(str(question.pk))
@@ -366,10 +370,11 @@ def _answer_rows(response: Response, questions: list[Question], answers: dict) -
                 elif isinstance(given, int) and 1 <= given <= question.scale_size:
                     rows.append(Answer(**base, statement_id=int(statement_id), value=given))
         elif question.has_choices:
-            choice_ids = {c.pk for c in question.choices.all()}
+            choices = {c.pk: c for c in question.choices.all()}
             for choice_id in value if isinstance(value, list) else [value]:
-                if choice_id in choice_ids:
-                    rows.append(Answer(**base, choice_id=choice_id))
+                if choice_id in choices:
+                    text = others.get(str(question.pk), "") if choices[choice_id].is_other else ""
+                    rows.append(Answer(**base, choice_id=choice_id, text=text[:500]))
         elif question.kind == Question.Kind.PROJECT:
             rows.append(Answer(**base, project_id=int(value)))
         elif question.kind == Question.Kind.NUMBER:
@@ -409,6 +414,7 @@ def response_submit(
     survey: Survey,
     answers: dict,
     submission_key: str,
+    others: dict | None = None,
     structure: Structure | None = None,
     collector: Collector | None = None,
     invitation: Invitation | None = None,
@@ -424,42 +430,71 @@ def response_submit(
     earlier answer changed) drops what the draft still holds for it.
     """
     structure = structure or Structure.for_survey(survey)
-    answers, visible_questions = structure.prune(answers)
     key = uuid.UUID(str(submission_key))
     existing = Response.objects.filter(submission_key=key).first()
     if existing is not None:
         return existing
+    arguments = {
+        "survey": survey,
+        "key": key,
+        "collector": collector,
+        "invitation": invitation,
+        "is_test": is_test,
+        "language": language,
+        "started_at": started_at,
+    }
+    arguments["others"] = others or {}
     try:
-        with transaction.atomic():
-            if not is_test:
-                # Read again, not locked: every response of a survey would otherwise queue
-                # on one row. A response that lands as the survey closes is still fine.
-                reason = Survey.objects.get(pk=survey.pk).closed_reason()
-                if reason:
-                    raise ValidationError(reason, code="closed")
-            if invitation is not None:
-                invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-                if invitation.used_at is not None and not is_test:
-                    raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
-            response = Response.objects.create(
-                survey=survey,
-                collector=collector,
-                project_id=_response_project_id(visible_questions, answers, collector),
-                invitation=invitation if invitation and not survey.anonymous else None,
-                submission_key=key,
-                is_test=is_test,
-                language=language,
-                started_at=started_at or timezone.now(),
-                completed_at=timezone.now(),
-            )
-            Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
-            if invitation is not None and not is_test:
-                invitation.used_at = _used_at(survey)
-                invitation.save(update_fields=["used_at"])
+        return _response_save(structure, answers, **arguments)
     except IntegrityError:
         # A parallel request with the same key won the race: theirs is the response.
         existing = Response.objects.filter(submission_key=key).first()
-        if existing is None:
-            raise
-        return existing
+        if existing is not None:
+            return existing
+    # The survey was edited while the respondent answered (a question, statement or choice
+    # deleted in the builder as this response was saved): the response is saved against
+    # the survey as it is now, losing only the answers to the deleted parts.
+    return _response_save(Structure(survey), answers, **arguments)
+
+
+def _response_save(
+    structure: Structure,
+    answers: dict,
+    *,
+    survey: Survey,
+    key: uuid.UUID,
+    collector,
+    invitation,
+    is_test: bool,
+    language: str,
+    started_at,
+    others: dict,
+) -> Response:
+    answers, visible_questions = structure.prune(answers)
+    with transaction.atomic():
+        if not is_test:
+            # Read again, not locked: every response of a survey would otherwise queue
+            # on one row. A response that lands as the survey closes is still fine.
+            reason = Survey.objects.get(pk=survey.pk).closed_reason()
+            if reason:
+                raise ValidationError(reason, code="closed")
+        if invitation is not None:
+            invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+            if invitation.used_at is not None and not is_test:
+                raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
+        response = Response.objects.create(
+            survey=survey,
+            collector=collector,
+            project_id=_response_project_id(visible_questions, answers, collector),
+            invitation=invitation if invitation and not survey.anonymous else None,
+            submission_key=key,
+            is_test=is_test,
+            language=language,
+            started_at=started_at or timezone.now(),
+            completed_at=timezone.now(),
+        )
+        Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers, others))
+        if invitation is not None and not is_test:
+            invitation.used_at = _used_at(survey)
+            invitation.save(update_fields=["used_at"])
     return response

@@ -54,6 +54,8 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
+    # Areas of the workspace, each its own namespace (not nested under "workspace:").
+    path(pgettext_lazy("url", "tyotila/kyselyt/"), include("surveys.workspace_urls")),
     path("", include((projects_urlpatterns, "projects"))),
     path("", include("practices.urls")),
     path("", include("events.urls")),
