@@ -20,7 +20,7 @@ from valita import ratelimit
 from valita.signed import SignedValueInvalid
 from valita.translation_utils import current_language
 
-from . import services
+from . import collecting, services
 from .answering import Draft, PageForm, Structure, merge_page_answers
 from .models import Collector, Invitation, Page, SavedDraft, Survey
 
@@ -162,16 +162,29 @@ class AnswerFlow:
         if not self.draft.counted and not self.test:
             services.collector_count_start(self.collector)
             self.draft.counted = True
+            self._reach("arrived", self.page)  # the first page is reached by starting
         pages = self.structure.visible_pages(self.draft.answers)
         if action == "back":
             self._show(self._previous(pages))
         elif action == "save":
             return self._save_for_later(request)
         elif self._index(pages) + 1 < len(pages):
+            self._reach("passed", self.page)
             self._show(pages[self._index(pages) + 1])
+            self._reach("arrived", self.page)
         else:
+            self._reach("passed", self.page)
             return self._submit()
         return None
+
+    def _reach(self, counter: str, page: Page) -> None:
+        """Count this draft once as arriving at (or going on from) `page`, for the monitor's
+        drop-off per page; only the page's counter grows, the draft remembers it did."""
+        counted = getattr(self.draft, counter)
+        if self.test or self.collector is None or page.pk in counted or len(counted) >= 200:
+            return
+        collecting.page_reach_count(collector=self.collector, page=page, counter=counter)
+        counted.append(page.pk)
 
     def _index(self, pages: list[Page]) -> int:
         return next((i for i, p in enumerate(pages) if p.pk == self.page.pk), 0)

@@ -40,6 +40,12 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("url", "tili/"), include("allauth.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    # The collect page and monitor of a survey (surveys/collect_urls.py). At the root, not
+    # inside workspace.urls: an include there would be namespaced "workspace:surveys_workspace".
+    path(
+        pgettext_lazy("url", "tyotila/kyselyt/"),
+        include(("surveys.collect_urls", "surveys_workspace")),
+    ),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
     path("", include("projects.urls")),
     path("", include("practices.urls")),
