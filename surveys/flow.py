@@ -147,6 +147,14 @@ class AnswerFlow:
 
     def _act(self, request, pages: list[Page]) -> Outcome | None:
         """Apply next, back, save or send to a posted page; an Outcome ends the flow."""
+        self.reached: dict[int, dict[str, int]] = {}
+        try:
+            return self._apply(request, pages)
+        finally:
+            if self.reached:  # one statement for the page counters this step raised
+                collecting.page_reach_add(collector=self.collector, counts=self.reached)
+
+    def _apply(self, request, pages: list[Page]) -> Outcome | None:
         action = request.POST.get("action", "next")
         form = self._form(self.page, request.POST)
         if not form.is_valid():
@@ -183,7 +191,8 @@ class AnswerFlow:
         counted = getattr(self.draft, counter)
         if self.test or self.collector is None or page.pk in counted or len(counted) >= 200:
             return
-        collecting.page_reach_count(collector=self.collector, page=page, counter=counter)
+        counts = self.reached.setdefault(page.pk, {"arrived": 0, "passed": 0})
+        counts[counter] += 1
         counted.append(page.pk)
 
     def _index(self, pages: list[Page]) -> int:
