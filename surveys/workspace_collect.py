@@ -54,6 +54,7 @@ def _page(request, survey: Survey, *, status: int = 200, **forms):
     project_links = [c for c in collectors if c.kind == Collector.Kind.PROJECT]
     public = [c for c in collectors if c.kind == Collector.Kind.PUBLIC]
     for collector in project_links:
+        collector.survey = survey  # the links' slugs, without a query per link
         collector.links = collecting.collector_links(collector)
     have = {c.project_id for c in project_links}
     missing = [p for p in collecting.link_projects() if p.pk not in have] if can_edit else []
