@@ -436,6 +436,16 @@ def survey_schedule_set(
     return survey
 
 
+def surveys_to_follow(user, limit: int = 10):
+    """The workspace home's list: surveys not closed whose collection `user` runs or follows
+    (a project coordinator: those with a link of their projects), newest first."""
+    return (
+        Survey.objects.visible_to(user)
+        .exclude(status=Survey.Status.CLOSED)
+        .order_by("-created_at", "pk")[:limit]
+    )
+
+
 # Counting where respondents stop ----------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from projects.models import Project
+from surveys.collecting import surveys_to_follow
 from valita.roles import is_network_coordinator, is_oph_viewer
 from valita.staff import workspace_page
 
@@ -20,5 +21,6 @@ def home(request):
         "projects": user_projects(user),
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
+        "collect_surveys": surveys_to_follow(user),
     }
     return render(request, "workspace/home.html", context)

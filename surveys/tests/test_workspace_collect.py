@@ -420,3 +420,23 @@ def test_queries_do_not_grow_with_the_data(nc_client, survey, name):
     small = count(1)
     large = count(10)  # eleven of everything
     assert small == large
+
+
+# The way in from the workspace home -------------------------------------------------------
+
+
+def test_the_home_lists_the_surveys_each_role_follows(
+    client, survey, coordinator, other_coordinator, network_coordinator, oph_viewer
+):
+    other = SurveyFactory(title_fi="Toinen kysely")
+    collect = url("collect", survey)
+    for user, sees in [
+        (network_coordinator, {collect, url("collect", other)}),
+        (coordinator, {collect}),
+        (other_coordinator, set()),
+        (oph_viewer, set()),
+    ]:
+        client.force_login(user)
+        text = client.get(reverse("workspace:home")).text
+        listed = {u for u in (collect, url("collect", other)) if f'href="{u}"' in text}
+        assert listed == sees, user
