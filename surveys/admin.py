@@ -413,8 +413,8 @@ class InvitationInline(EditableByInlineMixin, admin.TabularInline):
     rows_visible_to_viewers = False
     model = Invitation
     extra = 0
-    fields = ["email", "name", "language", "sent_at", "reminded_at", "used_at"]
-    readonly_fields = ["email", "name", "language", "sent_at", "reminded_at", "used_at"]
+    fields = ["email", "name", "language", "sent_at", "reminded_at", "reminder_count", "used_at"]
+    readonly_fields = fields
     can_delete = True
 
     def has_add_permission(self, request, obj=None):

@@ -52,7 +52,9 @@ def _page(request, survey: Survey, *, status: int = 200, **forms):
         .order_by("kind", "project__name", "pk")
     )
     project_links = [c for c in collectors if c.kind == Collector.Kind.PROJECT]
-    public = [c for c in collectors if c.kind == Collector.Kind.PUBLIC]
+    # The public link is public: everyone who sees the page sees it (collectors above are
+    # only those of a project coordinator's projects).
+    public = list(survey.collectors.filter(kind=Collector.Kind.PUBLIC).order_by("pk")[:1])
     for collector in project_links:
         collector.survey = survey  # the links' slugs, without a query per link
         collector.links = collecting.collector_links(collector)

@@ -193,6 +193,8 @@ def test_a_project_coordinator_sees_their_own_link_only_and_no_forms(
     theirs = survey.collectors.get(project=other_project)
     assert own.token in text
     assert theirs.token not in text
+    assert f"/fi/kyselyt/{survey.slug_fi}/" in text  # the public link, public anyway
+    assert "Kyselyllä ei ole julkista linkkiä." not in text
     for action in ("collect_schedule", "collect_embed", "collect_project_links"):
         assert url(action, survey) not in text
     assert url("collect_collector_active", survey, own.pk) not in text
@@ -262,6 +264,10 @@ def test_bad_invitation_lines_are_listed_beside_the_field_and_none_is_added(nc_c
         (
             {"kutsu-upload": SimpleUploadedFile("l.csv", "ä@example.org".encode("latin-1"))},
             "Tiedostoa ei voi lukea: tallenna se UTF-8-merkistöllä (CSV tai teksti).",
+        ),
+        (
+            {"kutsu-upload": SimpleUploadedFile("l.csv", b"a@example.org\n" * 80_000)},
+            "Tiedosto on liian suuri: enintään 1 Mt.",
         ),
         ({"kutsu-collector": "999999", "kutsu-addresses": "a@example.org"}, "Valitse oikea"),
     ],
