@@ -210,7 +210,7 @@ class AnswerFlow:
 
     def _save_for_later(self, request) -> Outcome:
         self.draft.page = self.page.pk
-        saved = services.draft_save(survey=self.survey, draft=self.draft)
+        saved = services.draft_save(survey=self.survey, draft=self.draft, collector=self.collector)
         link = request.build_absolute_uri(f"{self.action_url}?jatka={saved.token}")
         return Outcome("surveys/saved.html", {**self.context, "link": link})
 

@@ -379,7 +379,7 @@ def reminders_queue(now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
+def draft_save(*, survey: Survey, draft: Draft, collector: Collector | None = None) -> SavedDraft:
     """Keep `draft` for "continue later" under its private link, the same row each time.
 
     The draft learns its link token before it is signed, so the saved copy names itself.
@@ -388,8 +388,9 @@ def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
     saved = saved or SavedDraft.objects.create(survey=survey, data={})
     draft.saved = saved.token
     saved.data = {"draft": draft.dumps()}
+    # Where it waits and which way it came in (the monitor counts them, surveys/collecting.py).
     saved.page_id = draft.page
-    saved.collector_id = draft.collector
+    saved.collector = collector
     saved.save(update_fields=["data", "page", "collector", "updated_at"])
     return saved
 

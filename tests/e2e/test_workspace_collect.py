@@ -119,6 +119,7 @@ def test_project_links_made_with_the_keyboard_collect_an_embedded_response(
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(collect_url)
     axe("collect page 375 px")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.goto(f"{live_server.url}/fi/tyotila/kyselyt/{survey.pk}/seuranta/")
     axe("monitor 375 px")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
