@@ -64,6 +64,9 @@ class Draft:
     counted: bool = False
     saved: Annotated[str, MaxLength(64)] | None = None
     other: dict[IdText, Annotated[str, MaxLength(OTHER_MAX)]] = field(default_factory=dict)
+    # Pages this draft has been counted as arriving at and going on from (PageReach).
+    arrived: Annotated[list[Id], MaxLength(200)] = field(default_factory=list)
+    passed: Annotated[list[Id], MaxLength(200)] = field(default_factory=list)
 
     def dumps(self) -> str:
         return signing.dumps(asdict(self), salt=DRAFT_SALT, compress=True)

@@ -724,6 +724,90 @@ class Collector(models.Model):
         return completed / self.started_count if self.started_count else None
 
 
+MAX_REMINDERS = 3  # reminders one survey may schedule, and so any invitee may get
+
+
+class ReminderQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(queued_at__isnull=True)
+
+    def due(self, now=None):
+        return self.pending().filter(send_at__lte=now or timezone.now())
+
+
+class Reminder(models.Model):
+    """A reminder scheduled for every invitee of a survey who has not answered by then.
+
+    At most MAX per survey; numbered 1..MAX in the order they are sent, the number being
+    the invitee's reminder count once it has gone out (surveys/collecting.py).
+    """
+
+    MAX = MAX_REMINDERS
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("kysely")
+    )
+    number = models.PositiveSmallIntegerField(_("järjestysnumero"))
+    send_at = models.DateTimeField(_("lähetetään"))
+    queued_at = models.DateTimeField(_("lähetetty jonoon"), null=True, blank=True)
+    recipients = models.PositiveIntegerField(_("vastaanottajia"), default=0)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["survey", "number"]
+        verbose_name = _("muistutus")
+        verbose_name_plural = _("muistutukset")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "number"],
+                name="reminder_number_unique_in_survey",
+                violation_error_message=_("Kyselyllä on jo muistutus tällä numerolla."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=MAX_REMINDERS),
+                name="reminder_number_1_to_3",
+                violation_error_message=_("Kyselylle voi ajastaa enintään kolme muistutusta."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.survey} #{self.number}"
+
+
+class PageReach(models.Model):
+    """How many respondents came to a page and how many went on from it, per collector.
+
+    Two aggregate counters, raised once per draft (the signed draft remembers which pages
+    it has counted), so that where respondents stop is known without storing anything
+    about any one of them.
+    """
+
+    page_cache_exempt = True
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="reach", verbose_name=_("sivu")
+    )
+    collector = models.ForeignKey(
+        Collector, on_delete=models.CASCADE, related_name="page_reach", verbose_name=_("kanava")
+    )
+    arrived = models.PositiveIntegerField(_("tulleita"), default=0)
+    passed = models.PositiveIntegerField(_("jatkaneita"), default=0)
+
+    class Meta:
+        verbose_name = _("sivun kävijämäärä")
+        verbose_name_plural = _("sivujen kävijämäärät")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "collector"], name="page_reach_once_per_collector"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page}: {self.arrived}/{self.passed}"
+
+
 class InvitationQuerySet(models.QuerySet):
     def unused(self):
         return self.filter(used_at__isnull=True)
@@ -755,6 +839,9 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True, editable=False)
     reminded_at = models.DateTimeField(_("muistutettu"), null=True, blank=True, editable=False)
+    # How many reminders went out; a scheduled reminder numbered k claims the invitation by
+    # raising it to k, so a second delivery is a no-op and nobody gets more than k.
+    reminder_count = models.PositiveSmallIntegerField(_("muistutuksia"), default=0, editable=False)
     opened_at = models.DateTimeField(_("avattu"), null=True, blank=True, editable=False)
     used_at = models.DateTimeField(_("vastattu"), null=True, blank=True, editable=False)
 
@@ -927,6 +1014,14 @@ class SavedDraft(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     data = models.JSONField(default=dict)
+    # Where the respondent stopped and which way they came in, for the monitor's counts
+    # of who stops where (a GROUP BY); nothing here says who they are.
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="saved_drafts"
+    )
+    collector = models.ForeignKey(
+        Collector, on_delete=models.SET_NULL, null=True, blank=True, related_name="saved_drafts"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

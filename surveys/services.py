@@ -28,6 +28,7 @@ from .models import (
     Invitation,
     Page,
     Question,
+    Reminder,
     Response,
     SavedDraft,
     Statement,
@@ -216,16 +217,29 @@ def _invitation_email(invitation: Invitation, *, reminder: bool) -> tuple[str, s
     return subject, body
 
 
-def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
-    """Send one invitation (or its reminder) once; a second run is a no-op (an outbox
-    target: SEND_INVITATION)."""
-    field = "reminded_at" if reminder else "sent_at"
+def invitation_send(
+    invitation_id: int, *, reminder: bool = False, number: int | None = None
+) -> bool:
+    """Send one invitation (or its reminder) once; a second run is a no-op.
+
+    `number` is a scheduled reminder's (surveys.models.Reminder): the invitee gets it when
+    they have had fewer reminders, and their count becomes `number`. Without it, the
+    reminder is the automatic one a week after the invitation (the first and only one).
+    """
+    now = timezone.now()
+    reminder = reminder or number is not None
+    unsent = Invitation.objects.reachable().filter(pk=invitation_id, used_at__isnull=True)
+    if number is not None:
+        unsent = unsent.filter(reminder_count__lt=number, sent_at__isnull=False)
+        claim = {"reminded_at": now, "reminder_count": number}
+    elif reminder:
+        unsent = unsent.filter(reminded_at__isnull=True)
+        claim = {"reminded_at": now, "reminder_count": 1}
+    else:
+        unsent = unsent.filter(sent_at__isnull=True)
+        claim = {"sent_at": now}
     with transaction.atomic():
-        claimed = (
-            Invitation.objects.reachable()
-            .filter(pk=invitation_id, used_at__isnull=True, **{f"{field}__isnull": True})
-            .update(**{field: timezone.now()})
-        )
+        claimed = unsent.update(**claim)
         if not claimed:
             return False
         invitation = Invitation.objects.select_related("collector__survey").get(pk=invitation_id)
@@ -245,17 +259,18 @@ def _event_invitees(collector: Collector):
     )
 
 
-def collector_anonymity_warning(collector: Collector) -> str:
+def collector_anonymity_warning(collector: Collector, *, invited: int | None = None) -> str:
     """Why an anonymous survey's answers through this collector could be told apart.
 
     A collector that invites fewer people than the small-cell limit lets whoever knows
     who was invited tell the answers apart (and its response rate names who answered).
     "" when there is nothing to warn about. Shown to the person who sets the collector
-    up, wherever they do it (the admin now).
+    up, wherever they do it (the admin, the workspace's collect page).
     """
     if not collector.survey.anonymous or not collector.sends_invitations:
         return ""
-    invited = collector.invitations.count()
+    if invited is None:  # not counted by the caller yet
+        invited = collector.invitations.count()
     if collector.kind == Collector.Kind.EVENT:
         invited += _event_invitees(collector).count()
     if not small_cell(invited):
@@ -305,13 +320,20 @@ def event_invitations_create(now: datetime | None = None) -> int:
 
 
 def reminders_due(now: datetime | None = None):
+    """Invitees due the automatic reminder: a week after the invitation, in surveys that
+    have no reminders of their own scheduled (surveys.collecting schedules those)."""
     now = now or timezone.now()
-    return Invitation.objects.reachable().filter(
-        used_at__isnull=True,
-        reminded_at__isnull=True,
-        sent_at__lte=now - REMINDER_AFTER,
-        collector__is_active=True,
-        collector__survey__in=Survey.objects.open(now),
+    scheduled = Reminder.objects.values("survey")
+    return (
+        Invitation.objects.reachable()
+        .exclude(collector__survey__in=scheduled)
+        .filter(
+            used_at__isnull=True,
+            reminded_at__isnull=True,
+            sent_at__lte=now - REMINDER_AFTER,
+            collector__is_active=True,
+            collector__survey__in=Survey.objects.open(now),
+        )
     )
 
 
@@ -329,7 +351,7 @@ def reminders_queue(now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
+def draft_save(*, survey: Survey, draft: Draft, collector: Collector | None = None) -> SavedDraft:
     """Keep `draft` for "continue later" under its private link, the same row each time.
 
     The draft learns its link token before it is signed, so the saved copy names itself.
@@ -338,7 +360,10 @@ def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
     saved = saved or SavedDraft.objects.create(survey=survey, data={})
     draft.saved = saved.token
     saved.data = {"draft": draft.dumps()}
-    saved.save(update_fields=["data", "updated_at"])
+    # Where it waits and which way it came in (the monitor counts them, surveys/collecting.py).
+    saved.page_id = draft.page
+    saved.collector = collector
+    saved.save(update_fields=["data", "page", "collector", "updated_at"])
     return saved
 
 

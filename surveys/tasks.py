@@ -8,5 +8,12 @@ from . import services
 
 @shared_task
 def invite_and_remind() -> int:
-    """Beat: invite participants of ended events, remind invitees who have not answered."""
-    return services.event_invitations_create() + services.reminders_queue()
+    """Beat: invite participants of ended events, remind invitees who have not answered
+    (a week after the invitation, or when the survey's scheduled reminders are due)."""
+    from . import collecting
+
+    return (
+        services.event_invitations_create()
+        + services.reminders_queue()
+        + collecting.scheduled_reminders_queue()
+    )

@@ -3,6 +3,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
+from . import collect_urls
 from . import workspace_views as views
 
 app_name = "surveys_workspace"
@@ -81,3 +82,6 @@ urlpatterns = [
         name="condition_delete",
     ),
 ]
+
+# The collect page and monitor (surveys/workspace_collect.py) share the namespace.
+urlpatterns += collect_urls.urlpatterns

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from core.roles import is_network_coordinator, is_oph_viewer
 from core.staff import workspace_page
 from projects.models import Project
+from surveys.collecting import surveys_to_follow
 from surveys.models import Survey
 
 
@@ -25,5 +26,6 @@ def home(request):
         .order_by("closes_at", "pk"),
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
+        "collect_surveys": surveys_to_follow(user),
     }
     return render(request, "workspace/home.html", context)

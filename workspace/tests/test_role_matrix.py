@@ -5,7 +5,11 @@ import importlib
 from django.urls import get_resolver
 
 # Each module lists the URL names its matrix covers in `COVERED` ("namespace:name").
-MATRIX_MODULES = ("workspace.tests.test_home", "surveys.tests.test_workspace_matrix")
+MATRIX_MODULES = (
+    "workspace.tests.test_home",
+    "surveys.tests.test_workspace_matrix",
+    "surveys.tests.test_workspace_collect_matrix",
+)
 
 
 def workspace_url_names() -> set[str]:
