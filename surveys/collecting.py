@@ -28,9 +28,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from projects.models import Project
 from core import deadlines, outbox
 from core.roles import coordinated_project_ids, is_network_coordinator
+from projects.models import Project
 
 from . import services
 from .models import (

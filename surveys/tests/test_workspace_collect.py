@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.deadlines import HELSINKI
 from projects.tests.factories import ProjectFactory
 from surveys.models import Collector, Invitation, Reminder, Response, Survey
 from surveys.tests.factories import PageFactory, QuestionFactory, SurveyFactory
-from core.deadlines import HELSINKI
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core import outbox
 from surveys.models import Collector, Invitation, Reminder, Survey
 from surveys.tests.factories import SurveyFactory
-from core import outbox
 from workspace.tests.matrix import check_matrix, nobody
 
 pytestmark = pytest.mark.django_db

@@ -9,14 +9,14 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
+from core import outbox
+from core.models import OutboxMessage
 from projects.models import Project
 from projects.tests.factories import ProjectFactory
 from surveys import collecting, services
 from surveys.models import Collector, Invitation, PageReach, Reminder, SavedDraft
 from surveys.tests.factories import PageFactory, QuestionFactory, SurveyFactory
 from surveys.tests.helpers import post_page
-from core import outbox
-from core.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -178,12 +178,12 @@ def test_a_due_reminder_goes_once_to_those_who_have_not_answered_in_their_langua
     Reminder.objects.create(survey=survey, number=1, send_at=timezone.now() - timedelta(minutes=1))
     assert collecting.scheduled_reminders_queue() == 1
     assert collecting.scheduled_reminders_queue() == 0  # the reminder is claimed
-    message = OutboxMessage.objects.get(task="surveys.tasks.invitation_remind")
+    message = OutboxMessage.objects.get(task=services.SEND_INVITATION)
     outbox.run_pending_inline()
     assert [m.to for m in mail.outbox] == [["anna@example.org"]]
     assert mail.outbox[0].subject == "Påminnelse: Enkät B"
     # A second delivery of the same message sends nothing.
-    assert services.invitation_send(message.args[0], number=message.args[1]) is False
+    assert services.invitation_send(message.args[0], **message.kwargs) is False
     assert len(mail.outbox) == 1
     invitation = Invitation.objects.get(email="anna@example.org")
     assert invitation.reminder_count == 1

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from surveys import definition, demo
+from surveys import definition
 from surveys.models import Condition, Survey
 from surveys.tests.factories import build_survey
 
@@ -46,11 +46,10 @@ def test_the_json_file_round_trips_through_the_pages(client, network_coordinator
 
 
 def test_the_2025_network_survey_template_is_the_demo_survey(db):
-    from projects.demo import load as load_network
+    from valita import demo
 
-    load_network()
-    demo.load()
-    survey = Survey.objects.get(slug_fi=demo.SLUG_2025)
+    demo.load_projects()
+    survey = demo.load_surveys()  # the network survey of 2025
     template = json.loads(
         (definition.TEMPLATES_DIR / "verkostokysely-2025.json").read_text(encoding="utf-8")
     )
