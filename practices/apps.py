@@ -17,3 +17,12 @@ class PracticesConfig(AppConfig):
         register_home_section(sections.home_section)
         register_theme_section(sections.theme_section)
         register_project_section(sections.project_section)
+        register_history()
+
+
+def register_history():
+    from valita import versions
+
+    from .models import Practice
+
+    versions.register(Practice, key="practice", kept=("is_published",))

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_prose_editor",
     "django_guid",
+    "reversion",  # the history of events, posts, practices and projects (valita/versions.py)
     "valita",
     "accounts",
     "projects",
