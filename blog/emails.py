@@ -13,8 +13,9 @@ from .models import Post
 SUBJECTS = {
     "submitted": lambda title: _("Tarkistettavana: %(title)s") % {"title": title},
     "approved": lambda title: _("Kirjoituksesi on hyväksytty: %(title)s") % {"title": title},
-    "returned": lambda title: _("Kirjoituksesi palautettiin muokattavaksi: %(title)s")
-    % {"title": title},
+    "returned": lambda title: (
+        _("Kirjoituksesi palautettiin muokattavaksi: %(title)s") % {"title": title}
+    ),
 }
 
 

@@ -86,9 +86,7 @@ class Post(models.Model):
     )
     # Images inside the text (PostImage, uploaded through the image pipeline) are kept
     # by the admin's editor too: its Image extension knows <img>.
-    body = RichTextField(
-        _("teksti"), blank=True, extensions={**EDITOR_EXTENSIONS, "Image": True}
-    )
+    body = RichTextField(_("teksti"), blank=True, extensions={**EDITOR_EXTENSIONS, "Image": True})
     # In the private storage: a cover is read through blog.views.cover, which shows it
     # only while the post is visible (a draft's or a scheduled post's cover is not public).
     cover_image = ImageUploadField(

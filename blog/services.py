@@ -114,9 +114,11 @@ def _notify(post: Post, recipients, kind: str, note: str = "") -> None:
 
 def reviewers():
     """Who reviews posts: the active network coordinators (not superusers by rank alone)."""
-    return get_user_model().objects.filter(
-        is_active=True, groups__name=NETWORK_COORDINATOR_GROUP
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=NETWORK_COORDINATOR_GROUP)
+        .distinct()
+    )
 
 
 def _submitters(post: Post) -> list:
@@ -142,9 +144,9 @@ def post_write(*, post: Post, user, projects, themes, intent: str = INTENT_SAVE)
     now = timezone.now()
     was = Post.objects.filter(pk=post.pk).values_list("status", flat=True).first()
     needs_review = post.needs_review_by(user, projects=projects)
-    if intent == INTENT_PUBLISH or (intent == INTENT_SAVE and was == Post.Status.PUBLISHED):
-        if needs_review:
-            raise _needs_review_error()
+    publishes = intent == INTENT_PUBLISH or (intent == INTENT_SAVE and was == "published")
+    if publishes and needs_review:
+        raise _needs_review_error()
     if intent == INTENT_PUBLISH:
         _publish(post, now)
         post.review_note = ""

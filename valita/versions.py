@@ -19,6 +19,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import unescape as unescape_entities
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
@@ -27,7 +28,6 @@ from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
-from html import unescape as unescape_entities
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
