@@ -17,7 +17,11 @@ from projects.models import Project, Theme
 from valita import outbox
 from valita.content_cache import page_cache_invalidate
 from valita.images import renditions_save
-from valita.roles import NETWORK_COORDINATOR_GROUP, is_network_coordinator
+from valita.roles import (
+    NETWORK_COORDINATOR_GROUP,
+    is_network_coordinator,
+    is_project_coordinator,
+)
 from valita.signed import Id, signed_load
 from valita.versions import set_comment, versions_of
 
@@ -254,10 +258,17 @@ def post_image_add(*, post: Post, image, alt_fi: str, alt_sv: str) -> PostImage:
 # Reads of the workspace ---------------------------------------------------------------
 
 
-def workspace_panel(user) -> dict:
+def may_write(user) -> bool:
+    """Who writes posts: network coordinators and project coordinators (OPH reads only)."""
+    return is_network_coordinator(user) or is_project_coordinator(user)
+
+
+def workspace_panel(user) -> dict | None:
     """The blog panel of the workspace home: the user's drafts, what waits for review
     (for network coordinators: everything waiting; for others: their own) and what is
-    scheduled. Three bounded queries."""
+    scheduled; None for those who write no posts. Three bounded queries."""
+    if not may_write(user):
+        return None
     editable = Post.objects.editable_by(user).select_related("author").order_by("-updated_at")
     return {
         "drafts": list(editable.drafts()[:PANEL_ITEMS]),

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from blog.services import workspace_panel as blog_panel
 from projects.models import Project
 from valita.roles import is_network_coordinator, is_oph_viewer
 from valita.staff import workspace_page
@@ -20,5 +21,6 @@ def home(request):
         "projects": user_projects(user),
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
+        "blog": blog_panel(user),
     }
     return render(request, "workspace/home.html", context)
