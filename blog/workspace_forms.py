@@ -101,9 +101,6 @@ class PostForm(ProjectsKeptFormMixin, forms.ModelForm):
                 field = self.fields[f"{name}_{code}"]
                 field.widget.attrs["lang"] = code
         self.fields["themes"].queryset = Theme.objects.order_by("number")
-        self.fields["projects"].help_text = _(
-            "Valitse hanke tai hankkeet, joista kirjoitus kertoo."
-        )
         self.fields["themes"].required = False
         if self.instance.pk is None and not self.is_bound:
             self._preselect_own_project()

@@ -108,7 +108,7 @@ def versions_of(obj):
 
 
 def registered_fields(model) -> tuple[str, ...]:
-    return registered_fields(model)
+    return reversion.revisions._get_options(model).fields
 
 
 def current_fields(obj) -> dict:

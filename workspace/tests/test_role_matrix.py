@@ -5,7 +5,7 @@ import importlib
 from django.urls import get_resolver
 
 # Each module lists the URL names its matrix covers in `COVERED` ("namespace:name").
-MATRIX_MODULES = ("workspace.tests.test_home",)
+MATRIX_MODULES = ("workspace.tests.test_home", "blog.tests.test_workspace_matrix")
 
 
 def workspace_url_names() -> set[str]:
