@@ -137,8 +137,9 @@ class FieldChange:
 
 def _label(model, field_name: str) -> str:
     model_field = model._meta.get_field(field_name)
-    label = str(model_field.verbose_name)
     language = getattr(model_field, "language", None)
+    original = getattr(model_field, "translated_field", model_field)
+    label = str(original.verbose_name)
     if language:
         names = {"fi": _("suomeksi"), "sv": _("ruotsiksi")}
         label = f"{label} ({names.get(language, language)})"
@@ -173,8 +174,8 @@ class _Names:
 
     def __init__(self, model, dicts):
         wanted: dict = {}
-        for model_field in model._meta.get_fields():
-            if not model_field.concrete or not model_field.is_relation:
+        for model_field in map(model._meta.get_field, registered_fields(model)):
+            if not model_field.is_relation:
                 continue
             for values in dicts:
                 value = values.get(model_field.attname)
