@@ -75,6 +75,8 @@ def test_an_image_needs_its_description_in_both_languages(client, coordinator, p
     client.post(url, {"kuva-image": image_file(), "kuva-alt_fi": "Kuva", "kuva-alt_sv": "Bild"})
     image = PostImage.objects.get()
     assert image.image.storage.__class__.__name__ == "PrivateFileStorage"
+    editor = client.get(reverse("blog_workspace:post_edit", kwargs={"pk": post.pk})).text
+    assert f'value="&lt;img src=&quot;/post-images/{image.pk}&quot; alt=&quot;Kuva' in editor
     assert image.tag("sv") == (
         f'<img src="/post-images/{image.pk}" alt="Bild" width="{image.width}" '
         f'height="{image.height}">'
