@@ -76,7 +76,12 @@ def _axe_both_widths(page, axe, context: str) -> None:
     axe(f"{context} (desktop)")
     page.set_viewport_size({"width": 375, "height": 800})
     axe(f"{context} (375 px)")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375, context
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > 376)
+            .map(e => e.tagName + '.' + e.className).slice(0, 8)"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, (context, wide)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -143,6 +148,14 @@ def test_a_post_with_an_image_goes_through_review_to_the_public(
     expect(other.locator(".messages")).to_contain_text("hyväksyttiin")
     post.refresh_from_db()
     assert post.is_live
+    # The post's history: who did what, and the diff of the approval.
+    other.goto(f"{live_server.url}/fi/tyotila/historia/kirjoitus/{post.pk}/")
+    expect(other.locator("table")).to_contain_text("Hyväksytty julkaistavaksi")
+    expect(other.locator("table")).to_contain_text("Lähetetty tarkistettavaksi")
+    _axe_both_widths(other, _axe_for(other, axe_source), "history")
+    _press(other, other.get_by_role("link", name=re.compile("Näytä muutokset")).first)
+    expect(other.locator(".history-diff")).to_contain_text("Julkaistu")
+    _axe_both_widths(other, _axe_for(other, axe_source), "version diff")
     assert other_errors == [], other_errors
     context.close()
 
