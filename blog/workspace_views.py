@@ -112,11 +112,8 @@ def _editor(request, post: Post | None):
 
 def _editor_context(request, form, post: Post | None) -> dict:
     user = request.user
-    projects = form.fields["projects"].queryset
-    needs_review = any(p.posts_need_approval for p in projects) and not is_network_coordinator(user)
-    if post is not None:
-        chosen = list(post.projects.all())
-        needs_review = post.needs_review_by(user, projects=chosen)
+    projects = _shown_projects(form, post)
+    needs_review = (post or Post()).needs_review_by(user, projects=projects)
     context = {
         "form": form,
         "post": post,
@@ -134,6 +131,19 @@ def _editor_context(request, form, post: Post | None) -> dict:
         with translation.override("sv"):
             context["preview_sv"] = reverse("blog_workspace:post_preview", kwargs={"pk": post.pk})
     return context
+
+
+def _shown_projects(form, post: Post | None) -> list:
+    """The projects the editor's buttons answer for: those chosen in the form, else the
+    post's, else (a new post) the preselected one or all the user may choose."""
+    chosen = getattr(form, "cleaned_data", {}).get("projects")
+    if chosen:
+        return list(chosen)
+    if post is not None:
+        return list(post.projects.all())
+    queryset = form.fields["projects"].queryset
+    initial = form.initial.get("projects") or []
+    return list(queryset.filter(pk__in=initial)) if initial else list(queryset)
 
 
 @workspace_page
