@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .roles import is_network_coordinator, is_project_coordinator
+from .versions import revision
 
 
 class EditableByAdminMixin:
@@ -28,6 +29,13 @@ class EditableByAdminMixin:
 
     def get_queryset(self, request):
         return self.model.objects.editable_by(request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # A save in the admin is kept in the content's history (core/versions.py).
+        with revision(request.user, comment="admin"):
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_staff and self._may_use(request)

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Tapahtumat")
+
+    def ready(self):
+        register_history()
+
+
+def register_history():
+    from core import versions
+
+    from .models import Event
+
+    # A restore brings back the content, never the state or the participation counts.
+    counters = ("sequence", "registered_total", "attended_total", "personal_data_removed_at")
+    versions.register(Event, key="event", kept=("status", *counters), hidden=counters)

@@ -7,3 +7,14 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Hyvät käytännöt")
+
+    def ready(self):
+        register_history()
+
+
+def register_history():
+    from core import versions
+
+    from .models import Practice
+
+    versions.register(Practice, key="practice", kept=("is_published",))

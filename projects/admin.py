@@ -39,6 +39,13 @@ class ProjectAdmin(TranslatedEditableAdmin):
     autocomplete_fields = ["lead_organisation"]
     inlines = [ContactPersonInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not is_network_coordinator(request.user):
+            # Whether a project's posts need approval is the network coordinators' call.
+            fields.append("posts_need_approval")
+        return fields
+
     def has_add_permission(self, request, *args):
         # Projects are set up (and removed) by the network; coordinators edit their own.
         return is_network_coordinator(request.user)

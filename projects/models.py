@@ -164,6 +164,14 @@ class Project(models.Model):
         help_text=_("Kerro, mitä logossa lukee tai näkyy, ruudunlukijan käyttäjälle."),
     )
     is_published = models.BooleanField(_("julkaistu"), default=True)
+    posts_need_approval = models.BooleanField(
+        _("kirjoitukset hyväksytetään ennen julkaisua"),
+        default=False,
+        help_text=_(
+            "Hankekoordinaattorin kirjoitus julkaistaan vasta, kun verkostokoordinaattori "
+            "on hyväksynyt sen."
+        ),
+    )
 
     objects = ProjectQuerySet.as_manager()
 

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_guid",
     "core",  # the infrastructure (app label "valita")
+    "reversion",  # the history of events, posts, practices and projects (core/versions.py)
     "accounts",
     "projects",
     "practices",

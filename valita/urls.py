@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from blog import views as blog_views
 from core.files import serve_media
 from projects import views as project_views
+from workspace import urls as workspace_urls
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -37,6 +38,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Blog covers are in the private storage: this view shows each while its post may be seen.
     path("covers/<int:post_id>/<str:name>", blog_views.cover, name="blog_cover"),
+    # Images inside a post's text, private too: shown while their post may be seen.
+    path("post-images/<int:image_id>", blog_views.body_image, name="blog_image"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -54,8 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
-    # Areas of the workspace, each its own namespace (not nested under "workspace:").
-    path(pgettext_lazy("url", "tyotila/kyselyt/"), include("surveys.workspace_urls")),
+    path(pgettext_lazy("url", "tyotila/"), include(workspace_urls.area_patterns)),
     path("", include((projects_urlpatterns, "projects"))),
     path("", include("practices.urls")),
     path("", include("events.urls")),

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from blog.services import workspace_panel as blog_panel
 from core.roles import is_network_coordinator, is_oph_viewer
 from core.staff import workspace_page
 from projects.models import Project
@@ -27,5 +28,6 @@ def home(request):
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
         "collect_surveys": surveys_to_follow(user),
+        "blog": blog_panel(user),
     }
     return render(request, "workspace/home.html", context)

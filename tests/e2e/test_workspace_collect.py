@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from core.roles import NETWORK_COORDINATOR_GROUP
 from projects.tests.factories import UserFactory
 from surveys.models import Collector, Response
 from tests.e2e import test_surveys as answering
-from core.roles import NETWORK_COORDINATOR_GROUP
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

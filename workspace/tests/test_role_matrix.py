@@ -9,6 +9,7 @@ MATRIX_MODULES = (
     "workspace.tests.test_home",
     "surveys.tests.test_workspace_matrix",
     "surveys.tests.test_workspace_collect_matrix",
+    "blog.tests.test_workspace_matrix",
 )
 
 
