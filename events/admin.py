@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from core.admin_mixins import EditableByInlineMixin, TranslatedEditableAdmin
 from projects.forms import ProjectsKeptForm
-from valita.admin_mixins import EditableByInlineMixin, TranslatedEditableAdmin
 
 from .models import Event, EventMaterial
 

@@ -13,18 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import deadlines
+from core.fields import RichTextField
+from core.files import PrivateFileField
+from core.project_content import ProjectContentQuerySet
+from core.translation_utils import fill_missing_slugs
 from projects.models import Project, Theme
-from valita import deadlines
-from valita.fields import RichTextField
-from valita.files import PrivateFileField
-from valita.project_content import ProjectContentQuerySet
-from valita.translation_utils import fill_missing_slugs
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class EventQuerySet(ProjectContentQuerySet):
-    """Events: the shared reads of project content (valita.project_content), and
+    """Events: the shared reads of project content (core.project_content), and
     the public ones are published and cancelled events (with their note)."""
 
     def published_condition(self, now=None) -> Q:

@@ -2,7 +2,7 @@
 
 Each call is one transaction that locks the event row first, so two requests
 counting the same places run one after the other (see the parallel tests).
-Emails go through the outbox (valita/outbox.py): stored with the registration in
+Emails go through the outbox (core/outbox.py): stored with the registration in
 its transaction, sent by a worker after the commit, and sent later when the
 broker is down, never lost.
 """
@@ -16,14 +16,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import deadlines, outbox
 from projects.models import Project
-from valita import deadlines, outbox
 
 from .emails import bulk_message
 from .models import Event, EventMaterial, Registration, offer_expiry
 
-SEND_EMAIL = "events.tasks.send_registration_email"
-SEND_BULK_EMAIL = "events.tasks.send_bulk_email"
+SEND_EMAIL = "events.emails.send_registration_email"
+SEND_BULK_EMAIL = "events.emails.send_bulk_email"
 
 
 def _locked_event(event_id: int) -> Event:

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from valita.content_cache import page_cache_reschedule
+from core.content_cache import page_cache_reschedule
 
 from .models import Event
 

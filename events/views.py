@@ -15,11 +15,11 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from core import ratelimit
+from core.files import file_response
+from core.query_params import reads_query
+from core.translation_utils import current_language, get_by_slug
 from projects.models import Project, Theme
-from valita import ratelimit
-from valita.files import file_response
-from valita.query_params import reads_query
-from valita.translation_utils import current_language, get_by_slug
 
 from . import services
 from .emails import registration_from_signature

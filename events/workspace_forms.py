@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import coordinated_project_ids
 from projects.forms import ProjectsKeptFormMixin
 from projects.models import Project
-from valita.roles import coordinated_project_ids
 
 from .models import Event, EventMaterial, Registration
 

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import exports as spreadsheets
+from core.access_log import log_access
+from core.query_params import reads_query
+from core.staff import workspace_page
+from core.translation_utils import localized_value
 from projects.models import Project
-from valita import exports as spreadsheets
-from valita.access_log import log_access
-from valita.query_params import reads_query
-from valita.staff import workspace_page
-from valita.translation_utils import localized_value
 
 from . import exports, services
 from .forms import BulkEmailForm

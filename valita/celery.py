@@ -13,8 +13,8 @@ app.autodiscover_tasks()
 
 @worker_init.connect
 def require_site_url(**kwargs):
-    """A worker writes links into emails: it needs the public address (valita/site_url.py)."""
-    from valita.site_url import require_site_url
+    """A worker writes links into emails: it needs the public address (core/site_url.py)."""
+    from core.site_url import require_site_url
 
     require_site_url()
 

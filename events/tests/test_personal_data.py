@@ -1,8 +1,8 @@
 import pytest
 
+from core.personal_data import erase_person, export_person
 from events.models import Event
 from events.tests.factories import EventFactory, RegistrationFactory
-from valita.personal_data import erase_person, export_person
 
 pytestmark = pytest.mark.django_db
 

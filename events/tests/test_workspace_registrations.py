@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
+from core.models import AccessLog
 from events.models import Event, Registration
 from events.tests.factories import EventFactory, RegistrationFactory
-from valita.models import AccessLog
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,9 @@ from django.urls import get_resolver
 MATRIX_MODULES = (
     "workspace.tests.test_home",
     "events.tests.test_workspace_matrix",
+    "surveys.tests.test_workspace_matrix",
+    "surveys.tests.test_workspace_collect_matrix",
+    "blog.tests.test_workspace_matrix",
 )
 
 
