@@ -37,6 +37,8 @@ from modeltranslation.translator import NotRegistered, translator
 
 from blog import demo as blog_drawing
 from blog.models import Post
+from blog.services import INTENT_SUBMIT, post_write
+from core import versions
 from core.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 from events import services as event_services
 from events.models import HELSINKI, Event, EventMaterial, Registration
@@ -121,7 +123,7 @@ KINDS = {
         ),
     },
     "blog/demo/posts.toml": {
-        "post": _kind(Post, "project", "themes", "days_ago", "author"),
+        "post": _kind(Post, "project", "themes", "days_ago", "author", "revised"),
     },
     "practices/demo/practices.toml": {
         "organisation": _kind(Organisation, "key"),
@@ -366,14 +368,38 @@ def load_posts() -> list[Post]:
         values["publish_at"] = now - timedelta(days=item["days_ago"])
         key = "slug_fi" if item.get("slug_fi") else "slug_sv"
         post = Post.objects.filter(**{key: item[key]}).first() or Post()
+        if post.status == Post.Status.REVIEW:
+            posts.append(post)  # sent for review on an earlier load: left as it waits
+            continue
         if not post.cover_image:
             seed = item[key]
             values["cover_image"] = ContentFile(blog_drawing.cover_image(seed), name=f"{seed}.jpg")
         post = _save(post, values)
         post.projects.set([projects[item["project"]]])
         post.themes.set([themes[number] for number in item["themes"]])
+        if "revised" in item:
+            post = _submit_revision(post, item["revised"])
         posts.append(post)
     return posts
+
+
+def _submit_revision(post: Post, revised: dict) -> Post:
+    """The author edits a published post of a project whose posts need approval and sends
+    it for review, as in the workspace: a version before and after, a network coordinator
+    sees the difference (blog.services.post_write)."""
+    with versions.revision(post.author):
+        post.save()  # the published version the reviewer compares with
+    for name, value in revised.items():
+        setattr(post, name, value)
+    post.full_clean()
+    with versions.revision(post.author):
+        return post_write(
+            post=post,
+            user=post.author,
+            projects=list(post.projects.all()),
+            themes=list(post.themes.all()),
+            intent=INTENT_SUBMIT,
+        )
 
 
 def load_practices() -> list[Practice]:

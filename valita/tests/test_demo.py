@@ -58,7 +58,7 @@ def test_the_whole_demo_loads_twice_into_the_same_content():
         "User": 4,
         "Event": 14,
         "Registration": 46,
-        "Post": 16,
+        "Post": 17,
         "Practice": 19,
         "Adoption": 31,
         "FollowUpRequest": 9,
@@ -126,7 +126,7 @@ def test_a_text_in_finnish_only_is_accepted_only_when_the_item_says_so(data_copy
     _edit(data_copy, path, 'only = "fi"\n', "")
     with pytest.raises(demo.DemoDataError) as error:
         demo.read(path, data_copy)
-    assert 'posts.toml: post 16 ("vertaisohjaajien-kevatkausi-alkoi"): ' in str(error.value)
+    assert 'posts.toml: post 17 ("vertaisohjaajien-kevatkausi-alkoi"): ' in str(error.value)
     assert "_sv missing" in str(error.value)
 
 
@@ -160,3 +160,17 @@ def test_the_footer_gives_the_coordination_project_as_the_network_contact(client
     footer = page[page.index("<footer") :]
     assert 'href="https://www.winnova.fi/valita/"' in footer  # the address the seed gives
     assert words in footer and "WinNova" in footer
+
+
+def test_the_demo_has_a_post_waiting_for_review_with_a_difference_to_show():
+    from blog.models import Post
+    from core import versions
+
+    demo.load("projects", "blog")
+    post = Post.objects.get(slug_fi="opiskelijaraati-suunnittelee")
+    assert post.status == Post.Status.REVIEW
+    assert post.submitted_by.email == "koordinaattori@example.org"
+    published, submitted = reversed(list(versions.versions_of(post)))
+    assert published.field_dict["lead_fi"] != submitted.field_dict["lead_fi"]
+    demo.load("projects", "blog")  # a second load leaves it waiting, with no new version
+    assert len(versions.versions_of(post)) == 2
