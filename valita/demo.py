@@ -329,8 +329,10 @@ def load_events() -> list[Event]:
 
 def _registrations(event: Event, item: dict, people: dict) -> None:
     """Register, cancel and mark attendance as visitors and coordinators do."""
-    # A past event took its registrations two weeks before it started.
-    when = min(timezone.now(), event.starts_at - timedelta(days=14))
+    # A past event took its registrations two weeks before it started; an upcoming one
+    # takes them now, so that its offers are open (the workspace lists those expiring).
+    now = timezone.now()
+    when = now if event.starts_at > now else event.starts_at - timedelta(days=14)
     for key in item.get("participants", []):
         person = people[key]
         if event.registrations.filter(email=person["email"]).exists():

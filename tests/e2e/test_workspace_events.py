@@ -11,11 +11,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from events.demo import load as load_demo_events
 from events.models import Event, Registration
-from projects.demo import DEMO_PASSWORD
-from projects.demo import load as load_demo_network
+from valita import demo
 from valita.celery import app as celery_app
+from valita.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,8 +27,7 @@ def _demo(settings):
     settings.PAGE_CACHE_SECONDS = 0
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True
-    load_demo_network()
-    load_demo_events()
+    demo.load("projects", "events")
     yield
     celery_app.conf.task_always_eager = eager
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from projects.demo import DEMO_PASSWORD
-from projects.demo import load as load_network
 from surveys.models import Condition, Question, Survey
+from valita.demo import DEMO_PASSWORD
+from valita.demo import load_projects as load_network
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
