@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 
+from core.content_cache import forget_local
+from core.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 from projects.tests.factories import MembershipFactory, ProjectFactory, UserFactory
-from valita.content_cache import forget_local
-from valita.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 
 
 def pytest_runtest_setup(item):

@@ -1,7 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
 
-from valita.client_address import client_address
+from core.client_address import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,7 +11,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def get_client_ip(self, request):
-        """The client behind the trusted proxies (valita/client_address.py): sign-in and
+        """The client behind the trusted proxies (core/client_address.py): sign-in and
         password-reset limits count each visitor, not the proxy everyone comes through."""
         address = client_address(request)
         if not address:

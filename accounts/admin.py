@@ -3,8 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_mixins import EditableByInlineMixin
 from projects.models import Membership
-from valita.admin_mixins import EditableByInlineMixin
 
 from .models import User
 from .services import user_invite

@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 
-from valita.roles import requires_mfa
+from core.roles import requires_mfa
 
 
 class RequireMFAMiddleware:

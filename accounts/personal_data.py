@@ -5,8 +5,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
+from core.personal_data import register
 from projects.models import Membership
-from valita.personal_data import register
 
 
 def erased_email(user) -> str:

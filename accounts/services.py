@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
-from valita.signed import Id, MaxLength, signed_load
+from core.signed import Id, MaxLength, signed_load
 
 INVITATION_SALT = "accounts.invitation"
 

@@ -39,11 +39,11 @@ def _require(app_label: str, *models: str):
 @transaction.atomic
 def projects(scale: int) -> str:
     """The real nine projects (demo content), then 9 × (scale − 1) more with partners."""
-    from projects import demo
     from projects.models import ContactPerson, Organisation, Project, Theme
+    from valita import demo
 
     if not Project.objects.exists():
-        demo.load()
+        demo.load_projects()
     themes = list(Theme.objects.all())
     wanted = 9 * scale
     have = Project.objects.network().count()
@@ -208,12 +208,12 @@ def practices(scale: int) -> str:
     """The demo practices, then 100 × scale more with two adoptions each (indexed on save)."""
     from datetime import date
 
-    from practices import demo as practice_demo
     from practices.models import Adoption, Practice
     from projects.models import Organisation, Project, Theme
+    from valita import demo
 
     if not Practice.objects.filter(slug_fi="kehittajaopiskelijamalli").exists():
-        practice_demo.load()
+        demo.load_practices()
     projects = list(Project.objects.network()[:9])
     themes = list(Theme.objects.all())
     organisations = list(Organisation.objects.all()[:20])

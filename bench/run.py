@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
 TARGET_CACHED, TARGET_UNCACHED, TARGET_P99_MS = 0.9, 0.3, 100.0
 TARGET_AGGREGATION = 1.5
-# Headers honoured only under VALITA_BENCH: skip the whole-page cache (valita.middleware);
-# skip the shared fragments too (valita.content_cache).
+# Headers honoured only under VALITA_BENCH: skip the whole-page cache (core.middleware);
+# skip the shared fragments too (core.content_cache).
 NO_PAGE_CACHE = ("X-Bench-No-Cache: 1",)
 WHOLE_RENDERING = (*NO_PAGE_CACHE, "X-Bench-No-Fragments: 1")
 WHOLE_RENDERING_META = {"HTTP_X_BENCH_NO_CACHE": "1", "HTTP_X_BENCH_NO_FRAGMENTS": "1"}
@@ -119,7 +119,7 @@ def bench_session_cookie() -> str:
     from django.contrib.auth.models import Group
     from django.test import Client
 
-    from valita.roles import OPH_GROUP
+    from core.roles import OPH_GROUP
 
     user, _ = get_user_model().objects.get_or_create(email="bench-oph@example.org")
     user.groups.add(Group.objects.get_or_create(name=OPH_GROUP)[0])
@@ -438,7 +438,7 @@ def render(
         "before the load). Cached = an anonymous visitor, served from the whole-page cache. "
         "Uncached = the whole-page cache skipped (`X-Bench-No-Cache`): the page is "
         "rendered for each request, and its shared fragments (the parts that are the same "
-        "for every visitor, valita/content_cache.py) come from the fragment cache. "
+        "for every visitor, core/content_cache.py) come from the fragment cache. "
         "Queries and HTML bytes are of a whole rendering.",
         "",
         "### Whole rendering (nothing cached: no page cache, no fragments)",

@@ -1,18 +1,43 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_mixins import TranslatedEditableAdmin
 from projects.forms import ProjectsKeptForm
-from valita.admin_mixins import TranslatedEditableAdmin
 
 from . import services
 from .models import Post
 
 
+class PostAdminForm(ProjectsKeptForm):
+    """The admin holds to the review rule of the workspace: a coordinator whose project's
+    posts need approval cannot publish (or change a published post) here either."""
+
+    def clean(self):
+        cleaned = super().clean()
+        projects = cleaned.get("projects")
+        if self.editor is None or projects is None:
+            return cleaned
+        published = cleaned.get("status") == Post.Status.PUBLISHED
+        if published and self.instance.needs_review_by(self.editor, projects=projects):
+            self.add_error(
+                "status",
+                ValidationError(
+                    _(
+                        "Tämän hankkeen kirjoitukset julkaisee verkostokoordinaattori. "
+                        "Lähetä kirjoitus tarkistettavaksi työtilassa."
+                    ),
+                    code="needs_review",
+                ),
+            )
+        return cleaned
+
+
 @admin.register(Post)
 class PostAdmin(TranslatedEditableAdmin):
     project_coordinators_may_edit = True
-    form = ProjectsKeptForm
+    form = PostAdminForm
     list_display = ["__str__", "visibility", "publish_at", "author"]
     list_filter = ["status", "projects", "themes"]
     search_fields = ["title_fi", "title_sv"]
@@ -34,7 +59,16 @@ class PostAdmin(TranslatedEditableAdmin):
         (_("Hankkeet ja teemat"), {"fields": ["projects", "themes"]}),
         (
             _("Julkaisu"),
-            {"fields": ["status", "publish_at", "preview_link", "author", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "preview_link",
+                    "author",
+                    "review_note",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 
@@ -42,6 +76,8 @@ class PostAdmin(TranslatedEditableAdmin):
     def visibility(self, obj):
         if obj.status == Post.Status.DRAFT:
             return _("Luonnos")
+        if obj.status == Post.Status.REVIEW:
+            return _("Odottaa tarkistusta")
         return _("Julkaistu") if obj.is_live else _("Ajastettu")
 
     @admin.display(description=_("esikatselulinkki"))

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.translation_utils import current_language
 from projects.models import Project, Theme
-from valita.translation_utils import current_language
 
 from .models import Post
 

@@ -4,7 +4,7 @@
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from valita.jsonld import absolute, dumps, project_organization, site_publisher
+from core.jsonld import absolute, dumps, project_organization, site_publisher
 
 from .models import Post
 

@@ -13,13 +13,13 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import EDITOR_EXTENSIONS, RichTextField
+from core.files import private_storage
+from core.images import ImageUploadField
+from core.project_content import ProjectContentQuerySet
+from core.roles import is_network_coordinator
+from core.translation_utils import LANGUAGE_CODES, current_language, localized_value
 from projects.models import Project, Theme
-from valita import outbox
-from valita.fields import RichTextField
-from valita.files import private_storage
-from valita.images import ImageUploadField
-from valita.project_content import ProjectContentQuerySet
-from valita.translation_utils import LANGUAGE_CODES, current_language, localized_value
 
 COVER_RENDITION_WIDTHS = (480, 960, 1600)
 COVER_TOKEN_SALT = "blog.cover"  # noqa: S105 - a signing namespace, not a secret
@@ -27,7 +27,7 @@ COVER_TOKEN_MAX_AGE = timedelta(days=3)  # as long as a preview link
 
 
 class PostQuerySet(ProjectContentQuerySet):
-    """Posts: the shared reads of project content (valita.project_content); the public
+    """Posts: the shared reads of project content (core.project_content); the public
     ones are published posts whose publish time has come, and a list shows the author."""
 
     def published_condition(self, now=None) -> Q:
@@ -47,6 +47,12 @@ class PostQuerySet(ProjectContentQuerySet):
     def for_listing(self):
         return super().for_listing().select_related("author")
 
+    def waiting_for_review(self):
+        return self.filter(status=Post.Status.REVIEW)
+
+    def drafts(self):
+        return self.filter(status=Post.Status.DRAFT)
+
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
@@ -60,6 +66,7 @@ class PostQuerySet(ProjectContentQuerySet):
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Luonnos")
+        REVIEW = "review", _("Odottaa tarkistusta")
         PUBLISHED = "published", _("Julkaistu")
 
     title = models.CharField(_("otsikko"), max_length=200, blank=True)
@@ -76,7 +83,9 @@ class Post(models.Model):
         blank=True,
         help_text=_("Lyhyt johdanto, joka näkyy listoissa ja jaettaessa."),
     )
-    body = RichTextField(_("teksti"), blank=True)
+    # Images inside the text (PostImage, uploaded through the image pipeline) are kept
+    # by the admin's editor too: its Image extension knows <img>.
+    body = RichTextField(_("teksti"), blank=True, extensions={**EDITOR_EXTENSIONS, "Image": True})
     # In the private storage: a cover is read through blog.views.cover, which shows it
     # only while the post is visible (a draft's or a scheduled post's cover is not public).
     cover_image = ImageUploadField(
@@ -126,6 +135,18 @@ class Post(models.Model):
         default=timezone.now,
         help_text=_("Julkaistu kirjoitus tulee näkyviin tähän aikaan ilman muita toimia."),
     )
+    # Review (a project whose posts need a network coordinator's approval):
+    # who sent the post to review and when, and the reviewer's note when it came back.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tarkistettavaksi lähettänyt"),
+    )
+    submitted_at = models.DateTimeField(_("lähetetty tarkistettavaksi"), null=True, blank=True)
+    review_note = models.TextField(_("tarkistajan kommentti"), blank=True)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
 
@@ -190,6 +211,20 @@ class Post(models.Model):
     @property
     def is_live(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    def needs_review_by(self, user, projects=None) -> bool:
+        """Whether `user`'s publishing of this post waits for a network coordinator:
+        they are not one, and a project of the post (or of `projects`, the ones being
+        chosen in a form) asks for approval (Project.posts_need_approval)."""
+        if is_network_coordinator(user):
+            return False
+        if projects is None:
+            projects = self.projects.all() if self.pk else []
+        return any(project.posts_need_approval for project in projects)
 
     # Validation and saving -----------------------------------------------------
 
@@ -263,12 +298,10 @@ class Post(models.Model):
             self._cover_changed = old != (self.cover_image.name if self.cover_image else "")
         elif not self.pk:
             self._cover_changed = bool(self.cover_image)
+        # blog.signals queues the cover's renditions in this save's transaction.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if self._cover_changed:
-                self._cover_changed = False
-                # Renditions are made in the background, through the outbox with this save.
-                outbox.enqueue("blog.tasks.make_cover_renditions", self.pk)
+        self._cover_changed = False
 
     # Images ----------------------------------------------------------------------
     # Covers have no /media/ address: each file (the cover and its renditions) is at
@@ -327,3 +360,57 @@ class Post(models.Model):
         if sources:
             return self.cover_address(sources[-1]["name"])
         return self.cover_url
+
+
+class PostImage(models.Model):
+    """An image inside a post's text: uploaded through the one image pipeline, stored
+    privately and shown (blog.views.body_image) only while its post may be seen."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="images", verbose_name=_("kirjoitus")
+    )
+    image = ImageUploadField(
+        _("kuva"),
+        upload_to="blog/images/%Y/",
+        storage=private_storage,
+        max_side=1600,
+        width_field="width",
+        height_field="height",
+        help_text=_(
+            "JPEG-, PNG- tai WebP-kuva, enintään 8 Mt ja 24 megapikseliä. "
+            "Kuvan sijaintitiedot ja muut metatiedot poistetaan."
+        ),
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    alt = models.CharField(
+        _("tekstivastine"),
+        max_length=250,
+        help_text=_("Kerro lyhyesti, mitä kuvassa näkyy."),
+    )
+    created_at = models.DateTimeField(_("lisätty"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("kirjoituksen kuva")
+        verbose_name_plural = _("kirjoituksen kuvat")
+
+    def __str__(self):
+        return self.alt_fi or self.alt_sv or f"#{self.pk}"
+
+    @property
+    def address(self) -> str:
+        """The image's stable address, written into the post's text."""
+        return reverse("blog_image", kwargs={"image_id": self.pk})
+
+    def tag(self, language: str) -> str:
+        """The <img> written into the text of `language`, with that language's alt."""
+        from django.utils.html import format_html
+
+        return format_html(
+            '<img src="{}" alt="{}" width="{}" height="{}">',
+            self.address,
+            localized_value(self, "alt", language) or "",
+            self.width or "",
+            self.height or "",
+        )

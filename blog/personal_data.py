@@ -1,6 +1,6 @@
 """A post's author: the posts one wrote are exported; erasing leaves the posts unsigned."""
 
-from valita.personal_data import register
+from core.personal_data import register
 
 from .models import Post
 

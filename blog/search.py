@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from search.indexing import field_text, index_object
-from search.registry import SearchSource, register_source, source_for
+from search.indexing import field_text, index_object, register_source
+from search.registry import SearchSource, source_for
 
 from .models import Post
 

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import search, services
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -12,6 +12,4 @@ def make_cover_renditions(post_id: int) -> bool:
 
 @shared_task
 def index_due_posts() -> int:
-    from .search import index_due_posts as index_due
-
-    return index_due()
+    return search.index_due_posts()

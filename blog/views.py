@@ -10,15 +10,15 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from core.files import file_response
+from core.images import CONTENT_TYPES
+from core.query_params import reads_query
+from core.translation_utils import get_by_slug
 from projects.models import Project, Theme
-from valita.files import file_response
-from valita.images import CONTENT_TYPES
-from valita.query_params import reads_query
-from valita.translation_utils import get_by_slug
 
 from . import services
 from .jsonld import post_jsonld
-from .models import Post
+from .models import Post, PostImage
 
 PER_PAGE = 10
 
@@ -157,6 +157,29 @@ def cover(request, post_id, name):
     )
     if post.is_live:
         # Shared caches may keep it no longer than the page cache keeps a page.
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+    else:
+        patch_cache_control(response, no_store=True)
+    return response
+
+
+@require_safe
+def body_image(request, image_id):
+    """An image inside a post's text: for anybody once the post is public, before that
+    only for those who may see the post (its editors). Unpublishing hides it at once."""
+    image = PostImage.objects.select_related("post").filter(pk=image_id).first()
+    if image is None or not Post.objects.visible_to(request.user).filter(pk=image.post_id).exists():
+        raise Http404
+    live = image.post.is_live
+    extension = image.image.name.rsplit(".", 1)[-1].lower()
+    response = file_response(
+        image.image,
+        filename=image.image.name.rsplit("/", 1)[-1],
+        content_type=CONTENT_TYPES.get(extension, "application/octet-stream"),
+        as_attachment=False,
+        cache="public" if live else "private",
+    )
+    if live:
         patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
     else:
         patch_cache_control(response, no_store=True)

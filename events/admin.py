@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from core.admin_mixins import EditableByInlineMixin, TranslatedEditableAdmin
 from projects.forms import ProjectsKeptForm
-from valita.admin_mixins import EditableByInlineMixin, TranslatedEditableAdmin
 
 from .models import Event, EventMaterial
 
@@ -26,7 +26,20 @@ class EventAdmin(TranslatedEditableAdmin):
     inlines = [EventMaterialInline]
     readonly_fields = ["sequence", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "projects", "themes", "description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "status",
+                    "publish_at",
+                    "projects",
+                    "themes",
+                    "description",
+                ]
+            },
+        ),
         (
             _("Aika ja paikka"),
             {

@@ -7,11 +7,20 @@ class EventsConfig(AppConfig):
     verbose_name = _("Tapahtumat")
 
     def ready(self):
-        from projects.sections import register_project_section, register_theme_section
-        from valita.home import register_home_section
+        from core.content_cache import register_scheduled_change
 
-        from . import sections
+        from . import services, signals  # noqa: F401 - signals connect on import
 
-        register_home_section(sections.home_section)
-        register_theme_section(sections.theme_section)
-        register_project_section(sections.project_section)
+        # Cached pages are retired when a scheduled event's publish time comes.
+        register_scheduled_change(services.next_scheduled_publish)
+        register_history()
+
+
+def register_history():
+    from core import versions
+
+    from .models import Event
+
+    # A restore brings back the content, never the state or the participation counts.
+    counters = ("sequence", "registered_total", "attended_total", "personal_data_removed_at")
+    versions.register(Event, key="event", kept=("status", *counters), hidden=counters)

@@ -1,4 +1,5 @@
-"""The emails to registrants, each written in the registrant's own language."""
+"""The emails to registrants, each written in the registrant's own language, and the
+outbox targets that send them (core/outbox.py)."""
 
 import uuid
 
@@ -10,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from valita.signed import signed_load
-from valita.translation_utils import localized_value
+from core.signed import signed_load
+from core.translation_utils import localized_value
 
 from .ics import event_calendar
 from .models import Registration
@@ -95,3 +96,26 @@ def bulk_message(registration: Registration, subjects: dict, bodies: dict) -> Em
             },
         )
     return EmailMessage(subject=subject, body=body, to=[registration.email])
+
+
+# Outbox targets: the services queue them with the registration's own transaction.
+
+
+def send_registration_email(registration_id: int, kind: str) -> None:
+    """An outbox target: one email (confirmation, offer, reminder…) to a registrant."""
+    registration = (
+        Registration.objects.reachable().select_related("event").filter(pk=registration_id).first()
+    )
+    if registration is None:
+        return  # personal data removed in the meantime
+    registration_message(registration, kind).send()
+
+
+def send_bulk_email(registration_id: int, subjects: dict, bodies: dict) -> None:
+    """An outbox target: a coordinator's message to one registrant, in their language."""
+    registration = (
+        Registration.objects.reachable().select_related("event").filter(pk=registration_id).first()
+    )
+    if registration is None:
+        return
+    bulk_message(registration, subjects, bodies).send()

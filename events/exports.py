@@ -1,9 +1,9 @@
-"""Registrations as CSV and XLSX for the coordinators of the event (valita.exports)."""
+"""Registrations as CSV and XLSX for the coordinators of the event (core.exports)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from valita import exports
+from core import exports
 
 
 def registrations_sheet(event, registrations) -> exports.Sheet:

@@ -4,7 +4,7 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from valita.list_filters import ProjectContentFilterForm
+from core.list_filters import ProjectContentFilterForm
 
 from .models import Event, Registration
 

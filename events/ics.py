@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from valita.translation_utils import localized_value
+from core.translation_utils import localized_value
 
 from .models import HELSINKI, Event
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from valita.jsonld import absolute, dumps, project_organization
+from core.jsonld import absolute, dumps, project_organization
 
 from .models import Event
 

@@ -13,28 +13,62 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import deadlines
+from core.fields import RichTextField
+from core.files import PrivateFileField
+from core.project_content import ProjectContentQuerySet
+from core.translation_utils import fill_missing_slugs
 from projects.models import Project, Theme
-from valita import deadlines
-from valita.fields import RichTextField
-from valita.files import PrivateFileField
-from valita.project_content import ProjectContentQuerySet
-from valita.translation_utils import fill_missing_slugs
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class EventQuerySet(ProjectContentQuerySet):
-    """Events: the shared reads of project content (valita.project_content), and
+    """Events: the shared reads of project content (core.project_content), and
     the public ones are published and cancelled events (with their note)."""
 
-    def published_condition(self) -> Q:
-        return ~Q(status=Event.Status.DRAFT)
+    def published_condition(self, now=None) -> Q:
+        """Published and cancelled events whose publish time (if one is set) has come."""
+        return ~Q(status=Event.Status.DRAFT) & (
+            Q(publish_at=None) | Q(publish_at__lte=now or timezone.now())
+        )
+
+    def published(self, now=None):
+        return self.filter(self.published_condition(now))
+
+    def scheduled(self, now=None):
+        """Published events waiting for their publish time."""
+        return self.filter(~Q(status=Event.Status.DRAFT), publish_at__gt=now or timezone.now())
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def with_registration_counts(self):
+        """Each event's places taken (confirmed or offered), confirmed, waiting, offered
+        and attended registrations, counted in the same query."""
+        status = "registrations__status"
+        return self.annotate(
+            taken_count=Count(
+                "registrations",
+                filter=Q(
+                    **{
+                        f"{status}__in": [
+                            Registration.Status.CONFIRMED,
+                            Registration.Status.OFFERED,
+                        ]
+                    }
+                ),
+            ),
+            confirmed_count=Count(
+                "registrations", filter=Q(**{status: Registration.Status.CONFIRMED})
+            ),
+            waiting_count=Count("registrations", filter=Q(**{status: Registration.Status.WAITING})),
+            offered_count=Count("registrations", filter=Q(**{status: Registration.Status.OFFERED})),
+            attended_count=Count("registrations", filter=Q(registrations__attended=True)),
+        )
 
     def participation_stats(self) -> dict[str, list[dict]]:
         """Events, registered and attended participants per project, theme and month.
@@ -127,6 +161,15 @@ class Event(models.Model):
         _("tapahtuman kieli"), max_length=10, choices=Languages, default=Languages.FI
     )
     status = models.CharField(_("tila"), max_length=20, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("julkaisuaika"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Julkaistu tapahtuma näkyy yleisölle tästä hetkestä alkaen. "
+            "Tyhjä tarkoittaa, että se näkyy heti."
+        ),
+    )
     registration_enabled = models.BooleanField(_("ilmoittautuminen käytössä"), default=False)
     registration_deadline = models.DateTimeField(
         _("ilmoittautumisen takaraja"), null=True, blank=True
@@ -235,6 +278,16 @@ class Event(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    def is_public(self, now=None) -> bool:
+        """Whether visitors see the event (Event.objects.published() in Python)."""
+        if self.status == self.Status.DRAFT:
+            return False
+        return self.publish_at is None or self.publish_at <= (now or timezone.now())
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status != self.Status.DRAFT and not self.is_public()
+
     @property
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
@@ -275,9 +328,17 @@ class Event(models.Model):
             return self.capacity_remote
         return self.capacity_in_person
 
+    @property
+    def capacity_total(self) -> int | None:
+        """All places of the event's ways of taking part; None when any is unlimited."""
+        capacities = [self.capacity_for(mode) for mode in self.modes()]
+        return None if None in capacities else sum(capacities)
+
     def registration_open(self, now=None) -> bool:
         now = now or timezone.now()
         if not self.registration_enabled or self.status != self.Status.PUBLISHED:
+            return False
+        if not self.is_public(now):
             return False
         return deadlines.is_open(self.registration_deadline or self.starts_at, now)
 
@@ -286,7 +347,11 @@ class Event(models.Model):
         now = now or timezone.now()
         if self.status == self.Status.CANCELLED:
             return str(_("Tapahtuma on peruttu."))
-        if not self.registration_enabled or self.status != self.Status.PUBLISHED:
+        if (
+            not self.registration_enabled
+            or self.status != self.Status.PUBLISHED
+            or not self.is_public(now)
+        ):
             return str(_("Tähän tapahtumaan ei ilmoittauduta."))
         if deadlines.has_passed(self.registration_deadline or self.starts_at, now):
             return str(_("Ilmoittautuminen on päättynyt."))

@@ -2,7 +2,7 @@
 fields (the rows stay, so the events' participant figures do not change); the blank
 address ends their links and emails, and a place they waited for passes on."""
 
-from valita.personal_data import register
+from core.personal_data import register
 
 from .models import Registration
 from .services import registrations_erase

@@ -2,7 +2,7 @@
 
 Each call is one transaction that locks the event row first, so two requests
 counting the same places run one after the other (see the parallel tests).
-Emails go through the outbox (valita/outbox.py): stored with the registration in
+Emails go through the outbox (core/outbox.py): stored with the registration in
 its transaction, sent by a worker after the commit, and sent later when the
 broker is down, never lost.
 """
@@ -16,12 +16,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from valita import deadlines, outbox
+from core import deadlines, outbox
+from projects.models import Project
 
-from .models import Event, Registration, offer_expiry
+from .emails import bulk_message
+from .models import Event, EventMaterial, Registration, offer_expiry
 
-SEND_EMAIL = "events.tasks.send_registration_email"
-SEND_BULK_EMAIL = "events.tasks.send_bulk_email"
+SEND_EMAIL = "events.emails.send_registration_email"
+SEND_BULK_EMAIL = "events.emails.send_bulk_email"
 
 
 def _locked_event(event_id: int) -> Event:
@@ -171,14 +173,41 @@ def _offer_free_places(event: Event, mode: str, now) -> list[Registration]:
     free = free_places(event, mode)
     queue = event.registrations.waiting().reachable().filter(mode=mode)
     waiting = list(queue if free is None else queue[:free])
-    offered = []
     for registration in waiting:
-        registration.status = Registration.Status.OFFERED
-        registration.offer_expires_at = offer_expiry(now)
-        registration.save(update_fields=["status", "offer_expires_at"])
-        _queue_email(registration, "offer")
-        offered.append(registration)
-    return offered
+        _offer(registration, now)
+    return waiting
+
+
+def _offer(registration: Registration, now) -> Registration:
+    """Offer one waiting person a place, held for them until the offer expires."""
+    registration.status = Registration.Status.OFFERED
+    registration.offer_expires_at = offer_expiry(now)
+    registration.save(update_fields=["status", "offer_expires_at"])
+    _queue_email(registration, "offer")
+    return registration
+
+
+@transaction.atomic
+def offer_make(*, registration: Registration, now=None) -> Registration:
+    """A coordinator offers a place to someone waiting, out of turn or beyond the places
+    (a place freed outside the portal, a larger room): the same offer and email as when
+    a place frees up, with the same hold time."""
+    now = now or timezone.now()
+    event = _locked_event(registration.event_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status != Registration.Status.WAITING:
+        raise ValidationError(_("Paikkaa voi tarjota vain jonossa olevalle."), code="not_waiting")
+    if not registration.email:
+        raise ValidationError(
+            _("Henkilön tiedot on poistettu, joten hänelle ei voi tarjota paikkaa."),
+            code="erased",
+        )
+    if event.status != Event.Status.PUBLISHED or event.starts_at <= now:
+        raise ValidationError(
+            _("Paikkoja voi tarjota vain julkaistuun tapahtumaan ennen sen alkua."),
+            code="not_open",
+        )
+    return _offer(registration, now)
 
 
 def offers_expire(*, now=None) -> int:
@@ -299,6 +328,58 @@ def reminders_send(*, now=None) -> int:
     return queued
 
 
+BULK_AUDIENCES = {
+    "confirmed": [Registration.Status.CONFIRMED],
+    "waiting": [Registration.Status.WAITING, Registration.Status.OFFERED],
+    "all": [
+        Registration.Status.CONFIRMED,
+        Registration.Status.WAITING,
+        Registration.Status.OFFERED,
+    ],
+}
+
+
+def bulk_recipients(event: Event, audience: str):
+    return event.registrations.filter(status__in=BULK_AUDIENCES[audience]).reachable()
+
+
+def bulk_email_preview(
+    *,
+    event: Event,
+    audience: str,
+    subject_fi: str,
+    body_fi: str,
+    subject_sv: str = "",
+    body_sv: str = "",
+) -> list[dict]:
+    """The message as each language's recipients will get it, with their number.
+
+    Rendered by the same code as the real emails, for a sample recipient (never saved).
+    """
+    counts = dict(
+        bulk_recipients(event, audience)
+        .values_list("language")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    subjects = {"fi": subject_fi, "sv": subject_sv}
+    bodies = {"fi": body_fi, "sv": body_sv}
+    previews = []
+    for language in ("fi", "sv"):
+        sample = Registration(event=event, language=language, name="", email="")
+        message = bulk_message(sample, subjects, bodies)
+        previews.append(
+            {
+                "language": language,
+                "count": counts.get(language, 0),
+                "subject": message.subject,
+                "body": message.body,
+                "fallback": language == "sv" and not (subject_sv and body_sv),
+            }
+        )
+    return previews
+
+
 def bulk_email_send(
     *,
     event: Event,
@@ -309,20 +390,9 @@ def bulk_email_send(
     body_sv: str = "",
 ) -> int:
     """Queue a coordinator's message to each recipient, in the recipient's language."""
-    statuses = {
-        "confirmed": [Registration.Status.CONFIRMED],
-        "waiting": [Registration.Status.WAITING, Registration.Status.OFFERED],
-        "all": [
-            Registration.Status.CONFIRMED,
-            Registration.Status.WAITING,
-            Registration.Status.OFFERED,
-        ],
-    }[audience]
     subjects = {"fi": subject_fi, "sv": subject_sv}
     bodies = {"fi": body_fi, "sv": body_sv}
-    ids = list(
-        event.registrations.filter(status__in=statuses).reachable().values_list("pk", flat=True)
-    )
+    ids = list(bulk_recipients(event, audience).values_list("pk", flat=True))
     with transaction.atomic():
         for registration_id in ids:
             outbox.enqueue(SEND_BULK_EMAIL, registration_id, subjects, bodies)
@@ -333,3 +403,125 @@ def attendance_mark(*, registration: Registration, attended: bool) -> Registrati
     Registration.objects.filter(pk=registration.pk).update(attended=attended)
     registration.attended = attended
     return registration
+
+
+def next_scheduled_publish():
+    """When the next scheduled event becomes public (None if none is waiting)."""
+    event = Event.objects.scheduled().order_by("publish_at").only("publish_at").first()
+    return event.publish_at if event else None
+
+
+# The workspace's editor -------------------------------------------------------
+
+# Fields an event copy does not take over: its identity, state and the counts kept
+# after its registrations' personal data were removed.
+NOT_COPIED = {
+    "id",
+    "slug",
+    "slug_fi",
+    "slug_sv",
+    "status",
+    "publish_at",
+    "sequence",
+    "created_at",
+    "updated_at",
+    "registered_total",
+    "attended_total",
+    "personal_data_removed_at",
+}
+
+
+@transaction.atomic
+def event_save(*, form) -> Event:
+    """Save the editor's form (the event and its projects and themes) as one write."""
+    return form.save()
+
+
+@transaction.atomic
+def event_publish(*, event: Event, at=None, now=None) -> Event:
+    """Publish now, or at a set time (visitors see it from then on, nobody acting)."""
+    now = now or timezone.now()
+    event = _locked_event(event.pk)
+    if event.status == Event.Status.CANCELLED:
+        raise ValidationError(_("Peruttua tapahtumaa ei voi julkaista."), code="cancelled")
+    if at is not None and at >= event.ends_at:
+        raise ValidationError(
+            {"publish_at": _("Julkaisuajan pitää olla ennen tapahtuman loppua.")},
+            code="publish_after_end",
+        )
+    event.status = Event.Status.PUBLISHED
+    event.publish_at = at if at is not None and at > now else None
+    event.save(update_fields=["status", "publish_at", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def event_unpublish(*, event: Event) -> Event:
+    """Back to a draft: visitors no longer see it (registrations already made stay)."""
+    event = _locked_event(event.pk)
+    event.status = Event.Status.DRAFT
+    event.publish_at = None
+    event.save(update_fields=["status", "publish_at", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def event_copy(*, event: Event, editor) -> Event:
+    """A new draft with the event's texts, times and settings, without its registrations
+    and materials. It belongs to those of the event's projects the editor may edit."""
+    values = {
+        field.attname: getattr(event, field.attname)
+        for field in Event._meta.concrete_fields
+        if field.attname not in NOT_COPIED
+    }
+    copy = Event(**values, status=Event.Status.DRAFT)
+    copy.save()  # fills the slugs from the titles, each one free
+    editable = Project.objects.editable_by(editor).values("pk")
+    copy.projects.set(event.projects.filter(pk__in=editable))
+    copy.themes.set(event.themes.all())
+    return copy
+
+
+@transaction.atomic
+def material_add(*, event: Event, form) -> EventMaterial:
+    material = form.save(commit=False)
+    material.event = event
+    material.order = (
+        event.materials.order_by("-order").values_list("order", flat=True).first() or 0
+    ) + 1
+    material.full_clean()
+    material.save()
+    return material
+
+
+def material_delete(*, material: EventMaterial) -> None:
+    stored = material.file.name if material.file else ""
+    storage = material.file.storage if material.file else None
+    with transaction.atomic():
+        material.delete()
+    if stored:
+        storage.delete(stored)  # after the row is gone: never a row without its file
+
+
+OFFERS_SOON_HOURS = 24
+PANEL_EVENTS = 8
+
+
+def workspace_panel(user, *, now=None) -> dict:
+    """The workspace home's events panel: the user's upcoming events with their places
+    taken, waiting and attended, and the offers that expire within a day."""
+    now = now or timezone.now()
+    events = list(
+        Event.objects.editable_by(user).upcoming(now).with_registration_counts()[:PANEL_EVENTS]
+    )
+    offers = list(
+        Registration.objects.editable_by(user)
+        .filter(
+            status=Registration.Status.OFFERED,
+            offer_expires_at__gt=now,
+            offer_expires_at__lte=now + timedelta(hours=OFFERS_SOON_HOURS),
+        )
+        .select_related("event")
+        .order_by("offer_expires_at", "pk")[:PANEL_EVENTS]
+    )
+    return {"events_panel": events, "offers_expiring": offers}

@@ -1,35 +1,9 @@
-"""Background work of events: outbox targets (emails) and the beat jobs.
-
-The emails are plain functions that the outbox runs (valita/outbox.py): the
-services queue them with the registration's own transaction. The beat jobs
-load what is due and call a service; a second run does nothing new.
-"""
+"""The beat jobs of events: each loads what is due and calls a service; a second run does
+nothing new. The emails that the services queue through the outbox are events/emails.py's."""
 
 from celery import shared_task
 
 from . import services
-from .emails import bulk_message, registration_message
-from .models import Registration
-
-
-def send_registration_email(registration_id: int, kind: str) -> None:
-    """An outbox target: one email (confirmation, offer, reminder…) to a registrant."""
-    registration = (
-        Registration.objects.reachable().select_related("event").filter(pk=registration_id).first()
-    )
-    if registration is None:
-        return  # personal data removed in the meantime
-    registration_message(registration, kind).send()
-
-
-def send_bulk_email(registration_id: int, subjects: dict, bodies: dict) -> None:
-    """An outbox target: a coordinator's message to one registrant, in their language."""
-    registration = (
-        Registration.objects.reachable().select_related("event").filter(pk=registration_id).first()
-    )
-    if registration is None:
-        return
-    bulk_message(registration, subjects, bodies).send()
 
 
 @shared_task
@@ -48,3 +22,10 @@ def remove_personal_data() -> int:
     for event in events:
         services.personal_data_remove(event=event)
     return len(events)
+
+
+@shared_task
+def index_due_events() -> int:
+    from .search import index_due_events as index_due
+
+    return index_due()

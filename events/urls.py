@@ -38,36 +38,4 @@ urlpatterns = [
         views.registration_manage,
         name="registration_manage",
     ),
-    path(
-        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittautuneet/"),
-        views.registration_list,
-        name="registration_list",
-    ),
-    path(
-        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittautuneet.csv"),
-        views.registration_export,
-        {"fmt": "csv"},
-        name="registration_csv",
-    ),
-    path(
-        pgettext_lazy("url", "tapahtumat/<slug:slug>/ilmoittautuneet.xlsx"),
-        views.registration_export,
-        {"fmt": "xlsx"},
-        name="registration_xlsx",
-    ),
-    path(
-        pgettext_lazy("url", "tapahtumat/<slug:slug>/viesti/"),
-        views.registration_email,
-        name="registration_email",
-    ),
-    path(
-        pgettext_lazy("url", "tapahtumat/<slug:slug>/lasnaolo/"),
-        views.checkin_list,
-        name="checkin_list",
-    ),
-    path(
-        pgettext_lazy("url", "tapahtumat/<slug:slug>/lasnaolo/<int:pk>/"),
-        views.checkin_mark,
-        name="checkin_mark",
-    ),
 ]

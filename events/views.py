@@ -3,32 +3,27 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
-    require_POST,
     require_safe,
 )
 
+from core import ratelimit
+from core.files import file_response
+from core.query_params import reads_query
+from core.translation_utils import current_language, get_by_slug
 from projects.models import Project, Theme
-from valita import exports as spreadsheets
-from valita import ratelimit
-from valita.access_log import log_access
-from valita.files import file_response
-from valita.query_params import reads_query
-from valita.translation_utils import current_language, get_by_slug, localized_value
 
-from . import exports, services
+from . import services
 from .emails import registration_from_signature
-from .forms import BulkEmailForm, EventFilterForm, RegistrationForm
+from .forms import EventFilterForm, RegistrationForm
 from .ics import build_calendar, event_calendar
 from .jsonld import event_jsonld
 from .models import Event, EventMaterial, Registration
@@ -234,84 +229,3 @@ def registration_manage(request, signed):
         return redirect(request.path)
     context = {"registration": registration, "event": registration.event}
     return render(request, "events/registration_manage.html", context)
-
-
-# Coordinator tools ---------------------------------------------------------
-
-
-def _editable_event(request, slug) -> Event:
-    return get_object_or_404(Event.objects.editable_by(request.user).by_slug(slug)[:1])
-
-
-@login_required
-@require_GET
-def registration_list(request, slug):
-    event = _editable_event(request, slug)
-    log_access(request, "events.registrations.view", event)
-    context = {
-        "event": event,
-        "registrations": event.registrations.order_by("status", "created_at", "pk"),
-        "places": services.place_counts(event),
-    }
-    return render(request, "events/registration_list.html", context)
-
-
-@login_required
-@require_GET
-def registration_export(request, slug, fmt):
-    event = _editable_event(request, slug)
-    log_access(request, f"events.registrations.export.{fmt}", event)
-    registrations = event.registrations.order_by("created_at", "pk")
-    sheet = exports.registrations_sheet(event, registrations)
-    name = localized_value(event, "slug", "fi")
-    return spreadsheets.attachment(spreadsheets.render(sheet, fmt), fmt, filename=name)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def registration_email(request, slug):
-    event = _editable_event(request, slug)
-    form = BulkEmailForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        count = services.bulk_email_send(event=event, **form.cleaned_data)
-        messages.success(
-            request,
-            ngettext(
-                "Viesti lähetetään %(count)s vastaanottajalle.",
-                "Viesti lähetetään %(count)s vastaanottajalle.",
-                count,
-            )
-            % {"count": count},
-        )
-        return redirect("events:registration_list", slug=event.slug)
-    return render(request, "events/registration_email.html", {"event": event, "form": form})
-
-
-@login_required
-@require_GET
-def checkin_list(request, slug):
-    event = _editable_event(request, slug)
-    log_access(request, "events.registrations.checkin", event)
-    registrations = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by(
-        "name", "pk"
-    )
-    return render(request, "events/checkin.html", {"event": event, "registrations": registrations})
-
-
-@login_required
-@require_POST
-def checkin_mark(request, slug, pk):
-    event = _editable_event(request, slug)
-    registration = get_object_or_404(event.registrations, pk=pk)
-    attended = request.POST.get("attended") == "1"
-    services.attendance_mark(registration=registration, attended=attended)
-    messages.success(
-        request,
-        (
-            _("%(name)s merkitty paikalla olleeksi.")
-            if attended
-            else _("%(name)s merkitty poissa olleeksi.")
-        )
-        % {"name": registration.name},
-    )
-    return redirect(reverse("events:checkin_list", kwargs={"slug": event.slug}) + f"#r{pk}")

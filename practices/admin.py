@@ -8,13 +8,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from projects.forms import ProjectsKeptForm
-from valita.admin_mixins import (
+from core.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
     TranslatedEditableAdmin,
 )
-from valita.roles import is_network_coordinator
+from core.roles import is_network_coordinator
+from projects.forms import ProjectsKeptForm
 
 from .models import (
     Adoption,

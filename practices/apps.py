@@ -1,4 +1,4 @@
-"""The practices app; it adds its sections to the home, theme and project pages."""
+"""Good practices of the projects: their own models, pages and admin."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -9,11 +9,12 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Hyvät käytännöt")
 
     def ready(self):
-        from projects.sections import register_project_section, register_theme_section
-        from valita.home import register_home_section
+        register_history()
 
-        from . import sections
 
-        register_home_section(sections.home_section)
-        register_theme_section(sections.theme_section)
-        register_project_section(sections.project_section)
+def register_history():
+    from core import versions
+
+    from .models import Practice
+
+    versions.register(Practice, key="practice", kept=("is_published",))

@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from valita import deadlines
-from valita.list_filters import ProjectContentFilterForm
+from core import deadlines
+from core.list_filters import ProjectContentFilterForm
 
 from .models import Adoption, FollowUpRequest, Practice
 

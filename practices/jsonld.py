@@ -4,7 +4,7 @@
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from valita.jsonld import absolute, dumps, project_organization, site_publisher
+from core.jsonld import absolute, dumps, project_organization, site_publisher
 
 
 def practice_jsonld(practice) -> str:

@@ -22,12 +22,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from valita import deadlines
-from valita.fields import RichTextField
-from valita.files import PrivateFileField
-from valita.project_content import ProjectContentQuerySet
-from valita.roles import is_network_coordinator
-from valita.translation_utils import fill_missing_slugs
+from core import deadlines
+from core.fields import RichTextField
+from core.files import PrivateFileField
+from core.project_content import ProjectContentQuerySet
+from core.roles import is_network_coordinator
+from core.translation_utils import fill_missing_slugs
 
 from .attachments import CONTENT_TYPES, extension_of, validate_attachment
 
@@ -36,7 +36,7 @@ TWO_YEARS = timedelta(days=730)
 
 
 class PracticeQuerySet(ProjectContentQuerySet):
-    """Practices: the shared reads of project content (valita.project_content), and
+    """Practices: the shared reads of project content (core.project_content), and
     the public ones are those published."""
 
     def published_condition(self) -> Q:

@@ -4,7 +4,7 @@ The section names keep their "projects." prefix from before practices were an ap
 so an export reads the same as before.
 """
 
-from valita.personal_data import register
+from core.personal_data import register
 
 from .models import Adoption, FollowUpRequest, Practice
 

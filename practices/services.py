@@ -1,7 +1,7 @@
 """Follow-up of practices: starting a round, answering it, reminding who has not answered.
 
 Each call is one transaction. Emails go through the transactional outbox
-(valita.outbox), so a request row and its email exist together even when the
+(core.outbox), so a request row and its email exist together even when the
 broker is down; the email is written in the contact's own language.
 """
 
@@ -14,15 +14,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from valita import deadlines, outbox
-from valita.roles import is_network_coordinator
-from valita.signed import signed_load
+from core import deadlines, outbox
+from core.roles import is_network_coordinator
+from core.signed import signed_load
 
 from .models import Adoption, FollowUpRequest, FollowUpRound, Practice
 
 # The salt predates the practices app: links already emailed were signed with it.
 SIGNING_SALT = "projects.followup"
-SEND_TASK = "practices.tasks.send_followup_email"
+SEND_TASK = "practices.emails.send_followup_email"
 
 
 def followup_signature(request: FollowUpRequest) -> str:

@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.files import file_response
+from core.query_params import reads_query
+from core.roles import is_network_coordinator
+from core.translation_utils import get_by_slug
 from projects.models import Project, Theme
-from valita.files import file_response
-from valita.query_params import reads_query
-from valita.roles import is_network_coordinator
-from valita.translation_utils import get_by_slug
 
 from . import services
 from .forms import FollowUpAnswerForm, PracticeFilterForm

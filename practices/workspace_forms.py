@@ -7,9 +7,9 @@ practice (`ProjectsKeptFormMixin`); attachments keep the model's validated priva
 from django import forms
 from django.forms import inlineformset_factory
 
+from core.workspace_forms import LanguagePairsMixin
 from projects.forms import ProjectsKeptFormMixin
 from projects.models import Organisation, Project, Theme
-from valita.workspace_forms import LanguagePairsMixin
 
 from .models import Adoption, Practice, PracticeAttachment, PracticeLink
 

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from valita.query_params import reads_query
-from valita.roles import is_network_coordinator, is_project_coordinator
-from valita.staff import workspace_page
+from core.query_params import reads_query
+from core.roles import is_network_coordinator, is_project_coordinator
+from core.staff import workspace_page
 
 from . import services
 from .forms import FollowUpRoundForm

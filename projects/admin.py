@@ -1,12 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import (
+from core.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
     TranslatedEditableAdmin,
 )
-from valita.roles import is_network_coordinator
+from core.roles import is_network_coordinator
 
 from .models import ContactPerson, Membership, Organisation, Project, Theme
 
@@ -38,6 +38,13 @@ class ProjectAdmin(TranslatedEditableAdmin):
     filter_horizontal = ["themes", "partner_organisations"]
     autocomplete_fields = ["lead_organisation"]
     inlines = [ContactPersonInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not is_network_coordinator(request.user):
+            # Whether a project's posts need approval is the network coordinators' call.
+            fields.append("posts_need_approval")
+        return fields
 
     def has_add_permission(self, request, *args):
         # Projects are set up (and removed) by the network; coordinators edit their own.

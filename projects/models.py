@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from valita.fields import RichTextField
-from valita.images import ImageUploadField
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
+from core.fields import RichTextField
+from core.images import ImageUploadField
+from core.roles import coordinated_project_ids, is_network_coordinator
+from core.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
 
 class ThemeQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
@@ -111,6 +111,10 @@ class Project(models.Model):
         REGIONAL = "regional", _("Alueellinen")
         NATIONAL = "national", _("Valtakunnallinen")
 
+    # In the admin of other content, a project is chosen only among those the user may
+    # edit (core/admin_mixins.py).
+    admin_choices_editable_only = True
+
     kind = models.CharField(_("laji"), max_length=20, choices=Kind, default=Kind.NETWORK)
     name = models.CharField(_("nimi"), max_length=200)
     short_name = models.CharField(_("lyhyt nimi"), max_length=60)
@@ -160,6 +164,14 @@ class Project(models.Model):
         help_text=_("Kerro, mitä logossa lukee tai näkyy, ruudunlukijan käyttäjälle."),
     )
     is_published = models.BooleanField(_("julkaistu"), default=True)
+    posts_need_approval = models.BooleanField(
+        _("kirjoitukset hyväksytetään ennen julkaisua"),
+        default=False,
+        help_text=_(
+            "Hankekoordinaattorin kirjoitus julkaistaan vasta, kun verkostokoordinaattori "
+            "on hyväksynyt sen."
+        ),
+    )
 
     objects = ProjectQuerySet.as_manager()
 

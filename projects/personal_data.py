@@ -1,7 +1,7 @@
 """Contact persons shown on project pages."""
 
+from core.personal_data import register
 from projects.models import ContactPerson
-from valita.personal_data import register
 
 
 @register("projects.contacts")

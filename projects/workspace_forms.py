@@ -4,7 +4,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from valita.workspace_forms import LanguagePairsMixin
+from core.workspace_forms import LanguagePairsMixin
 
 from .models import ContactPerson, Organisation, Project, Theme
 

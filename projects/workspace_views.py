@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from valita.staff import workspace_page
+from core.staff import workspace_page
 
 from .models import Project
 from .workspace_forms import ContactFormSet, ProjectForm

@@ -13,16 +13,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.utils.cache import patch_cache_control
 
-from projects.models import Project
-from surveys import privacy
-from surveys.models import Collector, Survey
-from surveys.privacy import MIN_CELL, shown, small_cell  # noqa: F401 - older imports
-from valita.roles import (
+from core.roles import (
     can_view_results,
     coordinated_project_ids,
     is_network_coordinator,
     is_oph_viewer,
 )
+from projects.models import Project
+from surveys import privacy
+from surveys.models import Collector, Survey
+from surveys.privacy import MIN_CELL, shown, small_cell  # noqa: F401 - older imports
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.roles import is_network_coordinator
 from surveys.models import Code
 
 from .models import PublishedResult, Quote
@@ -9,8 +10,6 @@ class NetworkOnlyAdmin(admin.ModelAdmin):
     """Only network coordinators change these (the models' editable_by)."""
 
     def has_module_permission(self, request):
-        from valita.roles import is_network_coordinator
-
         return is_network_coordinator(request.user)
 
     def has_view_permission(self, request, obj=None):

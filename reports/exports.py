@@ -2,7 +2,7 @@
 
 The aggregated tables are the very Table objects the pages show (reports.tables),
 rounded by the same rule, so an export never differs from the page. The files are
-written by valita.exports (one dialect, formulas neutralised). The raw export is for
+written by core.exports (one dialect, formulas neutralised). The raw export is for
 network coordinators only (surveys.privacy) and says so in its first row; it has no
 name, email, invitation or response id (responses are numbered 1..N in order of
 completion), and background values shared by fewer than five responses are blanked.
@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from core import exports
 from surveys import privacy
-from surveys.models import DONT_KNOW_LABEL, Answer, Question, Response
-from valita import exports
+from surveys.models import DONT_KNOW_LABEL, Answer, Code, Question, Response
 
 from . import survey_report
 from .tables import Column, Table
@@ -39,8 +39,6 @@ def raw_responses_file(survey, fmt: str) -> bytes:
 
 def survey_tables(survey, scope, *, project=None, by=None, other=None) -> dict[str, Table]:
     """Every aggregated table of a survey page, by slug."""
-    from surveys.models import Code
-
     report = survey_report.build(survey, scope, project=project)
     tables = {t.slug: t for t in report.all_tables()}
     if by:

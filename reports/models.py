@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.files import PrivateFileField
+from core.roles import is_network_coordinator
 from surveys import privacy
 from surveys.models import Answer, Question, Survey
-from valita.files import PrivateFileField
-from valita.roles import is_network_coordinator
 
 
 class EditableByNetworkQuerySet(models.QuerySet):

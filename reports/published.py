@@ -8,8 +8,8 @@ published survey, whatever the number of responses.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from core.translation_utils import current_language
 from surveys import results
-from valita.translation_utils import current_language
 
 from . import survey_report
 from .models import PublishedResult

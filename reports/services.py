@@ -9,16 +9,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core import outbox
+from core.roles import is_network_coordinator
 from surveys import privacy
 from surveys.models import Answer, Code, Question
-from valita import outbox
 
 from .models import Export, PublishedResult, Quote
 
 
 def _is_editor(user) -> bool:
-    from valita.roles import is_network_coordinator
-
     return is_network_coordinator(user)
 
 

@@ -4,7 +4,7 @@ import contextlib
 
 from django.db.models.signals import post_delete, post_save
 
-from valita.content_cache import page_cache_invalidate
+from core.content_cache import page_cache_invalidate
 
 from .models import PublishedResult, Quote
 

@@ -10,8 +10,8 @@ surveys.privacy) or has no value.
 
 from dataclasses import dataclass, field
 
+from core import exports
 from surveys.results import percent, rounded
-from valita import exports
 
 # How XLSX shows each kind of number column: shares are whole percentages (13 = 13 %).
 NUMBER_FORMATS = {"int": "0", "share": '0" %"', "number": "0.00"}
@@ -61,7 +61,7 @@ class Table:
         return [list(zip(row, kinds, strict=False)) for row in self.figures()]
 
     def sheet(self, *, notice: str = "") -> exports.Sheet:
-        """The table for valita.exports: the same rounded figures, hidden cells empty."""
+        """The table for core.exports: the same rounded figures, hidden cells empty."""
         return exports.Sheet(
             title=self.slug or "data",
             header=[c.label for c in self.columns],

@@ -1,4 +1,4 @@
-"""Large exports, run through valita.outbox in a Celery worker.
+"""Large exports, run through core.outbox in a Celery worker.
 
 An export ends ready or failed, never pending forever: whatever goes wrong while the
 file is built is logged and marks the export failed (its page then offers a retry,

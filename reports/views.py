@@ -8,7 +8,7 @@ reports/access.py (dashboard_view).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,12 +16,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import exports as spreadsheets
+from core.access_log import log_access
+from core.files import file_response
+from core.input_guard import requested_id, requested_ids
 from surveys import privacy, results
 from surveys.models import Answer, Code, Question, Response, Survey
-from valita import exports as spreadsheets
-from valita.access_log import log_access
-from valita.files import file_response
-from valita.input_guard import requested_id, requested_ids
 
 from . import exports, metrics, published, services, survey_report
 from .access import dashboard_view
@@ -44,15 +44,7 @@ def _export_base(survey) -> str:
 
 @dashboard_view
 def dashboard(request):
-    counted = Q(responses__is_test=False, responses__completed_at__isnull=False)
-    surveys = (
-        request.scope.surveys()
-        .annotate(
-            response_total=Count("responses", filter=counted),
-            last_response=Max("responses__completed_at", filter=counted),
-        )
-        .order_by("series", "-round")
-    )
+    surveys = request.scope.surveys().with_response_counts().order_by("series", "-round")
     return render(request, "reports/dashboard.html", {"surveys": surveys})
 
 
@@ -305,7 +297,7 @@ def metrics_export(request, table, fmt):
 
 @require_GET
 def published_results(request):
-    """Public, cached whole for anonymous visitors (valita.middleware): no per-visitor data.
+    """Public, cached whole for anonymous visitors (core.middleware): no per-visitor data.
     The figures are computed only when the shared fragment is rendered."""
     return render(request, "reports/published.html", {"content": _published_content})
 

@@ -10,10 +10,12 @@ import re
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
-from valita.translation_utils import LANGUAGE_CODES, localized_value
+from core.translation_utils import LANGUAGE_CODES, localized_value
 
+from . import registry
 from .models import SearchDocument
 from .registry import SearchSource, source_for_model, sources
 
@@ -32,6 +34,19 @@ def plain_text(value: str) -> str:
 def field_text(obj, field: str, language: str) -> str:
     """A translated field in one language, the Finnish text when it has none."""
     return localized_value(obj, field, language) or localized_value(obj, field, "fi")
+
+
+def register_source(source: SearchSource) -> SearchSource:
+    """Register a source and keep its documents current on every save and delete."""
+    registry.add(source)
+    uid = f"search-{source.kind}"
+    post_save.connect(on_save, sender=source.model, dispatch_uid=uid, weak=False)
+    post_delete.connect(on_delete, sender=source.model, dispatch_uid=uid, weak=False)
+    for through in source.m2m:
+        m2m_changed.connect(
+            on_m2m_changed, sender=through, dispatch_uid=f"{uid}-{through}", weak=False
+        )
+    return source
 
 
 def index_object(source: SearchSource, obj) -> None:

@@ -6,9 +6,10 @@ per object and language, updated when the object (or one of the listed
 many-to-many relations) changes, so the index is never rebuilt whole.
 
 An app registers itself in its AppConfig.ready(), without the search app
-importing it (the blog does so when it lands):
+importing it (blog/search.py):
 
-    from search.registry import SearchSource, register_source
+    from search.indexing import register_source
+    from search.registry import SearchSource
     register_source(SearchSource(kind="post", label=_("Blogikirjoitus"), model=Post, ...))
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,6 @@ class SearchSource:
     order: int = 50  # position among the kind filters
 
     def url(self, obj, language: str) -> str:
-        from django.utils import translation
-
         with translation.override(language):
             return obj.get_absolute_url()
 
@@ -41,18 +40,9 @@ class SearchSource:
 _sources: dict[str, SearchSource] = {}
 
 
-def register_source(source: SearchSource) -> SearchSource:
-    """Register a source and keep its documents current on every save and delete."""
-    from . import indexing
-
+def add(source: SearchSource) -> SearchSource:
+    """Add a source to the registry (search.indexing.register_source also keeps it indexed)."""
     _sources[source.kind] = source
-    uid = f"search-{source.kind}"
-    post_save.connect(indexing.on_save, sender=source.model, dispatch_uid=uid, weak=False)
-    post_delete.connect(indexing.on_delete, sender=source.model, dispatch_uid=uid, weak=False)
-    for through in source.m2m:
-        m2m_changed.connect(
-            indexing.on_m2m_changed, sender=through, dispatch_uid=f"{uid}-{through}", weak=False
-        )
     return source
 
 

@@ -9,8 +9,8 @@ from events.models import Event
 from practices.models import Practice
 from projects.models import Project, Theme
 
-from .indexing import field_text
-from .registry import SearchSource, register_source
+from .indexing import field_text, register_source
+from .registry import SearchSource
 
 
 def _joined(obj, language: str, *fields: str) -> str:

@@ -4,9 +4,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.query_params import reads_query
+from core.translation_utils import current_language
 from projects.models import Theme
-from valita.query_params import reads_query
-from valita.translation_utils import current_language
 
 from . import services
 from .registry import sources

@@ -7,25 +7,25 @@ cannot be deleted and a question's kind and scale cannot change (services.py).
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from valita.admin_mixins import (
+from core.admin_mixins import (
     EditableByAdminMixin,
     EditableByInlineMixin,
     TranslatedEditableAdmin,
 )
-from valita.roles import is_network_coordinator, is_project_coordinator
+from core.roles import is_network_coordinator, is_project_coordinator
 
 from . import services
+from .collecting import embed_snippet
+from .collecting import language_urls as _urls
 from .models import (
     Choice,
     Collector,
@@ -52,22 +52,6 @@ class LockedDeleteInlineMixin(EditableByInlineMixin):
         if obj is not None and _locked(obj):
             return False
         return super().has_delete_permission(request, obj)
-
-
-def _urls(survey: Survey, name: str, **kwargs) -> list[tuple[str, str]]:
-    urls = []
-    for code, label in settings.LANGUAGES:
-        with translation.override(code):
-            slug = getattr(survey, f"slug_{code}") or survey.slug_fi
-            urls.append((label, reverse(name, kwargs={"slug": slug, **kwargs})))
-    return urls
-
-
-def embed_snippet(url: str, title: str) -> str:
-    return (
-        f'<iframe src="{settings.SITE_URL}{url}" title="{title}" '
-        'width="100%" height="900" style="border:0" loading="lazy"></iframe>'
-    )
 
 
 class PageInline(LockedDeleteInlineMixin, TranslationTabularInline):
@@ -429,8 +413,8 @@ class InvitationInline(EditableByInlineMixin, admin.TabularInline):
     rows_visible_to_viewers = False
     model = Invitation
     extra = 0
-    fields = ["email", "name", "language", "sent_at", "reminded_at", "used_at"]
-    readonly_fields = ["email", "name", "language", "sent_at", "reminded_at", "used_at"]
+    fields = ["email", "name", "language", "sent_at", "reminded_at", "reminder_count", "used_at"]
+    readonly_fields = fields
     can_delete = True
 
     def has_add_permission(self, request, obj=None):

@@ -14,6 +14,10 @@ Stored answers, by question id (as a string):
     project       <project id>
     number        "<decimal>"
     short / long  "<text>"
+
+The text a respondent writes beside a choice marked "other, what?" (Choice.is_other) is kept
+apart, in the draft's `other` ({"<question id>": "<text>"}), and stored in the chosen
+choice's Answer.text.
 """
 
 from dataclasses import asdict, dataclass, field
@@ -28,15 +32,16 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from core.content_cache import local_memo
+from core.signed import Between, Id, Match, MaxLength, signed_load
 from projects.models import Project
-from valita.content_cache import local_memo
-from valita.signed import Between, Id, Match, MaxLength, signed_load
 
-from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey
+from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey, plain_number
 
 DRAFT_SALT = "surveys.draft"
 DRAFT_MAX_AGE = 60 * 60 * 24 * 60  # a draft link or an open tab keeps for two months
 TEXT_MAX = {Question.Kind.SHORT_TEXT: 500, Question.Kind.LONG_TEXT: 5000}
+OTHER_MAX = 500
 
 # The shapes of the stored answers (the module docstring), as the draft's schema checks them.
 IdText = Annotated[str, Match(r"[1-9][0-9]{0,17}")]
@@ -58,6 +63,10 @@ class Draft:
     test: bool = False
     counted: bool = False
     saved: Annotated[str, MaxLength(64)] | None = None
+    other: dict[IdText, Annotated[str, MaxLength(OTHER_MAX)]] = field(default_factory=dict)
+    # Pages this draft has been counted as arriving at and going on from (PageReach).
+    arrived: Annotated[list[Id], MaxLength(200)] = field(default_factory=list)
+    passed: Annotated[list[Id], MaxLength(200)] = field(default_factory=list)
 
     def dumps(self) -> str:
         return signing.dumps(asdict(self), salt=DRAFT_SALT, compress=True)
@@ -190,6 +199,17 @@ def field_name(question: Question, statement=None) -> str:
     return f"q{question.pk}_{statement.pk}" if statement else f"q{question.pk}"
 
 
+def other_field_name(question: Question) -> str:
+    return f"q{question.pk}_muu"
+
+
+def other_choice(question: Question):
+    """The choice of a choice question marked "other, what?" (None when it has none)."""
+    if not question.has_choices:
+        return None
+    return next((choice for choice in question.choices.all() if choice.is_other), None)
+
+
 REQUIRED = {"required": _("Vastaa tähän kysymykseen.")}
 
 
@@ -232,8 +252,45 @@ def _single_field(question: Question, stored, structure, common: dict):
     return formfield, str(stored) if stored else None
 
 
+def _choice_count_validators(question: Question) -> list:
+    """The minimum and maximum number of choices of a multiple choice (when set)."""
+    validators = []
+    if question.min_choices:
+
+        def at_least(value, low=question.min_choices):
+            if len(value) < low:
+                raise ValidationError(
+                    ngettext_lazy(
+                        "Valitse vähintään %(low)d vaihtoehto.",
+                        "Valitse vähintään %(low)d vaihtoehtoa.",
+                        "low",
+                    )
+                    % {"low": low},
+                    code="too_few",
+                )
+
+        validators.append(at_least)
+    if question.max_choices:
+
+        def at_most(value, high=question.max_choices):
+            if len(value) > high:
+                raise ValidationError(
+                    ngettext_lazy(
+                        "Valitse enintään %(high)d vaihtoehto.",
+                        "Valitse enintään %(high)d vaihtoehtoa.",
+                        "high",
+                    )
+                    % {"high": high},
+                    code="too_many",
+                )
+
+        validators.append(at_most)
+    return validators
+
+
 def _multiple_field(question: Question, stored, structure, common: dict):
     formfield = forms.MultipleChoiceField(
+        validators=_choice_count_validators(question),
         choices=[(str(c.pk), c.text) for c in question.choices.all()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -262,7 +319,16 @@ def _project_field(question: Question, stored, structure, common: dict):
 def _number_field(question: Question, stored, structure, common: dict):
     formfield = forms.DecimalField(
         **NUMBER_FIELD,
-        error_messages={**REQUIRED, "invalid": _("Kirjoita luku, esim. 12 tai 3,5.")},
+        min_value=question.number_min,
+        max_value=question.number_max,
+        error_messages={
+            **REQUIRED,
+            "invalid": _("Kirjoita luku, esim. 12 tai 3,5."),
+            "min_value": _("Kirjoita luku, joka on vähintään %(low)s.")
+            % {"low": plain_number(question.number_min)},
+            "max_value": _("Kirjoita luku, joka on enintään %(high)s.")
+            % {"high": plain_number(question.number_max)},
+        },
         localize=True,
         **common,
     )
@@ -300,9 +366,17 @@ class PageForm(forms.Form):
     """The visible questions of one page; `blocks` tells the template how to lay them out."""
 
     def __init__(
-        self, *args, structure: Structure, page: Page, answers: dict, all_questions=False, **kwargs
+        self,
+        *args,
+        structure: Structure,
+        page: Page,
+        answers: dict,
+        all_questions=False,
+        others: dict | None = None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        others = others or {}
         self.questions = (
             list(page.questions.all())
             if all_questions
@@ -315,7 +389,55 @@ class PageForm(forms.Form):
                 names = self._add_statements(question, stored)
             else:
                 names = [self._add_question(question, stored, structure)]
+                other = other_choice(question)
+                if other is not None:
+                    names.append(self._add_other(question, other, others))
             self.blocks.append({"question": question, "names": names})
+
+    def _add_other(self, question: Question, choice, others: dict) -> str:
+        """The text beside an "other, what?" choice; needed only when the choice is chosen."""
+        name = other_field_name(question)
+        self.fields[name] = forms.CharField(
+            label=_("%(choice)s: mikä?") % {"choice": choice.text},
+            required=False,
+            max_length=OTHER_MAX,
+            error_messages={
+                "max_length": ngettext_lazy(
+                    "Vastaus on liian pitkä (enintään %(limit_value)d merkki).",
+                    "Vastaus on liian pitkä (enintään %(limit_value)d merkkiä).",
+                    "limit_value",
+                )
+            },
+        )
+        if others.get(str(question.pk)):
+            self.initial[name] = others[str(question.pk)]
+        return name
+
+    def clean(self):
+        data = super().clean()
+        for question in self.questions:
+            other = other_choice(question)
+            if other is None or other_field_name(question) in self.errors:
+                continue
+            chosen = data.get(field_name(question))
+            chosen = chosen if isinstance(chosen, list) else [chosen]
+            if str(other.pk) in chosen and not (data.get(other_field_name(question)) or "").strip():
+                self.add_error(other_field_name(question), _("Kirjoita, mikä."))
+        return data
+
+    def others(self) -> dict:
+        """The "other, what?" texts of this page's questions whose other choice is chosen."""
+        result = {}
+        for question in self.questions:
+            other = other_choice(question)
+            if other is None:
+                continue
+            chosen = self.cleaned_data.get(field_name(question))
+            chosen = chosen if isinstance(chosen, list) else [chosen]
+            text = (self.cleaned_data.get(other_field_name(question)) or "").strip()
+            if str(other.pk) in chosen and text:
+                result[str(question.pk)] = text
+        return result
 
     def _add_statements(self, question: Question, stored) -> list[str]:
         """A Likert group: one scale field per statement."""
@@ -375,6 +497,14 @@ class PageForm(forms.Form):
             else:
                 result[str(question.pk)] = given
         return result
+
+
+def merge_page_others(others: dict, form: PageForm) -> dict:
+    """This page's "other, what?" texts replace what was stored for its questions."""
+    page = {str(q.pk) for q in form.questions}
+    merged = {k: v for k, v in others.items() if k not in page}
+    merged.update(form.others() if hasattr(form, "cleaned_data") else {})
+    return merged
 
 
 def merge_page_answers(answers: dict, form: PageForm, page_answers: dict) -> dict:

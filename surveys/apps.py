@@ -5,12 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Kyselyt")
-
-    def ready(self):
-        from projects.sections import register_project_section
-        from valita.home import register_home_section
-
-        from . import sections
-
-        register_home_section(sections.home_section)
-        register_project_section(sections.project_section)

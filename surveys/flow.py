@@ -16,12 +16,12 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 
-from valita import ratelimit
-from valita.signed import SignedValueInvalid
-from valita.translation_utils import current_language
+from core import ratelimit
+from core.signed import SignedValueInvalid
+from core.translation_utils import current_language
 
-from . import services
-from .answering import Draft, PageForm, Structure, merge_page_answers
+from . import collecting, services
+from .answering import Draft, PageForm, Structure, merge_page_answers, merge_page_others
 from .models import Collector, Invitation, Page, SavedDraft, Survey
 
 # Page submissions per client address in five minutes (settings.SURVEYS_SUBMISSIONS_PER_5MIN,
@@ -141,12 +141,26 @@ class AnswerFlow:
         )
 
     def _form(self, page: Page, data=None) -> PageForm:
-        return PageForm(data, structure=self.structure, page=page, answers=self.draft.answers)
+        return PageForm(
+            data,
+            structure=self.structure,
+            page=page,
+            answers=self.draft.answers,
+            others=self.draft.other,
+        )
 
     # The respondent's action -----------------------------------------------------------
 
     def _act(self, request, pages: list[Page]) -> Outcome | None:
         """Apply next, back, save or send to a posted page; an Outcome ends the flow."""
+        self.reached: dict[int, dict[str, int]] = {}
+        try:
+            return self._apply(request, pages)
+        finally:
+            if self.reached:  # one statement for the page counters this step raised
+                collecting.page_reach_add(collector=self.collector, counts=self.reached)
+
+    def _apply(self, request, pages: list[Page]) -> Outcome | None:
         action = request.POST.get("action", "next")
         form = self._form(self.page, request.POST)
         if not form.is_valid():
@@ -156,22 +170,38 @@ class AnswerFlow:
             # Going back from an invalid page keeps its valid answers (only the invalid
             # ones are dropped), so that coming forward again finds what was typed.
             self.draft.answers = merge_page_answers(self.draft.answers, form, form.answers())
+            self.draft.other = merge_page_others(self.draft.other, form)
             self._show(self._previous(self.structure.visible_pages(self.draft.answers)))
             return None
         self.draft.answers = merge_page_answers(self.draft.answers, form, form.answers())
+        self.draft.other = merge_page_others(self.draft.other, form)
         if not self.draft.counted and not self.test:
             services.collector_count_start(self.collector)
             self.draft.counted = True
+            self._reach("arrived", self.page)  # the first page is reached by starting
         pages = self.structure.visible_pages(self.draft.answers)
         if action == "back":
             self._show(self._previous(pages))
         elif action == "save":
             return self._save_for_later(request)
         elif self._index(pages) + 1 < len(pages):
+            self._reach("passed", self.page)
             self._show(pages[self._index(pages) + 1])
+            self._reach("arrived", self.page)
         else:
+            self._reach("passed", self.page)
             return self._submit()
         return None
+
+    def _reach(self, counter: str, page: Page) -> None:
+        """Count this draft once as arriving at (or going on from) `page`, for the monitor's
+        drop-off per page; only the page's counter grows, the draft remembers it did."""
+        counted = getattr(self.draft, counter)
+        if self.test or self.collector is None or page.pk in counted or len(counted) >= 200:
+            return
+        counts = self.reached.setdefault(page.pk, {"arrived": 0, "passed": 0})
+        counts[counter] += 1
+        counted.append(page.pk)
 
     def _index(self, pages: list[Page]) -> int:
         return next((i for i, p in enumerate(pages) if p.pk == self.page.pk), 0)
@@ -188,7 +218,7 @@ class AnswerFlow:
 
     def _save_for_later(self, request) -> Outcome:
         self.draft.page = self.page.pk
-        saved = services.draft_save(survey=self.survey, draft=self.draft)
+        saved = services.draft_save(survey=self.survey, draft=self.draft, collector=self.collector)
         link = request.build_absolute_uri(f"{self.action_url}?jatka={saved.token}")
         return Outcome("surveys/saved.html", {**self.context, "link": link})
 
@@ -197,6 +227,7 @@ class AnswerFlow:
             services.response_submit(
                 survey=self.survey,
                 answers=self.draft.answers,
+                others=self.draft.other,
                 structure=self.structure,
                 submission_key=self.draft.key,
                 collector=self.collector,

@@ -14,14 +14,14 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from core import deadlines
+from core.roles import coordinated_project_ids, is_network_coordinator
+from core.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 from events.models import Event
 from projects.models import Project
-from valita import deadlines
-from valita.roles import coordinated_project_ids, is_network_coordinator
-from valita.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
 
 
 def new_token() -> str:
@@ -52,6 +52,14 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
     def editable_by(self, user):
         """Only network coordinators build and change surveys."""
         return self if is_network_coordinator(user) else self.none()
+
+    def with_response_counts(self):
+        """`response_total` and `last_response`: completed answers, test answers left out."""
+        counted = Q(responses__is_test=False, responses__completed_at__isnull=False)
+        return self.annotate(
+            response_total=Count("responses", filter=counted),
+            last_response=models.Max("responses__completed_at", filter=counted),
+        )
 
     def concerning(self, project_ids):
         """Surveys that concern these projects, whose results their coordinators see.
@@ -212,6 +220,18 @@ class Page(models.Model):
         return self.title or str(_("Sivu %(number)s") % {"number": self.order})
 
 
+# Fields whose change would make stored answers mean something else.
+LOCKED_QUESTION_FIELDS = ("kind", "scale_size", "survey_id")
+
+
+def structure_locked_message() -> str:
+    """In the language of the request that tried the change (not lazy)."""
+    return gettext(
+        "Kyselyyn on jo vastattu, joten sen kysymysten lajia, asteikkoa, väittämiä ja "
+        "vaihtoehtoja ei voi poistaa tai muuttaa. Tekstien korjaukset ovat sallittuja."
+    )
+
+
 class QuestionQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(survey__in=Survey.objects.editable_by(user))
@@ -256,6 +276,24 @@ class Question(models.Model):
         help_text=_("Tyhjä: ”Täysin samaa mieltä”."),
     )
     allow_dont_know = models.BooleanField(_("vaihtoehto ”En osaa sanoa”"), default=True)
+    min_choices = models.PositiveSmallIntegerField(
+        _("valintoja vähintään"),
+        null=True,
+        blank=True,
+        help_text=_("Monivalinnassa: vähintään näin monta (tyhjä: ei rajaa)."),
+    )
+    max_choices = models.PositiveSmallIntegerField(
+        _("valintoja enintään"),
+        null=True,
+        blank=True,
+        help_text=_("Monivalinnassa: enintään näin monta (tyhjä: ei rajaa)."),
+    )
+    number_min = models.DecimalField(
+        _("pienin luku"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    number_max = models.DecimalField(
+        _("suurin luku"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
     previous = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -277,6 +315,20 @@ class Question(models.Model):
                 name="question_scale_2_to_10",
                 violation_error_message=_("Asteikossa on 2–10 kohtaa."),
             ),
+            models.CheckConstraint(
+                condition=Q(min_choices__isnull=True)
+                | Q(max_choices__isnull=True)
+                | Q(min_choices__lte=models.F("max_choices")),
+                name="question_min_choices_at_most_max",
+                violation_error_message=_("Valintoja vähintään ei voi olla enemmän kuin enintään."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number_min__isnull=True)
+                | Q(number_max__isnull=True)
+                | Q(number_min__lte=models.F("number_max")),
+                name="question_number_min_at_most_max",
+                violation_error_message=_("Pienin luku ei voi olla suurempi kuin suurin."),
+            ),
         ]
 
     def __str__(self):
@@ -288,12 +340,28 @@ class Question(models.Model):
             raise ValidationError(
                 {"page": ValidationError(_("Sivu kuuluu toiseen kyselyyn."), code="other_survey")}
             )
-        if self.pk:
-            from .services import question_change_errors
+        errors = self.change_errors()
+        if errors:
+            raise ValidationError(errors)
 
-            errors = question_change_errors(self)
-            if errors:
-                raise ValidationError(errors)
+    def change_errors(self) -> dict:
+        """Changes to a saved question that would corrupt its answers (empty when none)."""
+        if not self.pk:
+            return {}
+        fields = (*LOCKED_QUESTION_FIELDS, "allow_dont_know")
+        old = Question.objects.filter(pk=self.pk).values(*fields).first()
+        if old is None or not Survey.objects.get(pk=old["survey_id"]).has_responses():
+            return {}
+        errors = {}
+        for field in LOCKED_QUESTION_FIELDS:
+            if old[field] != getattr(self, field):
+                name = field.removesuffix("_id")
+                errors[name if name != "survey" else "__all__"] = ValidationError(
+                    structure_locked_message(), code="answered"
+                )
+        if old["allow_dont_know"] and not self.allow_dont_know:
+            errors["allow_dont_know"] = ValidationError(structure_locked_message(), code="answered")
+        return errors
 
     @property
     def is_likert(self) -> bool:
@@ -311,8 +379,39 @@ class Question(models.Model):
     def max_label(self) -> str:
         return self.scale_max_label or str(_("Täysin samaa mieltä"))
 
+    def limits_note(self) -> str:
+        """The respondent's note of a multiple choice's limits or a number's range ("")."""
+        if self.kind == self.Kind.MULTIPLE:
+            low, high = self.min_choices, self.max_choices
+            if low and high:
+                return _("Valitse %(low)s–%(high)s vaihtoehtoa.") % {"low": low, "high": high}
+            if low:
+                return _("Valitse vähintään %(low)s vaihtoehtoa.") % {"low": low}
+            if high:
+                return _("Valitse enintään %(high)s vaihtoehtoa.") % {"high": high}
+        if self.kind == self.Kind.NUMBER:
+            low, high = plain_number(self.number_min), plain_number(self.number_max)
+            if low and high:
+                return _("Luku väliltä %(low)s–%(high)s.") % {"low": low, "high": high}
+            if low:
+                return _("Luku, joka on vähintään %(low)s.") % {"low": low}
+            if high:
+                return _("Luku, joka on enintään %(high)s.") % {"high": high}
+        return ""
+
     def scale_values(self) -> list[int]:
         return list(range(1, self.scale_size + 1))
+
+
+def plain_number(number) -> str:
+    """A decimal as people write it, with the language's decimal mark (12, 3,5): "" for None."""
+    if number is None:
+        return ""
+    from django.utils.formats import number_format
+
+    text = format(number.normalize(), "f")
+    places = len(text.split(".")[1]) if "." in text else 0
+    return number_format(number, decimal_pos=places)
 
 
 class Statement(models.Model):
@@ -345,6 +444,11 @@ class Choice(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
     text = models.CharField(_("vaihtoehto"), max_length=300)
+    is_other = models.BooleanField(
+        _("muu, mikä?"),
+        default=False,
+        help_text=_("Valitsija kirjoittaa tarkennuksen, esim. ”Muu, mikä?”."),
+    )
     previous = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -620,6 +724,90 @@ class Collector(models.Model):
         return completed / self.started_count if self.started_count else None
 
 
+MAX_REMINDERS = 3  # reminders one survey may schedule, and so any invitee may get
+
+
+class ReminderQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(queued_at__isnull=True)
+
+    def due(self, now=None):
+        return self.pending().filter(send_at__lte=now or timezone.now())
+
+
+class Reminder(models.Model):
+    """A reminder scheduled for every invitee of a survey who has not answered by then.
+
+    At most MAX per survey; numbered 1..MAX in the order they are sent, the number being
+    the invitee's reminder count once it has gone out (surveys/collecting.py).
+    """
+
+    MAX = MAX_REMINDERS
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("kysely")
+    )
+    number = models.PositiveSmallIntegerField(_("järjestysnumero"))
+    send_at = models.DateTimeField(_("lähetetään"))
+    queued_at = models.DateTimeField(_("lähetetty jonoon"), null=True, blank=True)
+    recipients = models.PositiveIntegerField(_("vastaanottajia"), default=0)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["survey", "number"]
+        verbose_name = _("muistutus")
+        verbose_name_plural = _("muistutukset")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "number"],
+                name="reminder_number_unique_in_survey",
+                violation_error_message=_("Kyselyllä on jo muistutus tällä numerolla."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=MAX_REMINDERS),
+                name="reminder_number_1_to_3",
+                violation_error_message=_("Kyselylle voi ajastaa enintään kolme muistutusta."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.survey} #{self.number}"
+
+
+class PageReach(models.Model):
+    """How many respondents came to a page and how many went on from it, per collector.
+
+    Two aggregate counters, raised once per draft (the signed draft remembers which pages
+    it has counted), so that where respondents stop is known without storing anything
+    about any one of them.
+    """
+
+    page_cache_exempt = True
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="reach", verbose_name=_("sivu")
+    )
+    collector = models.ForeignKey(
+        Collector, on_delete=models.CASCADE, related_name="page_reach", verbose_name=_("kanava")
+    )
+    arrived = models.PositiveIntegerField(_("tulleita"), default=0)
+    passed = models.PositiveIntegerField(_("jatkaneita"), default=0)
+
+    class Meta:
+        verbose_name = _("sivun kävijämäärä")
+        verbose_name_plural = _("sivujen kävijämäärät")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "collector"], name="page_reach_once_per_collector"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page}: {self.arrived}/{self.passed}"
+
+
 class InvitationQuerySet(models.QuerySet):
     def unused(self):
         return self.filter(used_at__isnull=True)
@@ -651,6 +839,9 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True, editable=False)
     reminded_at = models.DateTimeField(_("muistutettu"), null=True, blank=True, editable=False)
+    # How many reminders went out; a scheduled reminder numbered k claims the invitation by
+    # raising it to k, so a second delivery is a no-op and nobody gets more than k.
+    reminder_count = models.PositiveSmallIntegerField(_("muistutuksia"), default=0, editable=False)
     opened_at = models.DateTimeField(_("avattu"), null=True, blank=True, editable=False)
     used_at = models.DateTimeField(_("vastattu"), null=True, blank=True, editable=False)
 
@@ -823,6 +1014,14 @@ class SavedDraft(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     data = models.JSONField(default=dict)
+    # Where the respondent stopped and which way they came in, for the monitor's counts
+    # of who stops where (a GROUP BY); nothing here says who they are.
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="saved_drafts"
+    )
+    collector = models.ForeignKey(
+        Collector, on_delete=models.SET_NULL, null=True, blank=True, related_name="saved_drafts"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

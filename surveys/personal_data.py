@@ -1,6 +1,6 @@
 """Survey invitations hold an email address; a named survey's response links to one."""
 
-from valita.personal_data import register
+from core.personal_data import register
 
 from .models import Answer, Invitation, Response
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from valita.roles import is_network_coordinator
+from core.roles import is_network_coordinator
 
 MIN_CELL = 5
 

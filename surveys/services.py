@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -14,8 +15,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import outbox
+from events.models import Registration
 from projects.models import Project
-from valita import outbox
 
 from .answering import Draft, Structure
 from .models import (
@@ -26,46 +28,21 @@ from .models import (
     Invitation,
     Page,
     Question,
+    Reminder,
     Response,
     SavedDraft,
     Statement,
     Survey,
+    structure_locked_message,
 )
 from .privacy import MIN_CELL, small_cell
 
-# Fields whose change would make stored answers mean something else.
-LOCKED_QUESTION_FIELDS = ("kind", "scale_size", "survey_id")
 REMINDER_AFTER = timedelta(days=7)
+# The outbox target of invitations and reminders.
+SEND_INVITATION = "surveys.services.invitation_send"
 
 
 # Protection of answered surveys ------------------------------------------------------------
-
-
-def structure_locked_message() -> str:
-    return _(
-        "Kyselyyn on jo vastattu, joten sen kysymysten lajia, asteikkoa, väittämiä ja "
-        "vaihtoehtoja ei voi poistaa tai muuttaa. Tekstien korjaukset ovat sallittuja."
-    )
-
-
-def question_change_errors(question: Question) -> dict:
-    """Changes to a saved question that would corrupt its answers (empty when none)."""
-    if not question.pk:
-        return {}
-    old = Question.objects.filter(pk=question.pk).values(*LOCKED_QUESTION_FIELDS, "allow_dont_know")
-    old = old.first()
-    if old is None or not Survey.objects.get(pk=old["survey_id"]).has_responses():
-        return {}
-    errors = {}
-    for field in LOCKED_QUESTION_FIELDS:
-        if old[field] != getattr(question, field):
-            name = field.removesuffix("_id")
-            errors[name if name != "survey" else "__all__"] = ValidationError(
-                structure_locked_message(), code="answered"
-            )
-    if old["allow_dont_know"] and not question.allow_dont_know:
-        errors["allow_dont_know"] = ValidationError(structure_locked_message(), code="answered")
-    return errors
 
 
 def may_delete_part(survey: Survey | None) -> bool:
@@ -219,7 +196,7 @@ def _invitations_add(collector: Collector, rows: list[tuple[str, str, str]]) -> 
         )
         if was_created:
             created += 1
-            outbox.enqueue("surveys.tasks.invitation_send", invitation.pk)
+            outbox.enqueue(SEND_INVITATION, invitation.pk)
     return created
 
 
@@ -240,17 +217,29 @@ def _invitation_email(invitation: Invitation, *, reminder: bool) -> tuple[str, s
     return subject, body
 
 
-def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
-    """Send one invitation (or its reminder) once; a second run is a no-op."""
-    from django.core.mail import send_mail
+def invitation_send(
+    invitation_id: int, *, reminder: bool = False, number: int | None = None
+) -> bool:
+    """Send one invitation (or its reminder) once; a second run is a no-op.
 
-    field = "reminded_at" if reminder else "sent_at"
+    `number` is a scheduled reminder's (surveys.models.Reminder): the invitee gets it when
+    they have had fewer reminders, and their count becomes `number`. Without it, the
+    reminder is the automatic one a week after the invitation (the first and only one).
+    """
+    now = timezone.now()
+    reminder = reminder or number is not None
+    unsent = Invitation.objects.reachable().filter(pk=invitation_id, used_at__isnull=True)
+    if number is not None:
+        unsent = unsent.filter(reminder_count__lt=number, sent_at__isnull=False)
+        claim = {"reminded_at": now, "reminder_count": number}
+    elif reminder:
+        unsent = unsent.filter(reminded_at__isnull=True)
+        claim = {"reminded_at": now, "reminder_count": 1}
+    else:
+        unsent = unsent.filter(sent_at__isnull=True)
+        claim = {"sent_at": now}
     with transaction.atomic():
-        claimed = (
-            Invitation.objects.reachable()
-            .filter(pk=invitation_id, used_at__isnull=True, **{f"{field}__isnull": True})
-            .update(**{field: timezone.now()})
-        )
+        claimed = unsent.update(**claim)
         if not claimed:
             return False
         invitation = Invitation.objects.select_related("collector__survey").get(pk=invitation_id)
@@ -262,8 +251,6 @@ def invitation_send(invitation_id: int, *, reminder: bool = False) -> bool:
 def _event_invitees(collector: Collector):
     """The participants an event collector invites: confirmed, not marked absent, not yet
     invited. Registrations that were erased have no address and are not counted."""
-    from events.models import Registration
-
     return (
         Registration.objects.filter(event=collector.event, status=Registration.Status.CONFIRMED)
         .exclude(attended=False)
@@ -272,17 +259,18 @@ def _event_invitees(collector: Collector):
     )
 
 
-def collector_anonymity_warning(collector: Collector) -> str:
+def collector_anonymity_warning(collector: Collector, *, invited: int | None = None) -> str:
     """Why an anonymous survey's answers through this collector could be told apart.
 
     A collector that invites fewer people than the small-cell limit lets whoever knows
     who was invited tell the answers apart (and its response rate names who answered).
     "" when there is nothing to warn about. Shown to the person who sets the collector
-    up, wherever they do it (the admin now).
+    up, wherever they do it (the admin, the workspace's collect page).
     """
     if not collector.survey.anonymous or not collector.sends_invitations:
         return ""
-    invited = collector.invitations.count()
+    if invited is None:  # not counted by the caller yet
+        invited = collector.invitations.count()
     if collector.kind == Collector.Kind.EVENT:
         invited += _event_invitees(collector).count()
     if not small_cell(invited):
@@ -332,13 +320,20 @@ def event_invitations_create(now: datetime | None = None) -> int:
 
 
 def reminders_due(now: datetime | None = None):
+    """Invitees due the automatic reminder: a week after the invitation, in surveys that
+    have no reminders of their own scheduled (surveys.collecting schedules those)."""
     now = now or timezone.now()
-    return Invitation.objects.reachable().filter(
-        used_at__isnull=True,
-        reminded_at__isnull=True,
-        sent_at__lte=now - REMINDER_AFTER,
-        collector__is_active=True,
-        collector__survey__in=Survey.objects.open(now),
+    scheduled = Reminder.objects.values("survey")
+    return (
+        Invitation.objects.reachable()
+        .exclude(collector__survey__in=scheduled)
+        .filter(
+            used_at__isnull=True,
+            reminded_at__isnull=True,
+            sent_at__lte=now - REMINDER_AFTER,
+            collector__is_active=True,
+            collector__survey__in=Survey.objects.open(now),
+        )
     )
 
 
@@ -347,7 +342,7 @@ def reminders_queue(now: datetime | None = None) -> int:
     count = 0
     with transaction.atomic():
         for pk in reminders_due(now).values_list("pk", flat=True):
-            outbox.enqueue("surveys.tasks.invitation_remind", pk)
+            outbox.enqueue(SEND_INVITATION, pk, reminder=True)
             count += 1
     return count
 
@@ -356,7 +351,7 @@ def reminders_queue(now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
+def draft_save(*, survey: Survey, draft: Draft, collector: Collector | None = None) -> SavedDraft:
     """Keep `draft` for "continue later" under its private link, the same row each time.
 
     The draft learns its link token before it is signed, so the saved copy names itself.
@@ -365,7 +360,10 @@ def draft_save(*, survey: Survey, draft: Draft) -> SavedDraft:
     saved = saved or SavedDraft.objects.create(survey=survey, data={})
     draft.saved = saved.token
     saved.data = {"draft": draft.dumps()}
-    saved.save(update_fields=["data", "updated_at"])
+    # Where it waits and which way it came in (the monitor counts them, surveys/collecting.py).
+    saved.page_id = draft.page
+    saved.collector = collector
+    saved.save(update_fields=["data", "page", "collector", "updated_at"])
     return saved
 
 
@@ -375,8 +373,12 @@ def draft_discard(*, survey: Survey, draft: Draft) -> None:
         SavedDraft.objects.filter(survey=survey, token=draft.saved).delete()
 
 
-def _answer_rows(response: Response, questions: list[Question], answers: dict) -> list[Answer]:
-    """Answer rows of the visible questions' stored answers; anything foreign is dropped."""
+def _answer_rows(
+    response: Response, questions: list[Question], answers: dict, others: dict | None = None
+) -> list[Answer]:
+    """Answer rows of the visible questions' stored answers; anything foreign is dropped.
+    The text written beside an "other, what?" choice goes with that choice's row."""
+    others = others or {}
     rows: list[Answer] = []
     for question in questions:
         value = answers.get(str(question.pk))
@@ -393,10 +395,11 @@ def _answer_rows(response: Response, questions: list[Question], answers: dict) -
                 elif isinstance(given, int) and 1 <= given <= question.scale_size:
                     rows.append(Answer(**base, statement_id=int(statement_id), value=given))
         elif question.has_choices:
-            choice_ids = {c.pk for c in question.choices.all()}
+            choices = {c.pk: c for c in question.choices.all()}
             for choice_id in value if isinstance(value, list) else [value]:
-                if choice_id in choice_ids:
-                    rows.append(Answer(**base, choice_id=choice_id))
+                if choice_id in choices:
+                    text = others.get(str(question.pk), "") if choices[choice_id].is_other else ""
+                    rows.append(Answer(**base, choice_id=choice_id, text=text[:500]))
         elif question.kind == Question.Kind.PROJECT:
             rows.append(Answer(**base, project_id=int(value)))
         elif question.kind == Question.Kind.NUMBER:
@@ -436,6 +439,7 @@ def response_submit(
     survey: Survey,
     answers: dict,
     submission_key: str,
+    others: dict | None = None,
     structure: Structure | None = None,
     collector: Collector | None = None,
     invitation: Invitation | None = None,
@@ -451,42 +455,71 @@ def response_submit(
     earlier answer changed) drops what the draft still holds for it.
     """
     structure = structure or Structure.for_survey(survey)
-    answers, visible_questions = structure.prune(answers)
     key = uuid.UUID(str(submission_key))
     existing = Response.objects.filter(submission_key=key).first()
     if existing is not None:
         return existing
+    arguments = {
+        "survey": survey,
+        "key": key,
+        "collector": collector,
+        "invitation": invitation,
+        "is_test": is_test,
+        "language": language,
+        "started_at": started_at,
+    }
+    arguments["others"] = others or {}
     try:
-        with transaction.atomic():
-            if not is_test:
-                # Read again, not locked: every response of a survey would otherwise queue
-                # on one row. A response that lands as the survey closes is still fine.
-                reason = Survey.objects.get(pk=survey.pk).closed_reason()
-                if reason:
-                    raise ValidationError(reason, code="closed")
-            if invitation is not None:
-                invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-                if invitation.used_at is not None and not is_test:
-                    raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
-            response = Response.objects.create(
-                survey=survey,
-                collector=collector,
-                project_id=_response_project_id(visible_questions, answers, collector),
-                invitation=invitation if invitation and not survey.anonymous else None,
-                submission_key=key,
-                is_test=is_test,
-                language=language,
-                started_at=started_at or timezone.now(),
-                completed_at=timezone.now(),
-            )
-            Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers))
-            if invitation is not None and not is_test:
-                invitation.used_at = _used_at(survey)
-                invitation.save(update_fields=["used_at"])
+        return _response_save(structure, answers, **arguments)
     except IntegrityError:
         # A parallel request with the same key won the race: theirs is the response.
         existing = Response.objects.filter(submission_key=key).first()
-        if existing is None:
-            raise
-        return existing
+        if existing is not None:
+            return existing
+    # The survey was edited while the respondent answered (a question, statement or choice
+    # deleted in the builder as this response was saved): the response is saved against
+    # the survey as it is now, losing only the answers to the deleted parts.
+    return _response_save(Structure(survey), answers, **arguments)
+
+
+def _response_save(
+    structure: Structure,
+    answers: dict,
+    *,
+    survey: Survey,
+    key: uuid.UUID,
+    collector,
+    invitation,
+    is_test: bool,
+    language: str,
+    started_at,
+    others: dict,
+) -> Response:
+    answers, visible_questions = structure.prune(answers)
+    with transaction.atomic():
+        if not is_test:
+            # Read again, not locked: every response of a survey would otherwise queue
+            # on one row. A response that lands as the survey closes is still fine.
+            reason = Survey.objects.get(pk=survey.pk).closed_reason()
+            if reason:
+                raise ValidationError(reason, code="closed")
+        if invitation is not None:
+            invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+            if invitation.used_at is not None and not is_test:
+                raise ValidationError(_("Tällä kutsulla on jo vastattu. Kiitos!"), code="used")
+        response = Response.objects.create(
+            survey=survey,
+            collector=collector,
+            project_id=_response_project_id(visible_questions, answers, collector),
+            invitation=invitation if invitation and not survey.anonymous else None,
+            submission_key=key,
+            is_test=is_test,
+            language=language,
+            started_at=started_at or timezone.now(),
+            completed_at=timezone.now(),
+        )
+        Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers, others))
+        if invitation is not None and not is_test:
+            invitation.used_at = _used_at(survey)
+            invitation.save(update_fields=["used_at"])
     return response

@@ -1,21 +1,19 @@
-"""Background work of surveys; each task loads by id and calls a service, so a rerun is a no-op."""
+"""The beat job of surveys: it calls the services, so a rerun is a no-op. The invitation
+emails are queued through the outbox to services.invitation_send itself."""
 
 from celery import shared_task
 
 from . import services
 
 
-def invitation_send(invitation_id: int) -> None:
-    """Outbox target: the invitation email (once)."""
-    services.invitation_send(invitation_id)
-
-
-def invitation_remind(invitation_id: int) -> None:
-    """Outbox target: the reminder email (once)."""
-    services.invitation_send(invitation_id, reminder=True)
-
-
 @shared_task
 def invite_and_remind() -> int:
-    """Beat: invite participants of ended events, remind invitees who have not answered."""
-    return services.event_invitations_create() + services.reminders_queue()
+    """Beat: invite participants of ended events, remind invitees who have not answered
+    (a week after the invitation, or when the survey's scheduled reminders are due)."""
+    from . import collecting
+
+    return (
+        services.event_invitations_create()
+        + services.reminders_queue()
+        + collecting.scheduled_reminders_queue()
+    )

@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from valita.content_cache import shared_object
-from valita.query_params import reads_query
+from core.content_cache import shared_object
+from core.query_params import reads_query
 
 from . import services
 from .answering import PageForm, Structure

@@ -13,8 +13,8 @@ app.autodiscover_tasks()
 
 @worker_init.connect
 def require_site_url(**kwargs):
-    """A worker writes links into emails: it needs the public address (valita/site_url.py)."""
-    from valita.site_url import require_site_url
+    """A worker writes links into emails: it needs the public address (core/site_url.py)."""
+    from core.site_url import require_site_url
 
     require_site_url()
 
@@ -38,6 +38,8 @@ app.conf.beat_schedule = {
     },
     # Blog: scheduled posts enter the site search when their time comes.
     "blog-index-due-posts": {"task": "blog.tasks.index_due_posts", "schedule": 600.0},
+    # Events: scheduled events enter the site search when their publish time comes.
+    "events-index-due-events": {"task": "events.tasks.index_due_events", "schedule": 600.0},
     # Surveys: participants of ended events get their feedback survey; invitees who have
     # not answered a week after the invitation get a reminder.
     "surveys-invite-and-remind": {"task": "surveys.tasks.invite_and_remind", "schedule": 3600.0},

@@ -12,9 +12,9 @@ from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
 
+from core.query_params import declared_query
+from core.translation_utils import LANGUAGE_CODES
 from projects.models import Project, Theme
-from valita.query_params import declared_query
-from valita.translation_utils import LANGUAGE_CODES
 
 # Query parameters whose value is the translated slug of an object of this queryset.
 SLUG_PARAMETERS = {
@@ -29,7 +29,7 @@ def page_in_language(request, language: str, obj=None) -> str:
         with translation.override(language):
             return obj.get_absolute_url()
     path = translate_url(request.path, language)
-    # Only the parameters the page reads (valita.query_params): junk is never carried over.
+    # Only the parameters the page reads (core.query_params): junk is never carried over.
     query = translated_query(declared_query(request), language, _slug_pairs(request))
     return f"{path}?{query}" if query else path
 

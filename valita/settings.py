@@ -69,7 +69,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The public address every absolute link starts with (pages, emails, feeds, JSON-LD, .ics).
 # In development the address of the port served (`make run` and `make serve` pass it; PORT
-# otherwise); a production process refuses to start without it (valita/site_url.py).
+# otherwise); a production process refuses to start without it (core/site_url.py).
 SITE_URL_SET = bool(env_str("SITE_URL").strip())
 DEVELOPMENT_SITE_URL = f"http://127.0.0.1:{env_int('PORT', 8000)}"
 SITE_URL = (env_str("SITE_URL").strip() or DEVELOPMENT_SITE_URL).rstrip("/")
@@ -90,7 +90,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_prose_editor",
     "django_guid",
-    "valita",
+    "core",  # the infrastructure (app label "valita")
+    "reversion",  # the history of events, posts, practices and projects (core/versions.py)
     "accounts",
     "projects",
     "practices",
@@ -100,18 +101,19 @@ INSTALLED_APPS = [
     "reports",
     "search",
     "workspace",
+    "valita",  # the site that composes the apps: last
 ]
 
 MIDDLEWARE = [
-    # Probes and metrics first: they answer whatever the Host header (valita/health.py).
-    "valita.health.HealthCheckMiddleware",
+    # Probes and metrics first: they answer whatever the Host header (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # A request id for every log line of the request and of the tasks it starts.
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "valita.input_guard.InvalidInputMiddleware",
-    "valita.middleware.AnonymousPageCacheMiddleware",
+    "core.input_guard.InvalidInputMiddleware",
+    "core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,7 +142,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "valita.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -155,6 +157,16 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Tests on SQLite get a file, not Django's default in-memory database: the browser
+    # tests' live server answers in threads, and with an in-memory database they would all
+    # share the test's one connection, whose cursors interleave when a page loads several
+    # images at once (a cover answered 404 or 500 now and then). WAL lets those threads
+    # read while one writes.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+    )
 if USING_POSTGRES:
     # No JIT compilation: once the tables are analysed, the report queries' cost estimates
     # pass jit_above_cost and PostgreSQL spent ~0.5 s compiling a query that returns
@@ -167,8 +179,8 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Degrades to misses while Redis is down (valita/cache.py).
-            "BACKEND": "valita.cache.ResilientRedisCache",
+            # Degrades to misses while Redis is down (core/cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "valita"),
             "OPTIONS": {
@@ -184,7 +196,7 @@ else:
 # Whole anonymous pages are cached this many seconds (0 turns it off); any
 # content save bumps a generation number, so edits show at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# Each process checks the shared generation at most this often (valita/content_cache.py):
+# Each process checks the shared generation at most this often (core/content_cache.py):
 # an edit shows at once in the process that saved it, in the others within this time.
 PAGE_CACHE_GENERATION_CHECK_SECONDS = env_int("PAGE_CACHE_GENERATION_CHECK_SECONDS", 1)
 # Cached pages and fragments each process also keeps in its own memory.
@@ -265,7 +277,7 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
     # The private files in their own prefix of the bucket: signed URLs are never handed
-    # out for them, the checked views stream them (valita.files.file_response).
+    # out for them, the checked views stream them (core.files.file_response).
     _PRIVATE_STORAGE = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -275,16 +287,16 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    _PRIVATE_STORAGE = {"BACKEND": "valita.files.PrivateFileStorage"}
+    _PRIVATE_STORAGE = {"BACKEND": "core.files.PrivateFileStorage"}
 STORAGES = {
     "default": _MEDIA_STORAGE,
-    # Staff-only and not-yet-public files: no URL, handed out by views (valita/files.py).
+    # Staff-only and not-yet-public files: no URL, handed out by views (core/files.py).
     "private": _PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "valita.storage.StaticFilesStorage"
+            else "core.storage.StaticFilesStorage"
         )
     },
 }
@@ -304,7 +316,7 @@ if PRIVATE_MEDIA_SERVE not in ("django", "x-accel-redirect"):
     )
 PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_ACCEL_PREFIX", "/_private/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Every uploaded image (valita/images.py): the largest file and the most pixels accepted.
+# Every uploaded image (core/images.py): the largest file and the most pixels accepted.
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 24_000_000)  # e.g. 6000 × 4000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -332,7 +344,7 @@ else:
 
 # Celery: eager without a broker. The broker is CELERY_BROKER_URL (in production a Redis
 # that never evicts), else the cache's REDIS_URL. All work goes through the outbox
-# (valita/outbox.py), which hands a message over once with these bounded timeouts: a
+# (core/outbox.py), which hands a message over once with these bounded timeouts: a
 # broker that is down costs a request a few seconds at most, never an error.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
@@ -387,7 +399,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many proxies of our own stand in front of the web servers (1 behind the TLS
 # proxy): the client's address is read that many entries from the right of
-# X-Forwarded-For (valita/client_address.py), for the portal's rate limits and
+# X-Forwarded-For (core/client_address.py), for the portal's rate limits and
 # allauth's. 0: no proxy, the header is ignored (a client could write anything in it).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # the same number for allauth's own reads
@@ -408,7 +420,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "django_guid.log_filters.CorrelationId"},
         # Django's "Not Found: <path>" and the like, without the secrets paths carry.
-        "private_paths": {"()": "valita.log_privacy.RedactRequestPaths"},
+        "private_paths": {"()": "core.log_privacy.RedactRequestPaths"},
     },
     "formatters": {
         "json": {
@@ -461,7 +473,7 @@ except ValueError as error:
 # Each beat run writes a heartbeat; `manage.py beat_health` reads it back (health check).
 BEAT_HEARTBEAT_SECONDS = env_int("BEAT_HEARTBEAT_SECONDS", 60)
 
-# Public uploads (/media/) are served by Django (valita.files.serve_media) unless a proxy
+# Public uploads (/media/) are served by Django (core.files.serve_media) unless a proxy
 # in front serves /media/ itself, with the same headers (README, "Files").
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
@@ -476,9 +488,9 @@ EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
 # How long the web server's access log is kept, as the privacy notice promises; the
 # deployment's log rotation must delete older lines (README, "Web server log").
 WEB_LOG_RETENTION_DAYS = env_int("WEB_LOG_RETENTION_DAYS", 14)
-# Registrations one client address may send in an hour (valita/ratelimit.py).
+# Registrations one client address may send in an hour (core/ratelimit.py).
 EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
-# Survey pages one client address may submit in five minutes (valita/ratelimit.py).
+# Survey pages one client address may submit in five minutes (core/ratelimit.py).
 SURVEYS_SUBMISSIONS_PER_5MIN = env_int("SURVEYS_SUBMISSIONS_PER_5MIN", 300)
 
 # Practices: the largest attachment accepted (bytes).

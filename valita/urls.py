@@ -6,10 +6,11 @@ from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
 from blog import views as blog_views
-from workspace.urls import area_patterns as workspace_area_patterns
+from core.files import serve_media
+from projects import views as project_views
+from workspace import urls as workspace_urls
 
 from . import views
-from .files import serve_media
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Välitä! – Visa omtanke!"
@@ -19,12 +20,26 @@ handler400 = "valita.views.bad_request"
 handler404 = "valita.views.page_not_found"
 handler500 = "valita.views.server_error"
 
+# The network's pages: the list is the projects app's; the theme and project pages gather
+# the sections of every app, so they are the site's.
+projects_urlpatterns = [
+    path(pgettext_lazy("url", "teemat/<slug:slug>/"), views.theme_detail, name="theme_detail"),
+    path(pgettext_lazy("url", "hankkeet/"), project_views.project_list, name="project_list"),
+    path(
+        pgettext_lazy("url", "hankkeet/<slug:slug>/"),
+        views.project_detail,
+        name="project_detail",
+    ),
+]
+
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Blog covers are in the private storage: this view shows each while its post may be seen.
     path("covers/<int:post_id>/<str:name>", blog_views.cover, name="blog_cover"),
+    # Images inside a post's text, private too: shown while their post may be seen.
+    path("post-images/<int:image_id>", blog_views.body_image, name="blog_image"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -42,8 +57,8 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
-    path(pgettext_lazy("url", "tyotila/"), include(workspace_area_patterns)),
-    path("", include("projects.urls")),
+    path(pgettext_lazy("url", "tyotila/"), include(workspace_urls.area_patterns)),
+    path("", include((projects_urlpatterns, "projects"))),
     path("", include("practices.urls")),
     path("", include("events.urls")),
     path("", include("blog.urls")),

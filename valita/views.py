@@ -1,6 +1,9 @@
+"""The site's own pages: the home, the theme and project pages that gather the sections
+of the apps (valita/sections.py), the statements, robots.txt and the error pages."""
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -9,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core import jsonld
+from core.translation_utils import first_url_word, get_by_slug
 from projects.models import Project, Theme
 
-from . import jsonld
-from .home import home_sections
-from .translation_utils import first_url_word
+from .sections import home_sections, project_sections, theme_sections
 
 
 @require_GET
@@ -39,6 +42,45 @@ def home(request):
     # Queried only when the shared fragment is rendered (templates/valita/home.html).
     context = {"home_content": home_content, "jsonld": jsonld.dumps(jsonld.site_organization())}
     return render(request, "valita/home.html", context)
+
+
+def theme_detail(request, slug):
+    theme, wrong_slug = get_by_slug(
+        Theme.objects.all, slug, shared_as="theme-page", request=request
+    )
+    if wrong_slug:
+        return redirect(theme, permanent=True)
+
+    def content() -> dict:
+        # Queried only when the shared fragment is rendered (cachedfragment's data=).
+        projects = Project.objects.network().published().with_theme(theme).for_listing()
+        return {"projects": projects, **theme_sections(theme)}
+
+    context = {"object": theme, "theme": theme, "content": content}
+    return render(request, "projects/theme_detail.html", context)
+
+
+def project_detail(request, slug):
+    project, wrong_slug = get_by_slug(
+        lambda: (
+            Project.objects.published()
+            .select_related("lead_organisation")
+            .prefetch_related("themes", "partner_organisations", "contacts")
+        ),
+        slug,
+        shared_as="project-page",
+        request=request,
+    )
+    if wrong_slug:
+        return redirect(project, permanent=True)
+
+    context = {
+        "object": project,
+        "project": project,
+        # Queried only when the shared fragment is rendered (cachedfragment's data=).
+        "content": lambda: project_sections(project),
+    }
+    return render(request, "projects/project_detail.html", context)
 
 
 def accessibility_statement(request):

@@ -28,8 +28,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.translator import translator
 
-from valita import outbox
-from valita.roles import NETWORK_COORDINATOR_GROUP
+from core import outbox
+from core.roles import NETWORK_COORDINATOR_GROUP
 
 from .models import TranslationDigest, TranslationStatus
 

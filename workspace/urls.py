@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import history, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -12,12 +12,17 @@ urlpatterns = [
         views.translation_request,
         name="translation_request",
     ),
+    # The history of events, posts, practices and project pages (workspace/history.py).
+    *history.urlpatterns_for_history(),
 ]
 
-# Each area's staff pages, included under the same /tyotila/ by valita/urls.py but outside
-# the "workspace" namespace, so that their names are their own
-# ("practices_workspace:practice_list"), as the navigation names them.
+# Each area's staff pages, under the workspace's address but in the area's own namespace
+# (`blog_workspace:post_list`, as the navigation names them): valita/urls.py includes this
+# list beside `urlpatterns` (an include inside this URLconf would nest the namespaces).
 area_patterns = [
+    path("", include("events.workspace_urls")),
+    path(pgettext_lazy("url", "blogi/"), include("blog.workspace_urls")),
+    path(pgettext_lazy("url", "kyselyt/"), include("surveys.workspace_urls")),
     path(pgettext_lazy("url", "hyvat-kaytannot/"), include("practices.workspace_urls")),
     path(pgettext_lazy("url", "hankkeet/"), include("projects.workspace_urls")),
 ]

@@ -8,11 +8,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from blog.services import workspace_panel as blog_panel
+from core.query_params import reads_query
+from core.roles import is_network_coordinator, is_oph_viewer, is_project_coordinator
+from core.staff import workspace_page
+from events.services import workspace_panel as events_panel
 from practices.services import followup_overview
 from projects.models import Project
-from valita.query_params import reads_query
-from valita.roles import is_network_coordinator, is_oph_viewer, is_project_coordinator
-from valita.staff import workspace_page
+from surveys.collecting import surveys_to_follow
+from surveys.models import Survey
 
 from . import translations as translation_workflow
 from .forms import TranslationFilterForm
@@ -31,9 +35,16 @@ def home(request):
     user = request.user
     context = {
         "projects": user_projects(user),
+        "open_surveys": Survey.objects.visible_to(user)
+        .open()
+        .with_response_counts()
+        .order_by("closes_at", "pk"),
         "is_network_coordinator": is_network_coordinator(user),
         "is_oph_viewer": is_oph_viewer(user),
         **needs_me(user),
+        **events_panel(user),
+        "collect_surveys": surveys_to_follow(user),
+        "blog": blog_panel(user),
     }
     return render(request, "workspace/home.html", context)
 

@@ -6,8 +6,8 @@ move can run again (an interrupted upgrade loses nothing). blog.views.cover serv
 from django.core.files.storage import storages
 from django.db import migrations
 
-import valita.files
-import valita.images
+import core.files
+import core.images
 
 
 def move_covers(apps, schema_editor):
@@ -20,8 +20,8 @@ def move_covers(apps, schema_editor):
         names.update(item["name"] for item in (renditions or {}).get("items", []))
     public = storages["default"]
     for folder in ("blog/covers", "blog/renditions"):
-        names.update(valita.files.files_under(public, folder))
-    valita.files.move_to_private(sorted(names))
+        names.update(core.files.files_under(public, folder))
+    core.files.move_to_private(sorted(names))
 
 
 class Migration(migrations.Migration):
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="post",
             name="cover_image",
-            field=valita.images.ImageUploadField(
+            field=core.images.ImageUploadField(
                 blank=True,
                 height_field="cover_height",
                 help_text=(
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                     "Kuvan sijaintitiedot ja muut metatiedot poistetaan."
                 ),
                 min_side=200,
-                storage=valita.files.private_storage,
+                storage=core.files.private_storage,
                 upload_to="blog/covers/%Y/",
                 verbose_name="kansikuva",
                 width_field="cover_width",

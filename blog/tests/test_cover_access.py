@@ -127,3 +127,32 @@ def test_the_admin_links_the_current_cover_through_the_checked_view(
     page = client.get(f"/fi/admin/blog/post/{post.pk}/change/")
     assert page.status_code == 200
     assert f'href="/covers/{post.pk}/' in page.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_live_server_answers_a_page_and_its_covers_at_once(live_server, covered):
+    """A page loads its covers at once; the browser tests' server must answer each of them
+    (with an in-memory SQLite database its threads shared the test's one connection, and
+    now and then a cover answered 404 or 500)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.request import urlopen
+
+    posts = [covered(publish_at=timezone.now() - timedelta(hours=1)) for _ in range(4)]
+    for post in posts:
+        post.status = Post.Status.PUBLISHED
+        post.save()
+    covers = [post.cover_address(item["name"]) for post in posts for item in post.cover_sources()]
+    pages = [post.get_absolute_url() for post in posts]
+    urls = [live_server.url + url for url in (covers + pages) * 4]
+
+    def status(url: str) -> int:
+        try:
+            with urlopen(url, timeout=30) as response:  # noqa: S310 (the live server, http)
+                response.read()
+                return response.status
+        except OSError as error:  # HTTPError is one
+            return getattr(error, "code", 0)
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(status, urls))
+    assert statuses == [200] * len(urls)

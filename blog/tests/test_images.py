@@ -13,7 +13,7 @@ from PIL import Image
 
 from blog.models import Post
 from blog.tests.factories import PostFactory, image_bytes
-from valita import images
+from core import images
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 from blog.models import Post
 from blog.tests.factories import PostFactory
-from valita import images
-from valita.personal_data import erase_person, export_person
+from core import images
+from core.personal_data import erase_person, export_person
 
 pytestmark = pytest.mark.django_db
 

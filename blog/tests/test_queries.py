@@ -57,17 +57,3 @@ def test_feeds_do_not_grow(client, django_assert_num_queries, size, url):
     # posts + author, projects, themes
     with django_assert_num_queries(3):
         assert client.get(url).status_code == 200
-
-
-@pytest.mark.parametrize("size", [2, 20])
-def test_home_section_does_not_grow(django_assert_num_queries, size):
-    from blog.sections import home_section, project_section, theme_section
-
-    _post, theme, project = _posts(size)
-    for section, args in (
-        (home_section, ()),
-        (theme_section, (theme,)),
-        (project_section, (project,)),
-    ):
-        with django_assert_num_queries(3):  # posts + author, projects, themes
-            assert len(section(*args)["posts_latest"]) == min(size, 3)

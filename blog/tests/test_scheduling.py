@@ -9,7 +9,7 @@ from django.utils import timezone
 from blog.models import Post
 from blog.services import next_scheduled_publish
 from blog.tests.factories import PostFactory
-from valita.content_cache import NEXT_CHANGE_KEY
+from core.content_cache import NEXT_CHANGE_KEY
 
 pytestmark = pytest.mark.django_db
 

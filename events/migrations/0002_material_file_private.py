@@ -6,14 +6,14 @@ the move can run again (an interrupted upgrade loses nothing).
 from django.core.files.storage import storages
 from django.db import migrations
 
-import valita.files
+import core.files
 
 
 def move_materials(apps, schema_editor):
     EventMaterial = apps.get_model("events", "EventMaterial")
     names = set(EventMaterial.objects.exclude(file="").values_list("file", flat=True))
-    names |= set(valita.files.files_under(storages["default"], "events/materials"))
-    valita.files.move_to_private(sorted(names))
+    names |= set(core.files.files_under(storages["default"], "events/materials"))
+    core.files.move_to_private(sorted(names))
 
 
 class Migration(migrations.Migration):
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="eventmaterial",
             name="file",
-            field=valita.files.PrivateFileField(
+            field=core.files.PrivateFileField(
                 blank=True, upload_to="events/materials/", verbose_name="tiedosto"
             ),
         ),

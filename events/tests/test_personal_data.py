@@ -1,10 +1,8 @@
 import pytest
-from django.urls import reverse
 
+from core.personal_data import erase_person, export_person
 from events.models import Event
 from events.tests.factories import EventFactory, RegistrationFactory
-from valita.models import AccessLog
-from valita.personal_data import erase_person, export_person
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +21,3 @@ def test_registrations_are_exported_and_erased_without_changing_the_figures():
     assert not event.registrations.filter(name="Maija").exists()
     assert export_person("maija@example.org")["sections"]["events.registrations"] == []
     assert Event.objects.participation_stats() == before
-
-
-def test_viewing_and_exporting_registrations_is_logged(client, coordinator, project):
-    event = EventFactory(registration_enabled=True, projects=[project])
-    client.force_login(coordinator)
-    for name in ("registration_list", "registration_csv", "checkin_list"):
-        assert client.get(reverse(f"events:{name}", kwargs={"slug": event.slug})).status_code == 200
-    logged = list(AccessLog.objects.order_by("pk").values_list("who", "what", "object_id"))
-    assert logged == [
-        (coordinator.pk, "events.registrations.view", str(event.pk)),
-        (coordinator.pk, "events.registrations.export.csv", str(event.pk)),
-        (coordinator.pk, "events.registrations.checkin", str(event.pk)),
-    ]

@@ -1,5 +1,3 @@
-import csv
-import io
 import re
 from datetime import timedelta
 
@@ -7,7 +5,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
-from openpyxl import load_workbook
 
 from events.emails import manage_url, registration_signature
 from events.models import Event, Registration
@@ -154,61 +151,12 @@ def test_a_forged_link_is_a_404(client):
     assert client.get("/fi/tapahtumat/ilmoittautuminen/forged:token/").status_code == 404
 
 
-@pytest.mark.parametrize("role", ["visitor", "other_coordinator", "oph"])
-def test_coordinator_tools_are_hidden_from_others(client, cast, event, role):
-    if cast[role].is_authenticated:
-        client.force_login(cast[role])
-    for name in ("registration_list", "registration_csv", "checkin_list", "registration_email"):
-        response = client.get(url(name, event))
-        assert response.status_code in (302, 404), name
-
-
-def test_coordinator_sees_exports_and_marks_attendance(client, coordinator, event):
-    present = RegistrationFactory(event=event, name="Åsa Öberg", organisation="Yrkesinstitut")
-    RegistrationFactory(event=event, status="waiting")
-    client.force_login(coordinator)
-
-    page = client.get(url("registration_list", event)).content.decode()
-    assert "Åsa Öberg" in page
-
-    export = client.get(url("registration_csv", event)).content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(export), delimiter=";"))
-    assert len(rows) == 3
-    assert "Åsa Öberg" in rows[1]
-
-    workbook = load_workbook(io.BytesIO(client.get(url("registration_xlsx", event)).content))
-    values = [c.value for c in next(workbook.active.iter_rows(min_row=2, max_row=2))]
-    assert "Åsa Öberg" in values
-
-    assert "Åsa Öberg" in client.get(url("checkin_list", event)).content.decode()
-    client.post(url("checkin_mark", event, pk=present.pk), {"attended": "1"})
-    present.refresh_from_db()
-    assert present.attended is True
-
-
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_registration_export_survives_hostile_names(client, coordinator, event, fmt):
-    RegistrationFactory(event=event, name="Bell\x07Name", organisation="=cmd|' /C calc'!A0")
-    client.force_login(coordinator)
-    response = client.get(url(f"registration_{fmt}", event))
-    assert response.status_code == 200
-    if fmt == "csv":
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    else:
-        rows = list(load_workbook(io.BytesIO(response.content)).active.values)
-    name, _email, organisation = rows[1][:3]
-    assert (name, organisation) == ("BellName", "'=cmd|' /C calc'!A0")
-
-
-def test_coordinator_emails_the_participants(
-    client, coordinator, event, django_capture_on_commit_callbacks
-):
-    RegistrationFactory(event=event, email="a@example.org")
-    client.force_login(coordinator)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url("registration_email", event),
-            {"audience": "confirmed", "subject_fi": "Ohjelma", "body_fi": "Liitteenä ohjelma."},
-        )
-    assert response.status_code == 302
-    assert [m.subject for m in mail.outbox] == ["Ohjelma"]
+def test_the_public_page_only_links_the_workspace_for_its_editor(client, cast, event):
+    workspace = reverse("events_workspace:event_overview", kwargs={"pk": event.pk})
+    for role in ("visitor", "other_coordinator", "oph", "coordinator"):
+        client.logout()
+        if cast[role].is_authenticated:
+            client.force_login(cast[role])
+        page = client.get(url("event_detail", event)).content.decode()
+        assert (workspace in page) == (role == "coordinator"), role
+        assert "ilmoittautuneet.csv" not in page

@@ -5,10 +5,10 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core import mail
 
+from core.tests.helpers import wait_until
 from events import services
 from events.tests.factories import EventFactory
 from valita.celery import app as celery_app
-from valita.tests.helpers import wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,7 @@ import django.utils.timezone
 import practices.attachments
 import practices.models
 import uuid
-import valita.files
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                         ('title', models.CharField(max_length=200, verbose_name='otsikko')),
                         ('title_fi', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
                         ('title_sv', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
-                        ('file', valita.files.PrivateFileField(help_text='PDF, DOCX, PPTX tai ODT.', max_length=200, upload_to=practices.models.attachment_path, validators=[practices.attachments.validate_attachment], verbose_name='tiedosto')),
+                        ('file', core.files.PrivateFileField(help_text='PDF, DOCX, PPTX tai ODT.', max_length=200, upload_to=practices.models.attachment_path, validators=[practices.attachments.validate_attachment], verbose_name='tiedosto')),
                         ('kind', models.CharField(blank=True, editable=False, max_length=10, verbose_name='tiedostomuoto')),
                         ('size', models.PositiveIntegerField(default=0, editable=False, verbose_name='koko')),
                         ('order', models.PositiveSmallIntegerField(default=0, verbose_name='järjestys')),

@@ -10,11 +10,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core import outbox
 from practices import services
 from practices.models import Adoption, FollowUpRequest
 from practices.tasks import send_followup_reminders
 from practices.tests.factories import AdoptionFactory, PracticeFactory
-from valita import outbox
 from valita.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db

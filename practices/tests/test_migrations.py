@@ -19,7 +19,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from practices import demo as practice_demo
+from core import outbox
+from core.models import OutboxMessage
 from practices.models import (
     Adoption,
     FollowUpRequest,
@@ -28,10 +29,8 @@ from practices.models import (
     PracticeAttachment,
     PracticeLink,
 )
-from projects import demo as projects_demo
 from projects.tests.factories import UserFactory
-from valita import outbox
-from valita.models import OutboxMessage
+from valita import demo
 from workspace.translations import receivers_paused
 
 pytestmark = [
@@ -76,8 +75,8 @@ def _rows() -> dict[str, list[tuple]]:
 
 def _data_of_the_old_release() -> dict:
     """Demo content written while the tables belong to the projects app."""
-    projects_demo.load()
-    practices = practice_demo.load()
+    demo.load_projects()
+    practices = demo.load_practices()
     practice = practices[0]
     attachment = PracticeAttachment(practice=practice, title_fi="Opas", order=1)
     attachment.file.save("opas.pdf", ContentFile(PDF), save=False)
@@ -135,6 +134,6 @@ def test_upgrade_keeps_every_practice_row_file_permission_and_queued_task():
     assert editor.has_perm("practices.change_practice")
 
     message = OutboxMessage.objects.get(pk=made["message"])
-    assert message.task == "practices.tasks.send_followup_email"
+    assert message.task == "practices.emails.send_followup_email"
     assert outbox.run(message.pk)
     assert [m.to for m in mail.outbox] == [[FollowUpRequest.objects.get(pk=made["request"]).email]]

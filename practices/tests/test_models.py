@@ -92,8 +92,8 @@ def test_in_use_after_project_end_respects_the_queryset(network):
 
 
 def test_personal_data_of_contacts_is_exported_and_erased():
+    from core.personal_data import sections
     from practices.models import FollowUpRequest, FollowUpRound
-    from valita.personal_data import sections
 
     adoption = AdoptionFactory(contact_email="Yhteys@Example.org", contact_name="Maija")
     from django.utils import timezone

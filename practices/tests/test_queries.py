@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    # Count the page's own queries, not the page cache's (valita/middleware.py).
+    # Count the page's own queries, not the page cache's (core/middleware.py).
     settings.PAGE_CACHE_SECONDS = 0
 
 

@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core import outbox
 from practices import services
 from practices.models import Practice
 from practices.tests.factories import AdoptionFactory, PracticeFactory
 from practices.tests.test_attachments import WINDOWS_EXE, pdf_bytes, upload
 from projects.tests.factories import OrganisationFactory, ProjectFactory
-from valita import outbox
 
 pytestmark = pytest.mark.django_db
 

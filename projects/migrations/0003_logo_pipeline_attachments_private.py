@@ -5,8 +5,8 @@ that no EXIF or GPS data stay on the public site. Both steps can run again.
 
 import practices.attachments
 import practices.models
-import valita.files
-import valita.images
+import core.files
+import core.images
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import migrations
@@ -15,8 +15,8 @@ from django.db import migrations
 def move_attachments(apps, schema_editor):
     PracticeAttachment = apps.get_model("projects", "PracticeAttachment")
     names = set(PracticeAttachment.objects.values_list("file", flat=True))
-    names |= set(valita.files.files_under(storages["default"], "practices/attachments"))
-    valita.files.move_to_private(sorted(names))
+    names |= set(core.files.files_under(storages["default"], "practices/attachments"))
+    core.files.move_to_private(sorted(names))
 
 
 def reencode_logos(apps, schema_editor):
@@ -28,7 +28,7 @@ def reencode_logos(apps, schema_editor):
             continue
         try:
             with storage.open(name, "rb") as upload:
-                cleaned = valita.images.clean_image(upload, max_side=640)
+                cleaned = core.images.clean_image(upload, max_side=640)
         except ValidationError:
             continue  # not an image the pipeline accepts: left as it was
         new_name = storage.save(f"projects/logos/{cleaned.content.name}", cleaned.content)
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="practiceattachment",
             name="file",
-            field=valita.files.PrivateFileField(
+            field=core.files.PrivateFileField(
                 help_text="PDF, DOCX, PPTX tai ODT.",
                 max_length=200,
                 upload_to=practices.models.attachment_path,
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="project",
             name="logo",
-            field=valita.images.ImageUploadField(
+            field=core.images.ImageUploadField(
                 blank=True,
                 help_text="JPEG-, PNG- tai WebP-kuva. Kuvan sijaintitiedot ja muut metatiedot poistetaan.",
                 max_side=640,

@@ -1,4 +1,4 @@
-"""Project logos go through the one image pipeline (valita/images.py), as covers do."""
+"""Project logos go through the one image pipeline (core/images.py), as covers do."""
 
 import io
 

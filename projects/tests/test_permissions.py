@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core import roles
+from core.tests.admin_forms import add_inline_row
 from projects.models import Membership, Organisation, Project, Theme
 from projects.tests.factories import ProjectFactory, ThemeFactory, UserFactory
-from valita import roles
-from valita.tests.admin_forms import add_inline_row
 
 pytestmark = pytest.mark.django_db
 
@@ -248,7 +248,7 @@ def test_admin_inlines_follow_their_parent(client, cast, admin_world, role, whic
 
 
 def _change_page_data(client, path: str, obj) -> dict:
-    from valita.tests.admin_forms import change_form_data
+    from core.tests.admin_forms import change_form_data
 
     response = client.get(f"/fi/admin/{path}/{obj.pk}/change/")
     assert response.status_code == 200
@@ -473,7 +473,7 @@ def test_every_inline_follows_its_parent():
     """A new inline that forgets the mixin would fall back on Django's model permissions."""
     from django.contrib import admin
 
-    from valita.admin_mixins import EditableByInlineMixin
+    from core.admin_mixins import EditableByInlineMixin
 
     inlines = [
         inline

@@ -85,10 +85,10 @@ def test_rich_text_is_sanitised_on_save():
 def test_demo_content_loads_twice_without_duplicates():
     from django.contrib.auth import get_user_model
 
-    from projects import demo
     from projects.models import Membership, Organisation, Theme
+    from valita import demo
 
-    demo.load()
+    demo.load("projects")
     counts = (
         Project.objects.count(),
         Theme.objects.count(),
@@ -96,7 +96,7 @@ def test_demo_content_loads_twice_without_duplicates():
         get_user_model().objects.count(),
         Membership.objects.count(),
     )
-    demo.load()
+    demo.load("projects")
     assert counts == (
         Project.objects.count(),
         Theme.objects.count(),

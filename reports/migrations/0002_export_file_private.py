@@ -7,14 +7,14 @@ move can run again (an interrupted upgrade loses nothing).
 from django.core.files.storage import storages
 from django.db import migrations
 
-import valita.files
+import core.files
 
 
 def move_exports(apps, schema_editor):
     Export = apps.get_model("reports", "Export")
     names = set(Export.objects.exclude(file="").values_list("file", flat=True))
-    names |= set(valita.files.files_under(storages["default"], "exports"))
-    valita.files.move_to_private(sorted(names))
+    names |= set(core.files.files_under(storages["default"], "exports"))
+    core.files.move_to_private(sorted(names))
 
 
 class Migration(migrations.Migration):
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="export",
             name="file",
-            field=valita.files.PrivateFileField(blank=True, upload_to="exports/%Y/%m/"),
+            field=core.files.PrivateFileField(blank=True, upload_to="exports/%Y/%m/"),
         ),
         migrations.RunPython(move_exports, migrations.RunPython.noop, elidable=True),
     ]

@@ -3,7 +3,9 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from core import roles
 from reports import charts
+from surveys import privacy
 
 register = template.Library()
 
@@ -36,14 +38,10 @@ def cell(value, kind):
 
 @register.filter
 def can_view_results(user) -> bool:
-    from valita.roles import can_view_results as allowed
-
-    return allowed(user)
+    return roles.can_view_results(user)
 
 
 @register.simple_tag
 def raw_export_notice() -> str:
     """The notice of the row-level export (surveys.privacy), beside its links."""
-    from surveys.privacy import raw_export_notice as notice
-
-    return notice()
+    return privacy.raw_export_notice()

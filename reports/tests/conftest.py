@@ -4,13 +4,11 @@ import pytest
 @pytest.fixture
 def demo_survey(db):
     """The 2025 network survey of the demo (101 responses over nine projects)."""
-    from projects import demo as projects_demo
-    from surveys import demo as surveys_demo
     from surveys.models import Survey
+    from valita import demo
 
-    projects_demo.load()
-    surveys_demo.load()
-    return Survey.objects.get(slug=surveys_demo.SLUG_2025)
+    demo.load("projects", "surveys")
+    return Survey.objects.get(slug_fi="verkostokysely-2025")
 
 
 @pytest.fixture(autouse=True)

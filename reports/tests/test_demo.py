@@ -20,12 +20,12 @@ def test_demo_survey_as_in_the_seed(demo_survey, oph_viewer):
 
 
 def test_demo_coding_quotes_and_published(demo_survey, client):
-    from reports import demo
     from reports.models import PublishedResult, Quote
     from surveys.models import Code
+    from valita import demo
 
-    demo.load()
-    demo.load()  # idempotent
+    demo.load("reports")
+    demo.load("reports")  # idempotent
     rush = Code.objects.with_counts().get(name="Aikatauluhaasteet, kiire")
     assert rush.answer_count > 0
     assert Quote.objects.count() == 6

@@ -4,13 +4,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
+from core import outbox
+from core.models import AccessLog
+from core.roles import NETWORK_COORDINATOR_GROUP
 from reports import services
 from reports.models import Export
 from reports.tests.factories import respond
 from surveys.tests.factories import build_survey
-from valita import outbox
-from valita.models import AccessLog
-from valita.roles import NETWORK_COORDINATOR_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core import outbox
+from core.models import AccessLog, OutboxMessage
 from reports.models import Export
 from reports.tests.factories import respond
 from surveys.privacy import raw_export_notice
 from surveys.tests.factories import build_survey
-from valita import outbox
-from valita.models import AccessLog, OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -235,8 +235,8 @@ def test_export_pending_too_long_counts_as_failed(client, network_coordinator, s
 def test_only_the_owner_retries(client, network_coordinator, survey):
     from django.contrib.auth.models import Group
 
+    from core.roles import NETWORK_COORDINATOR_GROUP
     from projects.tests.factories import UserFactory
-    from valita.roles import NETWORK_COORDINATOR_GROUP
 
     other = UserFactory()
     other.groups.add(Group.objects.get(name=NETWORK_COORDINATOR_GROUP))

@@ -7,12 +7,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from core import outbox
 from reports.models import Export, PublishedResult
 from reports.tests.factories import respond
 from surveys import privacy
 from surveys.models import Response
 from surveys.tests.factories import build_survey
-from valita import outbox
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from practices.tests.factories import PracticeFactory
 from projects.models import Organisation
 from projects.tests.factories import OrganisationFactory, ProjectFactory, ThemeFactory
 from search import registry, services
-from search.indexing import reindex
+from search.indexing import register_source, reindex
 from search.models import SearchDocument
-from search.registry import SearchSource, register_source
+from search.registry import SearchSource
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +141,7 @@ def test_odd_queries_answer_results_or_nothing_found(client, content, query):
 
 
 def test_a_nul_in_the_query_is_refused_at_the_edge(client, content):
-    # valita/input_guard.py: the site's own 400 page, never a 500 from PostgreSQL.
+    # core/input_guard.py: the site's own 400 page, never a 500 from PostgreSQL.
     for url in ("/fi/haku/", "/sv/sok/"):
         response = client.get(url, {"q": "\x00nul"})
         assert response.status_code == 400
@@ -155,7 +155,8 @@ def test_long_query_is_cut_with_a_note(client, content):
 
 def test_empty_search_shows_the_form_only(client, content, django_assert_num_queries):
     # themes for the filter; the page cache asks once for the next scheduled publish time
-    with django_assert_num_queries(2):
+    # of each kind of content published at a set time (posts, events)
+    with django_assert_num_queries(3):
         response = client.get("/fi/haku/")
     assert response.status_code == 200
     assert 'id="search-q"' in response.content.decode()
@@ -273,7 +274,7 @@ def test_practice_found_by_its_steps(client, content):
 
 
 def test_the_index_row_save_does_not_retire_cached_pages(content):
-    from valita.content_cache import page_cache_generation
+    from core.content_cache import page_cache_generation
 
     before = page_cache_generation()
     SearchDocument.objects.filter(kind="practice").update(updated_at=timezone.now())

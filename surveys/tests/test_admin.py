@@ -107,7 +107,7 @@ def test_invitations_are_added_from_the_collector_page(
 ):
     from django.core import mail
 
-    from valita import outbox
+    from core import outbox
 
     s = build_survey()
     collector = Collector.objects.create(survey=s["survey"], kind=Collector.Kind.INVITATION)

@@ -49,7 +49,7 @@ def test_junk_on_every_page_never_breaks(client):
         cache.clear()  # the rate limit is not what is tested here
         data = {"draft": draft_value, "action": action, **values}
         response = client.post(url, data)
-        # A NUL anywhere is refused at the edge (valita/input_guard.py); the rest is a page.
+        # A NUL anywhere is refused at the edge (core/input_guard.py); the rest is a page.
         nul = any("\x00" in v for value in data.values() for v in _listed(value))
         assert response.status_code in ((400,) if nul else (200, 302))
         # A response is either whole or absent: every saved one has its required answers.

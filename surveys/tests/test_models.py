@@ -74,7 +74,7 @@ def test_closed_reason_texts():
 
 
 def test_personal_data_of_an_invitee_is_exported_and_erased():
-    from valita.personal_data import erase_person, export_person
+    from core.personal_data import erase_person, export_person
 
     s = build_survey(anonymous=False)
     from surveys.tests.factories import InvitationFactory

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone, translation
 
+from core import outbox
 from surveys import services
 from surveys.answering import Structure
 from surveys.models import (
@@ -28,7 +29,6 @@ from surveys.tests.factories import (
     StatementFactory,
     build_survey,
 )
-from valita import outbox
 
 pytestmark = pytest.mark.django_db
 

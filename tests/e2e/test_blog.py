@@ -12,8 +12,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from blog.models import Post
-from projects.demo import load as load_demo_network
 from valita.celery import app as celery_app
+from valita.demo import load_projects as load_demo_network
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -125,7 +125,7 @@ def _tab_to(page, locator, limit=60):
 
 
 def test_visitor_reaches_a_post_with_the_keyboard_only(live_server, page, axe, console_errors):
-    from blog.demo import load as load_demo_posts
+    from valita.demo import load_posts as load_demo_posts
 
     load_demo_network()
     load_demo_posts()

@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from events.demo import load as load_demo_events
 from events.models import Event, Registration
-from projects.demo import DEMO_PASSWORD
-from projects.demo import load as load_demo_network
 from valita.celery import app as celery_app
+from valita.demo import DEMO_PASSWORD
+from valita.demo import load_events as load_demo_events
+from valita.demo import load_projects as load_demo_network
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from valita.demo import DEMO_LOADERS
+from valita import demo as demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,8 +24,7 @@ CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg.chart')].map(svg 
 
 @pytest.fixture
 def demo():
-    for _name, loader in DEMO_LOADERS:
-        loader()
+    demo_content.load()
 
 
 def test_the_phone_menu_works_without_javascript(live_server, browser, demo):

@@ -8,15 +8,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from valita.demo import DEMO_LOADERS
+from valita import demo as demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo():
-    for _name, loader in DEMO_LOADERS:
-        loader()
+    demo_content.load()
 
 
 def test_visitor_finds_a_practice_by_search_and_reads_it_in_swedish(

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from valita.demo import DEMO_LOADERS
+from valita import demo as demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,8 +58,7 @@ WIDEST_ELEMENTS = """() => [...document.querySelectorAll('body *')]
 
 @pytest.fixture
 def demo():
-    for _name, loader in DEMO_LOADERS:
-        loader()
+    demo_content.load()
 
 
 def _sitemap_paths(page, base_url: str) -> list[str]:

@@ -8,19 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from projects.demo import DEMO_PASSWORD
-from projects.demo import load as load_network
-from reports import demo as reports_demo
-from surveys import demo as surveys_demo
+from valita import demo as demo_content
+from valita.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo():
-    load_network()
-    surveys_demo.load()
-    reports_demo.load()
+    demo_content.load("projects", "surveys", "reports")
 
 
 def test_oph_user_reads_filters_and_exports(live_server, page, axe, console_errors, demo):
@@ -103,4 +99,32 @@ def test_visitor_reads_published_results_in_swedish(live_server, page, axe, cons
     page.get_by_role("navigation", name="Språk").get_by_role("link", name="Suomi").click()
     expect(page).to_have_url(re.compile(r"/fi/tulokset/$"))
     axe("published results fi")
+    assert console_errors == [], "\n".join(console_errors)
+
+
+PHONE = {"width": 375, "height": 740}
+
+WIDER_THAN_VIEWPORT = """() => [...document.querySelectorAll('main *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .filter(e => !e.closest('.table-scroll, [role=region]'))
+    .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined
+        ? '.' + e.className : ''))"""
+
+SMALLEST_CHART_TEXT = """() => Math.min(...[...document.querySelectorAll('svg[role=img] text')]
+    .map(t => t.getBoundingClientRect().height).filter(h => h > 0))"""
+
+
+def test_results_with_a_crosstab_fit_a_phone(live_server, page, axe, console_errors, demo):
+    page.set_viewport_size(PHONE)
+    _sign_in(page, live_server, "oph@example.org")
+    page.goto(f"{live_server.url}/fi/raportit/kyselyt/verkostokysely-2025/?by=project")
+    expect(page.get_by_role("heading", name="Ristiintaulukointi")).to_be_visible()
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= PHONE["width"], page.evaluate(WIDER_THAN_VIEWPORT)
+    # The cross-tab scrolls inside its own region, which the keyboard reaches.
+    region = page.locator("#crosstab").locator("xpath=ancestor::*[@role='region'][1]")
+    expect(region).to_have_attribute("tabindex", "0")
+    # Chart labels stay legible: no text under 9 CSS px on a phone.
+    assert page.evaluate(SMALLEST_CHART_TEXT) >= 9
+    axe("survey results with a cross-tab at 375 px")
     assert console_errors == [], "\n".join(console_errors)

@@ -3,9 +3,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from events.demo import load as load_demo_events
 from events.models import Event
-from projects.demo import load as load_demo_network
+from valita.demo import load_events as load_demo_events
+from valita.demo import load_projects as load_demo_network
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,18 +8,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from projects.demo import load as load_network
-from surveys import demo
 from surveys.models import Answer, Response, Survey
+from valita import demo
+
+SLUG_2026 = demo.read("surveys/demo/surveys.toml")["follow_up"]["slug_fi"]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def survey():
-    load_network()
-    demo.load()
-    return Survey.objects.get(slug_fi=demo.SLUG_2026)
+    demo.load("projects", "surveys")
+    return Survey.objects.get(slug_fi=SLUG_2026)
 
 
 def tab_to(page, locator, limit=80):
@@ -151,7 +151,7 @@ def other_site():
 
 def _embed_url(live_server) -> str:
     base = live_server.url.replace("localhost", "127.0.0.1")
-    return f"{base}/fi/kyselyt/{demo.SLUG_2026}/upotus/"
+    return f"{base}/fi/kyselyt/{SLUG_2026}/upotus/"
 
 
 def test_survey_answered_inside_another_sites_iframe(
@@ -201,8 +201,8 @@ def _login(page, live_server, user):
 def test_builder_tabs_and_preview_in_both_languages(live_server, page, axe, console_errors, survey):
     from django.contrib.auth.models import Group
 
+    from core.roles import NETWORK_COORDINATOR_GROUP
     from projects.tests.factories import UserFactory
-    from valita.roles import NETWORK_COORDINATOR_GROUP
 
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get_or_create(name=NETWORK_COORDINATOR_GROUP)[0])
@@ -221,7 +221,7 @@ def test_builder_tabs_and_preview_in_both_languages(live_server, page, axe, cons
     page.goto(f"{live_server.url}/sv/enkater/natverksenkat-2026/forhandsvisning/")
     expect(page.get_by_role("heading", level=2, name=re.compile("Sida 5"))).to_be_visible()
     axe("preview sv")
-    page.goto(f"{live_server.url}/fi/kyselyt/{demo.SLUG_2026}/esikatselu/")
+    page.goto(f"{live_server.url}/fi/kyselyt/{SLUG_2026}/esikatselu/")
     expect(
         page.get_by_text("Arvioi koordinaatiohankkeen tavoitteiden toteutumista")
     ).to_be_visible()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.mail import send_mail
 
-from valita.models import AccessLog
+from core.models import AccessLog
 
 
 def slow_effect(token: str, marker_dir: str, seconds: float) -> None:

@@ -5,10 +5,10 @@ import time
 
 import pytest
 
+from core.models import OutboxMessage
 from events.models import Registration
 from events.tests.factories import EventFactory
 from projects.tests.factories import ProjectFactory
-from valita.models import OutboxMessage
 
 from .servers import CeleryWorker, Gunicorn, RedisServer, Visitor, app_env, manage, wait_for
 
@@ -16,9 +16,9 @@ pytestmark = pytest.mark.faults
 
 ENQUEUE = """
 from django.db import transaction
-from valita import outbox
+from core import outbox
 with transaction.atomic():
-    outbox.enqueue("valita.outbox.send_email", "Kiitos vastauksestasi", "Vastaus tallessa.",
+    outbox.enqueue("core.outbox.send_email", "Kiitos vastauksestasi", "Vastaus tallessa.",
                    ["vastaaja@example.org"])
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from valita.models import AccessLog, OutboxMessage
+from core.models import AccessLog, OutboxMessage
 
 from .servers import CeleryWorker, RedisServer, app_env, manage, wait_for
 

@@ -3,11 +3,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
 
+from core.query_params import cache_path as _cache_path
+from core.query_params import read_query
+from core.roles import can_use_workspace as _can_use_workspace
+from core.translation_utils import current_language, localized_value
 from valita.language_switch import page_in_language
-from valita.query_params import cache_path as _cache_path
-from valita.query_params import read_query
-from valita.roles import can_use_workspace as _can_use_workspace
-from valita.translation_utils import current_language, localized_value
 
 register = template.Library()
 

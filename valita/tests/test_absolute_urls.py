@@ -12,8 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
+from core.site_url import require_site_url
 from projects.tests.factories import ProjectFactory, ThemeFactory
-from valita.site_url import require_site_url
 
 ROOT = Path(__file__).resolve().parents[2]
 

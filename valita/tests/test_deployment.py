@@ -66,7 +66,7 @@ def test_web_health_check_is_answered_whatever_the_host():
     # must answer before SecurityMiddleware and CommonMiddleware look at the host.
     test = _services()["web"]["healthcheck"]["test"]
     assert "http://127.0.0.1:8000/healthz/ready" in test
-    assert settings.MIDDLEWARE[0] == "valita.health.HealthCheckMiddleware"
+    assert settings.MIDDLEWARE[0] == "core.health.HealthCheckMiddleware"
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "curl -fsS http://127.0.0.1:8000/healthz/ready" in dockerfile
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.services import invitation_token_make
+from core import outbox
 from events import services as event_services
 from events.emails import manage_url
 from events.models import Registration
@@ -23,7 +24,6 @@ from projects.tests.factories import UserFactory
 from surveys import services as survey_services
 from surveys.models import Collector, Invitation
 from surveys.tests.factories import build_survey
-from valita import outbox
 from valita.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +124,7 @@ def test_an_erased_registrant_loses_their_link_and_offer_which_passes_on(
 
 
 def test_a_reminder_queued_before_the_erasure_is_never_sent(actor):
-    from events.tasks import send_registration_email
+    from events.emails import send_registration_email
 
     registration = RegistrationFactory(
         email=EMAIL, event__starts_at=timezone.now() + timedelta(hours=20)

@@ -1,4 +1,4 @@
-"""Shared fragments (valita.content_cache): rendered once per content generation, never
+"""Shared fragments (core.content_cache): rendered once per content generation, never
 carrying one visitor's token, nonce or signed-in view to another."""
 
 import pytest
@@ -8,10 +8,10 @@ from django.template import Origin, RequestContext, Template
 from django.test import RequestFactory
 from django.utils.csp import LazyNonce
 
+from core import content_cache
 from events.tests.factories import EventFactory
 from projects.models import Project
 from projects.tests.factories import ProjectFactory
-from valita import content_cache
 
 pytestmark = pytest.mark.django_db
 

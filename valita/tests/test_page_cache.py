@@ -4,10 +4,10 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from core.content_cache import local_store
+from core.query_params import UndeclaredQueryWarning
 from events.tests.factories import EventFactory
 from projects.tests.factories import ProjectFactory
-from valita.content_cache import local_store
-from valita.query_params import UndeclaredQueryWarning
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +162,7 @@ def test_a_response_that_sets_a_cookie_is_never_stored(client):
 
 
 # Pages are keyed on the query parameters their views read, nothing else
-# (valita/query_params.py): junk parameters cannot fill the cache.
+# (core/query_params.py): junk parameters cannot fill the cache.
 
 
 def _stored_keys() -> set:

@@ -59,3 +59,21 @@ def test_sign_in_leads_to_the_workspace(client, coordinator):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("workspace:home")
+
+
+def test_open_surveys_show_their_completed_answers(client, network_coordinator):
+    from django.utils import timezone
+
+    from surveys.models import Response, Survey
+    from surveys.tests.factories import SurveyFactory
+
+    survey = SurveyFactory(status=Survey.Status.OPEN)
+    SurveyFactory(status=Survey.Status.DRAFT, title="Luonnoskysely")
+    for _ in range(3):
+        Response.objects.create(survey=survey, completed_at=timezone.now())
+    Response.objects.create(survey=survey, completed_at=timezone.now(), is_test=True)
+    Response.objects.create(survey=survey, completed_at=None)
+    client.force_login(network_coordinator)
+    text = client.get(reverse("workspace:home")).text
+    assert f"{survey.title}</a>:\n      3 vastausta" in text
+    assert "Luonnoskysely" not in text

@@ -10,6 +10,10 @@ MATRIX_MODULES = (
     "workspace.tests.test_translations",
     "practices.tests.test_workspace_matrix",
     "projects.tests.test_workspace_matrix",
+    "events.tests.test_workspace_matrix",
+    "surveys.tests.test_workspace_matrix",
+    "surveys.tests.test_workspace_collect_matrix",
+    "blog.tests.test_workspace_matrix",
 )
 
 

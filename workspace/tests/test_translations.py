@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blog.tests.factories import PostFactory
+from core import outbox
+from core.models import OutboxMessage
 from events.tests.factories import EventFactory
 from practices.models import Practice
 from practices.tests.factories import PracticeFactory
 from projects.tests.factories import ProjectFactory
-from valita import outbox
-from valita.models import OutboxMessage
 from workspace import translations
 from workspace.models import TranslationDigest, TranslationStatus
 from workspace.tests.matrix import check_matrix, nobody

@@ -1,14 +1,13 @@
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 
-from valita.demo import DEMO_LOADERS
+from valita import demo
 
 
 class Command(BaseCommand):
     help = "Loads the demo content (idempotent: running it again creates no duplicates)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            for name, loader in DEMO_LOADERS:
-                loader()
-                self.stdout.write(f"demo: {name} loaded")
+        try:
+            demo.load(report=lambda name: self.stdout.write(f"demo: {name} loaded"))
+        except demo.DemoDataError as error:
+            raise CommandError(str(error)) from error

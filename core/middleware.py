@@ -1,0 +1,118 @@
+"""Whole-page cache for anonymous visitors.
+
+A page is cached only when nothing in it can belong to one visitor: the
+request carries no session or messages cookie, and the response sets no
+cookie, used no CSRF token and carries no CSP nonce. Any content change bumps
+a generation number (core.content_cache), which retires every cached page at once.
+A page is keyed on its path and the query parameters its view declares
+(core.query_params), so junk parameters cannot fill the cache.
+"""
+
+import contextlib
+import functools
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.functional import empty
+
+from .content_cache import get_current, page_cache_generation, set_current
+from .query_params import WatchedQuery, cache_path, declared
+from .translation_utils import first_url_word
+
+CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+# The sections never page-cached (staff pages, accounts, reports), each named by one of
+# its URLs: the section's translated first word comes from the URLconf.
+UNCACHED_SECTIONS = ("admin:index", "account_login", "reports:dashboard")
+CACHED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Security-Policy",
+    "Vary",
+    "Cross-Origin-Opener-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Link",
+)
+
+
+@functools.cache
+def uncached_parts() -> tuple[str, ...]:
+    """The first path word of each uncached section in every language ("/tili/", "/konto/"…)."""
+    return tuple(
+        sorted(
+            {
+                f"/{first_url_word(name, code)}/"
+                for code, _name in settings.LANGUAGES
+                for name in UNCACHED_SECTIONS
+            }
+        )
+    )
+
+
+def _request_is_cacheable(request) -> bool:
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.VALITA_BENCH and "HTTP_X_BENCH_NO_CACHE" in request.META:
+        return False  # bench/run.py measures uncached pages with this header
+    path = request.path
+    if not path.startswith(CACHED_PREFIXES) or any(part in path for part in uncached_parts()):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _response_is_cacheable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # The page used the visitor's CSRF token (or made them one). CsrfViewMiddleware
+    # sets this flag then and resets it to False once it has renewed the cookie, so it
+    # is the flag's presence, not its value, that tells.
+    if "CSRF_COOKIE_NEEDS_UPDATE" in request.META:
+        return False
+    # A message shown in this response belongs to this visitor only.
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage.used or getattr(storage, "_queued_messages", None)):
+        return False
+    # A CSP nonce used in the HTML (even if the policy does not name it) is per response.
+    if getattr(getattr(request, "_csp_nonce", None), "_wrapped", empty) is not empty:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    return "nonce-" not in response.get("Content-Security-Policy", "")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_is_cacheable(request):
+            return self.get_response(request)
+        try:
+            generation = page_cache_generation()
+            key = f"page:{request.get_host()}:{cache_path(request)}"
+            hit = get_current(key, generation) if generation else None
+        except Exception:  # noqa: BLE001 - a cache outage must not take pages down
+            return self.get_response(request)
+        if hit is not None:
+            content, headers = hit
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        request.GET = query = WatchedQuery.watching(request.GET)
+        response = self.get_response(request)
+        if (
+            generation
+            and _response_is_cacheable(request, response)
+            and query.read_only(declared(request) or frozenset(), request.path)
+        ):
+            headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
+            # Serving the page matters more than caching it.
+            with contextlib.suppress(Exception):
+                set_current(key, generation, (response.content, headers))
+            response["X-Page-Cache"] = "miss"
+        return response
