@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
+from django.views.i18n import JavaScriptCatalog
 
 from blog import views as blog_views
 from core.files import serve_media
@@ -57,6 +58,9 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path(pgettext_lazy("url", "tyotila/"), include("workspace.urls")),
+    # The JavaScript catalogue: the rich text editor's own strings in Finnish and Swedish
+    # (locale/*/LC_MESSAGES/djangojs.po), read through window.gettext.
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     path(pgettext_lazy("url", "tyotila/"), include(workspace_urls.area_patterns)),
     path("", include((projects_urlpatterns, "projects"))),
     path("", include("practices.urls")),

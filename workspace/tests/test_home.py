@@ -77,3 +77,14 @@ def test_open_surveys_show_their_completed_answers(client, network_coordinator):
     text = client.get(reverse("workspace:home")).text
     assert f"{survey.title}</a>:\n      3 vastausta" in text
     assert "Luonnoskysely" not in text
+
+
+def test_the_rich_text_editor_speaks_the_page_language(client, coordinator):
+    """The editor's own strings (django-prose-editor reads window.gettext) come from the
+    JavaScript catalogue of the page's language, loaded on every workspace page."""
+    client.force_login(coordinator)
+    for language, update in (("fi", "Muokkaa linkki"), ("sv", "Uppdatera")):
+        with translation.override(language):
+            catalogue, home = reverse("javascript_catalog"), reverse("workspace:home")
+        assert update in client.get(catalogue).content.decode()
+        assert f'<script src="{catalogue}"></script>' in client.get(home).text
