@@ -121,7 +121,7 @@ class InvitationForm(forms.Form):
         label=_("Tai lataa tiedosto"),
         required=False,
         help_text=_("CSV- tai tekstitiedosto samassa muodossa, UTF-8, enintään 1 Mt."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv,text/plain"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt"}),
     )
 
     def __init__(self, *args, survey: Survey, **kwargs):

@@ -85,39 +85,7 @@ def survey_export(survey: Survey) -> dict:
 
     pages = []
     for page in structure.pages:
-        questions = []
-        for q in page.questions.all():
-            item = {
-                "key": keys[("q", q.pk)],
-                "kind": q.kind,
-                "text": _texts(q, "text"),
-                "help_text": _texts(q, "help_text"),
-                "required": q.required,
-            }
-            if q.is_likert:
-                item.update(
-                    scale_size=q.scale_size,
-                    scale_min_label=_texts(q, "scale_min_label"),
-                    scale_max_label=_texts(q, "scale_max_label"),
-                    allow_dont_know=q.allow_dont_know,
-                    statements=[
-                        {"key": keys[("s", s.pk)], "text": _texts(s, "text")}
-                        for s in q.statements.all()
-                    ],
-                )
-            if q.kind == Question.Kind.MULTIPLE:
-                item.update(min_choices=q.min_choices, max_choices=q.max_choices)
-            if q.kind == Question.Kind.NUMBER:
-                item.update(
-                    number_min=_number_text(q.number_min), number_max=_number_text(q.number_max)
-                )
-            if q.has_choices:
-                item["choices"] = [
-                    {"key": keys[("c", c.pk)], "text": _texts(c, "text"), "is_other": c.is_other}
-                    for c in q.choices.all()
-                ]
-            item["conditions"] = [condition(c) for c in q.conditions.all()]
-            questions.append(item)
+        questions = [_question_item(q, keys, condition) for q in page.questions.all()]
         pages.append(
             {
                 "key": keys[("p", page.pk)],
@@ -139,6 +107,38 @@ def survey_export(survey: Survey) -> dict:
         },
         "pages": pages,
     }
+
+
+def _question_item(q: Question, keys: dict, condition) -> dict:
+    """One question of the definition, with what its kind has."""
+    item = {
+        "key": keys[("q", q.pk)],
+        "kind": q.kind,
+        "text": _texts(q, "text"),
+        "help_text": _texts(q, "help_text"),
+        "required": q.required,
+    }
+    if q.is_likert:
+        item.update(
+            scale_size=q.scale_size,
+            scale_min_label=_texts(q, "scale_min_label"),
+            scale_max_label=_texts(q, "scale_max_label"),
+            allow_dont_know=q.allow_dont_know,
+            statements=[
+                {"key": keys[("s", s.pk)], "text": _texts(s, "text")} for s in q.statements.all()
+            ],
+        )
+    if q.kind == Question.Kind.MULTIPLE:
+        item.update(min_choices=q.min_choices, max_choices=q.max_choices)
+    if q.kind == Question.Kind.NUMBER:
+        item.update(number_min=_number_text(q.number_min), number_max=_number_text(q.number_max))
+    if q.has_choices:
+        item["choices"] = [
+            {"key": keys[("c", c.pk)], "text": _texts(c, "text"), "is_other": c.is_other}
+            for c in q.choices.all()
+        ]
+    item["conditions"] = [condition(c) for c in q.conditions.all()]
+    return item
 
 
 def _number_text(number) -> str | None:
@@ -208,7 +208,12 @@ def _question_place(page: int, number: int) -> str:
 
 
 def validate(data) -> dict:
-    """The definition, checked whole; raises DefinitionError listing every problem."""
+    """The definition, checked whole; raises DefinitionError listing every problem.
+
+    Long because it checks the file in the order a person reads it (the survey, then each
+    page with its questions and conditions), so that every problem is named by its place;
+    the parts are the _Checker's methods.
+    """
     check = _Checker()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DefinitionError([("", _("Tiedosto ei ole tämän palvelun kyselyn määrittely."))])

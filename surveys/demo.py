@@ -7,12 +7,10 @@ through the response import (surveys/importing.py), as a coordinator imports an 
 survey run with another tool.
 """
 
-import io
 import random
 from datetime import timedelta
 
-from openpyxl import Workbook
-
+from core.exports import Sheet, to_xlsx
 from projects.models import Project
 
 DONT_KNOW = "En osaa sanoa"
@@ -74,11 +72,4 @@ def response_rows(survey, item: dict) -> tuple[list[str], list[list]]:
 
 def responses_xlsx(survey, item: dict) -> bytes:
     headers, rows = response_rows(survey, item)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return to_xlsx(Sheet(title="Vastaukset", header=headers, rows=rows))

@@ -82,20 +82,28 @@ def _secret_paths():
 # URL arguments that name no secret: slugs, primary keys, formats, the admin's own.
 PUBLIC_URL_KWARGS = {
     "app_label",
+    "collector_pk",
+    "condition_pk",
     "content_type_id",
     "fmt",
     "id",
+    "image_id",  # an image inside a post (/post-images/<image_id>)
+    "kind",  # the kind of object asked to be translated (event, post, practice, project)
     "language",  # the language of a workspace preview (fi, sv)
     "material_pk",
     "name",  # a cover's file name (/covers/<post_id>/<name>)
     "object_id",
+    "page_pk",
     "path",
     "pk",
     "post_id",
+    "question_pk",
     "registration_pk",
+    "reminder_pk",
     "slug",
     "table",
     "url",
+    "version_id",  # an earlier version in an object's history
 }
 
 
