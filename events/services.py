@@ -466,6 +466,20 @@ def event_unpublish(*, event: Event) -> Event:
 
 
 @transaction.atomic
+def event_cancel(*, event: Event) -> Event:
+    """Cancelled: the public page stays and says so, registration closes, the places and
+    the participants' data are kept (the organiser tells them with a message)."""
+    event = _locked_event(event.pk)
+    if event.status == Event.Status.DRAFT:
+        raise ValidationError(
+            _("Luonnosta ei voi perua: se ei näy yleisölle."), code="cancel_draft"
+        )
+    event.status = Event.Status.CANCELLED
+    event.save(update_fields=["status", "updated_at"])
+    return event
+
+
+@transaction.atomic
 def event_copy(*, event: Event, editor) -> Event:
     """A new draft with the event's texts, times and settings, without its registrations
     and materials. It belongs to those of the event's projects the editor may edit."""

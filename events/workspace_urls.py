@@ -22,6 +22,7 @@ event_patterns = [
         views.event_unpublish,
         name="event_unpublish",
     ),
+    path(pgettext_lazy("url", "<int:pk>/peru/"), views.event_cancel, name="event_cancel"),
     path(pgettext_lazy("url", "<int:pk>/kopioi/"), views.event_copy, name="event_copy"),
     path(
         pgettext_lazy("url", "<int:pk>/materiaalit/"),

@@ -227,6 +227,21 @@ def event_unpublish(request, pk):
 
 @workspace_page
 @require_POST
+def event_cancel(request, pk):
+    try:
+        services.event_cancel(event=_editable_event(request, pk))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Tapahtuma on peruttu. Sen sivu kertoo sen; kerro osallistujille viestillä."),
+        )
+    return redirect("events_workspace:event_overview", pk=pk)
+
+
+@workspace_page
+@require_POST
 def event_copy(request, pk):
     _require_projects(request)
     copy = services.event_copy(event=_editable_event(request, pk), editor=request.user)

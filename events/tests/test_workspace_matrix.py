@@ -25,6 +25,7 @@ COVERED = {
     "events_workspace:event_preview",
     "events_workspace:event_publish",
     "events_workspace:event_unpublish",
+    "events_workspace:event_cancel",
     "events_workspace:event_copy",
     "events_workspace:event_materials",
     "events_workspace:material_delete",
@@ -145,6 +146,27 @@ def test_publishing_and_unpublishing_are_for_its_editors(client, cast, event):
     check_matrix(client, cast, _url("event_unpublish", pk=event.pk), allowed=EDITORS, method="post")
     event.refresh_from_db()
     assert event.status == Event.Status.DRAFT
+
+
+def test_cancelling_is_for_its_editors_and_keeps_the_page_and_its_participants(client, cast, event):
+    event.status = Event.Status.PUBLISHED
+    event.save()
+    RegistrationFactory(event=event)
+    check_matrix(client, cast, _url("event_cancel", pk=event.pk), allowed=EDITORS, method="post")
+    event.refresh_from_db()
+    assert event.status == Event.Status.CANCELLED
+    assert event.registrations.count() == 1
+    assert not event.registration_open()
+    client.logout()
+    assert "Tapahtuma on peruttu." in client.get(event.get_absolute_url()).text
+
+
+def test_a_draft_is_not_cancelled(client, coordinator, event):
+    client.force_login(coordinator)
+    response = client.post(_url("event_cancel", pk=event.pk), follow=True)
+    event.refresh_from_db()
+    assert event.status == Event.Status.DRAFT
+    assert "Luonnosta ei voi perua" in response.text
 
 
 def test_copying_is_for_its_editors(client, cast, event):
