@@ -8,9 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from practices.demo import load as load_demo_practices
-from projects.demo import DEMO_PASSWORD
-from projects.demo import load as load_demo_network
+from valita import demo
+from valita.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,8 +19,7 @@ NARROW = {"width": 375, "height": 800}
 @pytest.fixture(autouse=True)
 def _demo(settings):
     settings.PAGE_CACHE_SECONDS = 0
-    load_demo_network()
-    load_demo_practices()
+    demo.load("projects", "practices")
 
 
 def sign_in(page, live_server, email):
