@@ -14,8 +14,19 @@ from projects.tests.factories import ProjectFactory
 pytestmark = pytest.mark.django_db
 
 
+def _complete_project():
+    """Every text in Swedish too, so that the home's "missing Swedish" panel lists the
+    same kinds of object (events only) at both sizes."""
+    return ProjectFactory(short_name_sv="P", description_sv="<p>Beskrivning.</p>")
+
+
+@pytest.fixture
+def project(db):
+    return _complete_project()
+
+
 def _events(project, size: int):
-    other = ProjectFactory()
+    other = _complete_project()
     now = timezone.now()
     for i in range(size):
         event = EventFactory(
