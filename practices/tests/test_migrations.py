@@ -9,6 +9,7 @@ and the queued email goes out.
 """
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -24,13 +25,10 @@ from core.models import OutboxMessage
 from practices.models import (
     Adoption,
     FollowUpRequest,
-    FollowUpRound,
     Practice,
     PracticeAttachment,
-    PracticeLink,
 )
 from projects.tests.factories import UserFactory
-from valita import demo
 from workspace.translations import receivers_paused
 
 pytestmark = [
@@ -74,20 +72,52 @@ def _rows() -> dict[str, list[tuple]]:
 
 
 def _data_of_the_old_release() -> dict:
-    """Demo content written while the tables belong to the projects app."""
-    demo.load_projects()
-    practices = demo.load_practices()
+    """Content written while the tables belong to the projects app, with the models of that
+    release (the migration state): today's models have columns the old tables lack."""
+    old = MigrationExecutor(connection).loader.project_state(BEFORE).apps
+    model = partial(old.get_model, "projects")
+    theme = model("Theme").objects.create(number=1, name="Arjenhallinta", slug="arjenhallinta")
+    organisation = model("Organisation").objects.create(name="Esimerkkiopisto")
+    projects = [
+        model("Project").objects.create(
+            name=f"Hanke {n}", short_name=f"H{n}", slug=f"hanke-{n}", summary="Tiivistelmä."
+        )
+        for n in (1, 2)
+    ]
+    practices = []
+    for n, project in enumerate(projects, start=1):
+        practice = model("Practice").objects.create(
+            title=f"Malli {n}",
+            title_fi=f"Malli {n}",
+            title_sv=f"Modell {n}",
+            slug=f"malli-{n}",
+            slug_fi=f"malli-{n}",
+            slug_sv=f"modell-{n}",
+            summary="Tiivistelmä.",
+            summary_fi="Tiivistelmä.",
+            summary_sv="Sammanfattning.",
+        )
+        practice.projects.add(project)
+        practice.themes.add(theme)
+        practices.append(practice)
     practice = practices[0]
-    attachment = PracticeAttachment(practice=practice, title_fi="Opas", order=1)
+    attachment = model("PracticeAttachment")(practice=practice, title="Opas", title_fi="Opas")
     attachment.file.save("opas.pdf", ContentFile(PDF), save=False)
     attachment.save()
-    PracticeLink.objects.create(practice=practice, title_fi="Sivusto", url="https://example.org/")
-    adoption = Adoption.objects.filter(contact_email__gt="").select_related("practice").first()
-    round = FollowUpRound.objects.create(
+    model("PracticeLink").objects.create(
+        practice=practice, title="Sivusto", title_fi="Sivusto", url="https://example.org/"
+    )
+    adoption = model("Adoption").objects.create(
+        practice=practice,
+        organisation=organisation,
+        since=timezone.now().date(),
+        contact_email="yhteys@example.org",
+    )
+    round = model("FollowUpRound").objects.create(
         title="Päivitys", closes_at=timezone.now() + timedelta(days=30)
     )
-    round.practices.add(adoption.practice)
-    request = FollowUpRequest.objects.create(
+    round.practices.add(practice)
+    request = model("FollowUpRequest").objects.create(
         round=round, adoption=adoption, email=adoption.contact_email
     )
     # The old release queued this; its dotted path named the projects app.

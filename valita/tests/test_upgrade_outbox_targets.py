@@ -26,17 +26,17 @@ BEFORE = [
     ("surveys", "0005_event_responses_to_event_projects"),
 ]
 OLD = {
-    "events.emails.send_registration_email": ([1, "confirmation"], {}),
-    "events.emails.send_bulk_email": ([1, {"fi": "a"}, {"fi": "b"}], {}),
-    "practices.emails.send_followup_email": ([1, "invitation"], {}),
-    "surveys.services.invitation_send": ([1], {}),
+    "events.tasks.send_registration_email": ([1, "confirmation"], {}),
+    "events.tasks.send_bulk_email": ([1, {"fi": "a"}, {"fi": "b"}], {}),
+    "practices.tasks.send_followup_email": ([1, "invitation"], {}),
+    "surveys.tasks.invitation_send": ([1], {}),
     "surveys.tasks.invitation_remind": ([2], {}),
 }
 NEW = {
-    "events.emails.send_registration_email": ("events.emails.send_registration_email", {}),
-    "events.emails.send_bulk_email": ("events.emails.send_bulk_email", {}),
-    "practices.emails.send_followup_email": ("practices.emails.send_followup_email", {}),
-    "surveys.services.invitation_send": ("surveys.services.invitation_send", {}),
+    "events.tasks.send_registration_email": ("events.emails.send_registration_email", {}),
+    "events.tasks.send_bulk_email": ("events.emails.send_bulk_email", {}),
+    "practices.tasks.send_followup_email": ("practices.emails.send_followup_email", {}),
+    "surveys.tasks.invitation_send": ("surveys.services.invitation_send", {}),
     "surveys.tasks.invitation_remind": ("surveys.services.invitation_send", {"reminder": True}),
 }
 
@@ -54,7 +54,7 @@ def test_queued_messages_name_the_moved_targets():
         for task, (args, kwargs) in OLD.items()
     }
     done = OutboxMessage.objects.create(
-        task="events.emails.send_bulk_email", args=[1, {}, {}], done_at=timezone.now()
+        task="events.tasks.send_bulk_email", args=[1, {}, {}], done_at=timezone.now()
     )
 
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
@@ -65,7 +65,7 @@ def test_queued_messages_name_the_moved_targets():
         assert message.args == OLD[old][0]
         import_string(message.task)  # the worker finds it
     done.refresh_from_db()
-    assert done.task == "events.emails.send_bulk_email"  # history stays as it ran
+    assert done.task == "events.tasks.send_bulk_email"  # history stays as it ran
 
 
 def test_the_infrastructure_kept_its_label_migrations_and_tables():
