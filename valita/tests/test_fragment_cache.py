@@ -71,12 +71,12 @@ def test_a_coordinator_s_tools_never_reach_a_visitor(client, coordinator, projec
     event = EventFactory(projects=[project])
     url = event.get_absolute_url()
     client.force_login(coordinator)
-    assert "Koordinaattorin työkalut" in client.get(url).content.decode()
+    assert "Muokkaa ja hallitse ilmoittautumisia työtilassa" in client.get(url).content.decode()
     client.logout()
     client.cookies["messages"] = "stale"
-    assert "Koordinaattorin työkalut" not in client.get(url).content.decode()
+    assert "Muokkaa ja hallitse ilmoittautumisia työtilassa" not in client.get(url).content.decode()
     client.force_login(coordinator)
-    assert "Koordinaattorin työkalut" in client.get(url).content.decode()
+    assert "Muokkaa ja hallitse ilmoittautumisia työtilassa" in client.get(url).content.decode()
 
 
 def _render_twice(code: str, with_nonce: bool = False) -> tuple[str, str]:
