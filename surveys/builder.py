@@ -395,3 +395,29 @@ def condition_sentence(condition: Condition, numbers: dict[int, int]) -> str:
         )
         % values
     )
+
+
+# The live preview ----------------------------------------------------------------------------
+
+
+def question_unsaved(*, question: Question, formsets=()) -> Question:
+    """Show `question` (loaded by answering.Structure, its form already validated onto it)
+    with the statement or choice rows of its valid, bound `formsets` as typed: kept rows
+    changed, deleted rows gone, new rows added. Nothing is written; a new row gets a
+    temporary negative id so that its answering field has a name of its own."""
+    for formset in formsets:
+        rows = []
+        for number, form in enumerate(formset.forms, start=1):
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not form.instance.text_fi:
+                continue
+            if form.instance.pk is None:
+                form.instance.pk = -number
+            rows.append(form.instance)
+        rows.sort(key=lambda row: (row.order or 0, row.pk if row.pk > 0 else 10**9 - row.pk))
+        name = "statements" if formset.model is Statement else "choices"
+        queryset = formset.model.objects.none()
+        queryset._result_cache = rows
+        queryset._prefetch_done = True
+        question._prefetched_objects_cache[name] = queryset
+    return question

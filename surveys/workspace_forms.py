@@ -200,12 +200,13 @@ StatementFormSet = _part_formset(Statement)
 ChoiceFormSet = _part_formset(Choice, ["is_other"])
 
 
-def part_formsets(question: Question, data=None) -> list:
-    """The statement rows of a Likert group, the choice rows of a choice question."""
+def part_formsets(question: Question, data=None, auto_id="id_%s") -> list:
+    """The statement rows of a Likert group, the choice rows of a choice question.
+    `auto_id` gives the fields other ids (not names) where several forms share a page."""
     if question.kind == Question.Kind.LIKERT:
-        return [StatementFormSet(data, instance=question, prefix="statements")]
+        return [StatementFormSet(data, instance=question, prefix="statements", auto_id=auto_id)]
     if question.has_choices:
-        return [ChoiceFormSet(data, instance=question, prefix="choices")]
+        return [ChoiceFormSet(data, instance=question, prefix="choices", auto_id=auto_id)]
     return []
 
 

@@ -47,6 +47,11 @@ urlpatterns = [
         name="page_preview",
     ),
     path(
+        pgettext_lazy("url", "<int:pk>/sivut/<int:page_pk>/esikatselu/"),
+        views.page_preview_live,
+        name="page_preview_live",
+    ),
+    path(
         pgettext_lazy("url", "<int:pk>/sivut/<int:page_pk>/kysymys/"),
         views.question_add,
         name="question_add",
@@ -60,6 +65,11 @@ urlpatterns = [
         pgettext_lazy("url", "<int:pk>/kysymykset/<int:question_pk>/"),
         views.question_edit,
         name="question_edit",
+    ),
+    path(
+        pgettext_lazy("url", "<int:pk>/kysymykset/<int:question_pk>/esikatselu/"),
+        views.question_preview_live,
+        name="question_preview_live",
     ),
     path(
         pgettext_lazy("url", "<int:pk>/kysymykset/<int:question_pk>/siirra/"),

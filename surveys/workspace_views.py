@@ -185,18 +185,58 @@ def _annotate(structure: Structure, survey: Survey) -> dict:
     return {"numbers": numbers, "answered": answered}
 
 
+EDIT_PARAMETER = "muokkaa"
+
+
 @workspace_page
 @require_GET
+@reads_query(EDIT_PARAMETER)
 def survey_builder(request, pk):
+    """The pages and questions in order; `?muokkaa=<id>` shows that question's edit form in
+    its place (static/workspace/surveys.js loads the same form without a page load)."""
     survey = _survey(request, pk)
     structure = Structure(survey)
+    notes = _annotate(structure, survey)
     context = {
         "survey": survey,
         "pages": structure.pages,
         "add_form": QuestionAddForm(),
-        **_annotate(structure, survey),
+        "editing": _inline_edit(request, survey, structure, notes),
+        **notes,
     }
     return render(request, "surveys/workspace/builder.html", context)
+
+
+def _inline_edit(request, survey, structure, notes) -> dict | None:
+    """The edit form of the question named by `?muokkaa=`, as on the question's own page."""
+    value = request.GET.get(EDIT_PARAMETER)
+    if value is None:
+        return None
+    question = next(
+        (q for p in structure.pages for q in p.questions.all() if str(q.pk) == value.strip()),
+        None,
+    )
+    if question is None:
+        messages.error(request, _("Muokattavaa kysymystä ei löytynyt kyselystä."))
+        return None
+    auto_id = f"q{question.pk}-%s"
+    return {
+        "question": question,
+        "form": QuestionForm(instance=question, auto_id=auto_id),
+        "formsets": part_formsets(question, auto_id=auto_id),
+        "answered": notes["answered"],
+        "action": reverse(
+            "surveys_workspace:question_edit", kwargs={"pk": survey.pk, "question_pk": question.pk}
+        ),
+        "live_preview_url": _question_live_url(survey, question),
+    }
+
+
+def _question_live_url(survey, question) -> str:
+    return reverse(
+        "surveys_workspace:question_preview_live",
+        kwargs={"pk": survey.pk, "question_pk": question.pk},
+    )
 
 
 @workspace_page
@@ -282,6 +322,9 @@ def _page_edit_render(request, survey, page, form, condition_form, status=200):
         "form": form,
         "condition_form": condition_form,
         "page_number": structure.pages.index(loaded) + 1,
+        "live_preview_url": reverse(
+            "surveys_workspace:page_preview_live", kwargs={"pk": survey.pk, "page_pk": page.pk}
+        ),
     }
     return render(request, "surveys/workspace/page_edit.html", context, status=status)
 
@@ -332,27 +375,80 @@ def page_reorder(request, pk, page_pk):
 @require_GET
 def page_preview(request, pk, page_pk, language):
     """One page as the respondent sees it in `language`, every question shown, nothing saved."""
-    if language not in ("fi", "sv"):
+    if language not in LANGUAGES:
         raise Http404
     survey = _survey(request, pk)
     structure = Structure(survey)
     page = next((p for p in structure.pages if p.pk == int(page_pk)), None)
     if page is None:
         raise Http404
+    context = {**_preview_context(structure, page, language), "pages": structure.pages}
+    return render(request, "surveys/workspace/page_preview.html", context)
+
+
+LANGUAGES = ("fi", "sv")
+
+
+def _preview_context(structure: Structure, page: Page, language: str) -> dict:
     with translation.override(language):
         blocks = PageForm(
             structure=structure, page=page, answers={}, all_questions=True
         ).bound_blocks()
-    context = {
-        "survey": survey,
+    return {
+        "survey": structure.survey,
         "page": page,
         "blocks": blocks,
         "language": language,
         "page_number": structure.pages.index(page) + 1,
         "page_count": len(structure.pages),
-        "pages": structure.pages,
     }
-    return render(request, "surveys/workspace/page_preview.html", context)
+
+
+def _live_preview(request, structure, page, form, formsets=(), question=None):
+    """The instant preview: the page as the respondent would see it with the unsaved
+    `form` (and rows), rendered with the answering templates; nothing is saved. Bad input
+    answers 400 with a message in place of the preview."""
+    language = request.POST.get("preview_language", "")
+    valid = all([form.is_valid(), *(f.is_valid() for f in formsets)])  # every error found
+    if language not in LANGUAGES:
+        problem = _("Valitse esikatselun kieli: suomi tai ruotsi.")
+    elif not valid:
+        problem = _("Esikatselua ei päivitetty: lomakkeessa on virhe. Korjaa se ja jatka.")
+    else:
+        if question is not None:
+            builder.question_unsaved(question=question, formsets=formsets)
+        context = _preview_context(structure, page, language)
+        return render(request, "surveys/workspace/includes/preview_page.html", context)
+    return render(
+        request, "surveys/workspace/includes/preview_problem.html", {"problem": problem}, status=400
+    )
+
+
+@workspace_page
+@require_POST
+def page_preview_live(request, pk, page_pk):
+    """The page's preview with its unsaved title and introduction (page_edit.html)."""
+    survey = _survey(request, pk)
+    structure = Structure(survey)
+    page = next((p for p in structure.pages if p.pk == int(page_pk)), None)
+    if page is None:
+        raise Http404
+    return _live_preview(request, structure, page, PageEditForm(request.POST, instance=page))
+
+
+@workspace_page
+@require_POST
+def question_preview_live(request, pk, question_pk):
+    """The question's page with the question as typed on its unsaved form."""
+    survey = _survey(request, pk)
+    structure = Structure(survey)
+    found = [(p, q) for p in structure.pages for q in p.questions.all() if q.pk == int(question_pk)]
+    if not found:
+        raise Http404
+    page, question = found[0]
+    form = QuestionForm(request.POST, instance=question)
+    formsets = part_formsets(question, request.POST)
+    return _live_preview(request, structure, page, form, formsets, question=question)
 
 
 # Questions ---------------------------------------------------------------------------------
@@ -421,6 +517,7 @@ def _question_edit_render(request, survey, question, form, formsets, condition_f
         "move_form": QuestionMoveForm(survey=survey, initial={"page": page.pk}),
         "any_errors": form.errors or any(f.total_error_count() for f in formsets),
         "answered": notes["answered"],
+        "live_preview_url": _question_live_url(survey, loaded),
     }
     return render(request, "surveys/workspace/question_edit.html", context, status=status)
 

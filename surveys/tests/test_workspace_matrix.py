@@ -29,6 +29,8 @@ COVERED = {
     "surveys_workspace:page_delete",
     "surveys_workspace:page_reorder",
     "surveys_workspace:page_preview",
+    "surveys_workspace:page_preview_live",
+    "surveys_workspace:question_preview_live",
     "surveys_workspace:question_add",
     "surveys_workspace:page_condition_add",
     "surveys_workspace:question_edit",
@@ -111,6 +113,36 @@ def test_page_and_question_pages_are_for_network_coordinators(client, cast, part
         url("question_edit", pk=survey.pk, question_pk=parts["single"].pk),
         allowed=BUILDER,
     )
+
+
+def test_the_question_form_in_place_is_for_network_coordinators(client, cast, parts):
+    survey, likert = parts["survey"], parts["likert"]
+    address = url("survey_builder", pk=survey.pk) + f"?muokkaa={likert.pk}"
+    responses = check_matrix(client, cast, address, allowed=BUILDER)
+    assert 'class="ws-question-form"' in responses["network_coordinator"].text
+
+
+def test_the_instant_preview_is_for_network_coordinators(client, cast, parts):
+    survey, single, page = parts["survey"], parts["single"], parts["pages"][2]
+    question_data = {
+        "kind": "single",
+        "text_fi": "Esikatseltava",
+        "preview_language": "sv",
+        "choices-TOTAL_FORMS": "0",
+        "choices-INITIAL_FORMS": "0",
+    }
+    actions = [
+        (url("question_preview_live", pk=survey.pk, question_pk=single.pk), question_data),
+        (
+            url("page_preview_live", pk=survey.pk, page_pk=page.pk),
+            {"title_fi": "Esikatseltava", "preview_language": "fi"},
+        ),
+    ]
+    for address, data in actions:
+        responses = check_matrix(
+            client, cast, address, allowed=BUILDER, method="post", data=data, ok=(200,)
+        )
+        assert "Esikatseltava" in responses["network_coordinator"].text
 
 
 def test_post_actions_are_for_network_coordinators(client, cast, parts):

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from surveys.models import Collector, Response, Survey
+from surveys.models import Collector, Question, Response, Survey
 from tests.e2e import test_surveys as answering
 from tests.e2e.test_workspace_survey_builder import (
     add_question,
@@ -68,6 +68,26 @@ def build_survey(page, axe):
     press(page, condition.get_by_role("button", name="Lisää ehto"))
     expect(page.get_by_text("Näytetään, jos kysymykseen 2 vastattiin ”Etänä”.")).to_be_visible()
     axe("builder")
+
+    # The Likert group edited in its place on the builder, with the instant preview.
+    page.evaluate("window.notReloaded = true")
+    press(page, page.get_by_role("link", name=re.compile(r"^Muokkaa\s+kysymystä 1$")))
+    in_place = page.get_by_role("region", name="Muokkaa kysymystä 1")
+    expect(in_place.get_by_label("Kysymys ruotsiksi")).to_be_visible()
+    assert page.evaluate("window.notReloaded") is True  # loaded without a page load
+    preview = in_place.get_by_role("region", name="Esikatselu tallentamatta")
+    expect(preview.get_by_text("Sisältö oli hyödyllinen")).to_be_visible()
+    press(page, preview.get_by_role("radio", name="suomeksi"), "ArrowRight")  # to Swedish
+    expect(preview.get_by_text("Innehållet var nyttigt")).to_be_visible()
+    tab_to(page, in_place.get_by_label("Kysymys ruotsiksi"))
+    page.keyboard.press("End")
+    page.keyboard.type(" i dag")
+    expect(preview.get_by_text("Bedöm workshoppen i dag")).to_be_visible()  # not saved yet
+    assert not Question.objects.filter(text_sv="Bedöm workshoppen i dag").exists()
+    axe("builder with a question in place")
+    press(page, in_place.get_by_role("button", name="Tallenna kysymys"))
+    expect(page.get_by_text("Kysymys tallennettiin.")).to_be_visible()
+    assert Question.objects.filter(text_sv="Bedöm workshoppen i dag").exists()
 
 
 def answer_in_frame(respondent, frame):
