@@ -254,3 +254,19 @@ def test_the_preview_does_not_grow_with_the_questions(client, network_coordinato
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert counts[0] < 25, counts
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [("single", "likert"), ("likert", "number"), ("short", "multiple"), ("multiple", "project")],
+)
+def test_a_changed_kind_is_previewed_without_an_error(nc_client, s, key, kind):
+    question = s[key]
+    before = question.kind
+    data = form_data(question, kind=kind)
+    address = url("question_preview_live", pk=s["survey"].pk, question_pk=question.pk)
+    response = nc_client.post(address, data)
+    assert response.status_code == 200
+    assert 'class="survey-form"' in response.text
+    question.refresh_from_db()
+    assert question.kind == before  # nothing saved
