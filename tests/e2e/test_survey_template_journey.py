@@ -46,6 +46,21 @@ def test_network_survey_recreated_from_its_template_in_swedish(
     expect(page.get_by_role("heading", name=re.compile(r"^Sida 2"))).to_be_visible()
     axe("builder sv")
 
+    # The first question edited in its place, its Swedish text checked in the instant preview.
+    first = survey.questions.order_by("page__order", "order").first()
+    page.get_by_role("link", name=re.compile(r"^Redigera\s+fråga 1$")).click()
+    in_place = page.get_by_role("region", name="Redigera fråga 1")
+    preview = in_place.get_by_role("region", name="Förhandsvisning utan att spara")
+    preview.get_by_role("radio", name="på svenska").check()
+    expect(preview.get_by_text(first.text_sv)).to_be_visible()
+    in_place.get_by_label("Fråga på svenska").fill(first.text_sv + " 2027")
+    expect(preview.get_by_text(first.text_sv + " 2027")).to_be_visible()
+    axe("builder sv with a question in place")
+    in_place.get_by_role("button", name="Spara frågan").click()
+    expect(page.get_by_text("Frågan sparades.")).to_be_visible()
+    first.refresh_from_db()
+    assert first.text_sv.endswith(" 2027")
+
     # Preview of the impact page in Swedish: the Likert group with "Vet inte".
     page.get_by_role("link", name=re.compile(r"^Förhandsgranska på svenska\s*: sida 2$")).click()
     expect(page.locator(".ws-preview")).to_have_attribute("lang", "sv")
