@@ -61,6 +61,17 @@ def test_network_survey_recreated_from_its_template_in_swedish(
     first.refresh_from_db()
     assert first.text_sv.endswith(" 2027")
 
+    # The impact page's title as typed, in the instant preview (not saved: the form is left).
+    page.get_by_role("link", name=re.compile(r"^Redigera sidan och dess villkor\s+2$")).click()
+    preview = page.get_by_role("region", name="Förhandsvisning utan att spara")
+    preview.get_by_role("radio", name="på svenska").check()
+    expect(preview.get_by_role("heading", name="Effekter")).to_be_visible()
+    page.get_by_label("Rubrik på svenska").fill("Effekter i nätverket")
+    expect(preview.get_by_role("heading", name="Effekter i nätverket")).to_be_visible()
+    axe("page edit sv with the instant preview")
+    assert survey.pages.get(order=2).title_sv == "Effekter"
+    page.get_by_role("link", name="Tillbaka till strukturen").click()
+
     # Preview of the impact page in Swedish: the Likert group with "Vet inte".
     page.get_by_role("link", name=re.compile(r"^Förhandsgranska på svenska\s*: sida 2$")).click()
     expect(page.locator(".ws-preview")).to_have_attribute("lang", "sv")
