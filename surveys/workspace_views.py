@@ -410,18 +410,37 @@ def _live_preview(request, structure, page, form, formsets=(), question=None):
     answers 400 with a message in place of the preview."""
     language = request.POST.get("preview_language", "")
     valid = all([form.is_valid(), *(f.is_valid() for f in formsets)])  # every error found
+    errors = []
     if language not in LANGUAGES:
         problem = _("Valitse esikatselun kieli: suomi tai ruotsi.")
     elif not valid:
         problem = _("Esikatselua ei päivitetty: lomakkeessa on virhe. Korjaa se ja jatka.")
+        errors = _form_errors(form, formsets)
     else:
         if question is not None:
             builder.question_unsaved(question=question, formsets=formsets)
         context = _preview_context(structure, page, language)
         return render(request, "surveys/workspace/includes/preview_page.html", context)
-    return render(
-        request, "surveys/workspace/includes/preview_problem.html", {"problem": problem}, status=400
-    )
+    context = {"problem": problem, "errors": errors}
+    return render(request, "surveys/workspace/includes/preview_problem.html", context, status=400)
+
+
+def _form_errors(form, formsets) -> list[str]:
+    """The errors of a form and its rows as lines ("Rivi 2, Suomeksi: …")."""
+
+    def lines(one, prefix=""):
+        for name, errors in one.errors.items():
+            label = one.fields[name].label if name in one.fields else ""
+            for error in errors:
+                yield f"{prefix}{label}: {error}" if label else f"{prefix}{error}"
+
+    found = list(lines(form))
+    for formset in formsets:
+        found += [str(error) for error in formset.non_form_errors()]
+        for number, row in enumerate(formset.forms, start=1):
+            prefix = _("Rivi %(number)s") % {"number": number} + ", "
+            found += list(lines(row, prefix))
+    return found
 
 
 @workspace_page

@@ -198,6 +198,16 @@ def test_bad_input_gives_a_message_and_never_an_error(nc_client, s, changes):
     assert "Esikatselu" in response.text or "esikatselun kieli" in response.text
 
 
+def test_the_message_names_the_fields_to_fix(nc_client, s):
+    likert = s["likert"]
+    data = form_data(likert, text_fi="", scale_size="11", **{"statements-0-order": "x"})
+    address = url("question_preview_live", pk=s["survey"].pk, question_pk=likert.pk)
+    text = nc_client.post(address, data).text
+    assert "Kysymys suomeksi: Tämä kenttä vaaditaan." in text
+    assert "Asteikon pituus: " in text
+    assert "Rivi 1, Järjestys: " in text
+
+
 def test_a_page_preview_with_bad_input_gives_a_message(nc_client, s):
     page = s["pages"][0]
     address = url("page_preview_live", pk=s["survey"].pk, page_pk=page.pk)
