@@ -216,10 +216,13 @@ def test_network_coordinator_builds_previews_collects_and_follows_with_the_keybo
     page.set_viewport_size({"width": 375, "height": 800})
     for path, name in [
         (f"/fi/tyotila/kyselyt/{survey.pk}/", "builder"),
+        (f"/fi/tyotila/kyselyt/{survey.pk}/?muokkaa={likert.pk}", "builder, a question in place"),
         (f"/fi/tyotila/kyselyt/{survey.pk}/keruu/", "collect"),
         (f"/fi/tyotila/kyselyt/{survey.pk}/seuranta/", "monitor"),
     ]:
         page.goto(live_server.url + path)
+        if "muokkaa" in path:  # the instant preview has come
+            expect(page.locator(".ws-live-region .survey-form")).to_be_visible()
         axe(f"{name} 375 px")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, name
     assert console_errors == [], "\n".join(console_errors)
