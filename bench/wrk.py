@@ -44,8 +44,12 @@ def parse(output: str) -> WrkResult:
     )
 
 
-def run(url: str, *, seconds: int, connections: int, threads: int, headers=()) -> WrkResult:
+def run(
+    url: str, *, seconds: int, connections: int, threads: int, headers=(), script: str = ""
+) -> WrkResult:
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script:
+        command += ["-s", script]  # a Lua script choosing each request (bench/mixed.py)
     for header in headers:
         command += ["-H", header]
     result = subprocess.run(  # noqa: S603 - fixed command

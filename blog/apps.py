@@ -12,7 +12,7 @@ class BlogConfig(AppConfig):
         from . import search, services, signals  # noqa: F401 - signals connect on import
 
         # Cached pages are retired when a scheduled post's time comes, with nobody acting.
-        register_scheduled_change(services.next_scheduled_publish)
+        register_scheduled_change(services.next_scheduled_publish, scopes=("blog",))
         search.register()
         register_history()
 

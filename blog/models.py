@@ -27,6 +27,7 @@ COVER_TOKEN_MAX_AGE = timedelta(days=3)  # as long as a preview link
 
 
 class PostQuerySet(ProjectContentQuerySet):
+    card_deferred = ("body",)
     """Posts: the shared reads of project content (core.project_content); the public
     ones are published posts whose publish time has come, and a list shows the author."""
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import outbox
-from core.content_cache import page_cache_invalidate
+from core.content_cache import retire_at_commit
 from core.images import renditions_save
 from core.roles import (
     NETWORK_COORDINATOR_GROUP,
@@ -52,7 +52,7 @@ def cover_renditions_make(*, post_id: int) -> bool:
             cover_renditions={"source": source, "items": items}
         )
         if updated:  # pages showing the cover may now use the renditions
-            transaction.on_commit(page_cache_invalidate)
+            retire_at_commit(("blog",))
     return bool(updated)
 
 

@@ -1,4 +1,4 @@
-from functools import cache, partial
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from core.content_cache import deferred, shows
 from core.files import file_response
 from core.images import CONTENT_TYPES
 from core.query_params import reads_query
@@ -55,7 +56,7 @@ def _post_list_content(request) -> dict:
         posts = posts.with_theme(theme)
     if project:
         posts = posts.with_project(project)
-    paginator = Paginator(posts.for_listing().newest_first(), PER_PAGE)
+    paginator = Paginator(posts.for_cards().newest_first(), PER_PAGE)
     page = paginator.get_page(request.GET.get("sivu"))
     theme_param = {"teema": theme.slug} if theme else {}
     project_param = {"hanke": project.slug} if project else {}
@@ -78,11 +79,23 @@ def _post_list_content(request) -> dict:
     }
 
 
+POST_LIST_NAMES = (
+    "page",
+    "theme",
+    "project",
+    "theme_links",
+    "project_links",
+    "feed_rss",
+    "feed_atom",
+)
+
+
 @require_GET
+@shows("blog")
 @reads_query("teema", "hanke", "sivu")
 def post_list(request):
-    content = cache(partial(_post_list_content, request))  # used by several fragments
-    return render(request, "blog/post_list.html", {"content": content})
+    content = deferred(partial(_post_list_content, request), *POST_LIST_NAMES)
+    return render(request, "blog/post_list.html", content)
 
 
 def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
@@ -91,14 +104,10 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
         and Post.objects.editable_by(request.user).filter(pk=post.pk).exists()
     )
 
-    def content() -> dict:
-        # Queried only when the shared fragment is rendered (cachedfragment's data=).
-        return {"related": services.related_posts(post)}
-
     return {
         "object": post,
         "post": post,
-        "content": content,
+        **deferred(lambda: {"related": services.related_posts(post)}, "related"),
         "may_edit": may_edit,
         "preview": preview,
         "preview_url": services.preview_url(post) if may_edit and not post.is_live else "",
@@ -109,12 +118,11 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
 
 
 @require_GET
+@shows("blog")
 def post_detail(request, slug):
     post, wrong_slug = get_by_slug(
-        lambda: Post.objects.visible_to(request.user).for_listing(),
+        Post.objects.visible_to(request.user).for_listing(),
         slug,
-        shared_as="post-page",
-        request=request,
     )
     if wrong_slug:
         return redirect(post, permanent=True)

@@ -1,39 +1,60 @@
-"""The content generation, and the two-tier store of cached pages and fragments.
+"""Scoped content generations, and the two-tier store of cached whole pages.
 
-Any content change bumps one generation number (core.signals), which retires
-every cached page and fragment at once: an entry is stored with the generation
-it was rendered at and is used only while that is still the current one.
+Public content is grouped in scopes (`SCOPES`): one per content app, plus "results" for
+the published survey results. Each scope has a generation number in the shared cache.
+A saved row retires the scopes it shows in (core.signals: its app's scope, or none for
+rows that no page shows, `page_cache_exempt`), once per transaction, at commit. A page
+says which scopes it shows (`shows`, a view decorator); whatever it does not declare
+shows everything. A cached page or fragment is used only while the generations of its
+own scopes stand: a registration retires the events pages and the pages that list
+events, never the blog.
 
-Entries live in the shared cache (Redis) and, for the hottest, in a small
-per-process memory in front of it, so that a cached page costs no network
-round trip at all. Each process asks the shared cache for the generation at
-most once per `PAGE_CACHE_GENERATION_CHECK_SECONDS` (default 1): an edit made
-in this process shows at once, one made in another process within that time.
+Pages live in the shared cache (Redis) and, for the hottest, in a small per-process
+memory in front of it, so that a cached page costs no network round trip at all. Each
+process reads the generations from the shared cache at most once per
+`PAGE_CACHE_GENERATION_CHECK_SECONDS` (default 1): an edit made in this process shows at
+once, one made in another process within that time. Fragments of a page are cached with
+Django's `{% cache %}` tag, keyed on `content_version` (core.context_processors).
 """
 
-import contextlib
-import hashlib
+import functools
 import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
-from django.utils.functional import empty
+from django.db import transaction
+from django.utils.functional import SimpleLazyObject
 
-GENERATION_KEY = "page-cache:generation"
-NEXT_CHANGE_KEY = "page-cache:next-change"
-_scheduled_change_providers: list[Callable] = []
+# "projects" holds the projects and themes, which show on nearly every page.
+SCOPES = ("projects", "events", "blog", "practices", "surveys", "results")
+# The scope each content app's rows show in (core.signals).
+APP_SCOPES = {
+    "projects": "projects",
+    "events": "events",
+    "blog": "blog",
+    "practices": "practices",
+    "surveys": "surveys",
+    "reports": "results",
+}
+GENERATION_PREFIX = "content-generation:"
+NEXT_CHANGE_KEY = "content-generation:next-changes"
+
+_scheduled_changes: list[tuple[Callable, tuple[str, ...]]] = []
 
 
-def register_scheduled_change(provider: Callable) -> Callable:
-    """Apps whose content changes at a set time (scheduled posts) register a provider
-    returning the next such datetime or None; cached pages are retired at that time."""
-    _scheduled_change_providers.append(provider)
+def register_scheduled_change(provider: Callable, *, scopes: tuple[str, ...]) -> Callable:
+    """Content that changes at a set time (a post or event with a publish time): `provider`
+    returns the next such datetime or None, and `scopes` are retired when it comes."""
+    _scheduled_changes.append((provider, tuple(scopes)))
     return provider
+
+
+def _key(scope: str) -> str:
+    return GENERATION_PREFIX + scope
 
 
 def _new_generation() -> int:
@@ -43,62 +64,148 @@ def _new_generation() -> int:
 
 
 class _GenerationMemo:
-    """This process's copy of the generation and of the next scheduled change."""
+    """This process's copy of the generations and of the next scheduled change."""
 
     def __init__(self):
-        self.generation: int | None = None
+        self.generations: dict[str, int] | None = None
         self.next_change: float = 0.0
         self.checked_at = float("-inf")
 
     def forget(self) -> None:
-        self.generation, self.checked_at = None, float("-inf")
+        self.generations, self.checked_at = None, float("-inf")
 
     def fresh(self) -> bool:
-        if self.generation is None:
+        if self.generations is None:
             return False
         if self.next_change and self.next_change <= time.time():
             return False
-        age = time.monotonic() - self.checked_at
-        return age < settings.PAGE_CACHE_GENERATION_CHECK_SECONDS
+        return time.monotonic() - self.checked_at < settings.PAGE_CACHE_GENERATION_CHECK_SECONDS
 
 
 _memo = _GenerationMemo()
 
 
-def page_cache_generation() -> int | None:
-    """The current generation (None while the shared cache is unreachable)."""
+def current_generations() -> dict[str, int] | None:
+    """Every scope's generation (None while the shared cache is unreachable)."""
     if _memo.fresh():
-        return _memo.generation
-    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
-    next_change = values.get(NEXT_CHANGE_KEY)
-    if next_change is None or (next_change and next_change <= time.time()):
+        return _memo.generations
+    values = cache.get_many([*map(_key, SCOPES), NEXT_CHANGE_KEY])
+    next_changes = values.pop(NEXT_CHANGE_KEY, None)
+    if next_changes is None or _due(next_changes):
         # Content scheduled for now (a post with a publish time) changes pages by itself.
-        if next_change:
-            page_cache_invalidate()
-            values.pop(GENERATION_KEY, None)
-        next_change = page_cache_reschedule()
-    generation = values.get(GENERATION_KEY)
-    if generation is None:
-        generation = cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
-    _memo.generation, _memo.next_change = generation, next_change or 0.0
+        due = _due(next_changes or {})
+        if due:
+            retire(*due)
+            values = {
+                key: value
+                for key, value in values.items()
+                if key[len(GENERATION_PREFIX) :] not in due
+            }
+        next_changes = reschedule()
+    missing = [scope for scope in SCOPES if _key(scope) not in values]
+    if missing:
+        for scope in missing:
+            cache.add(_key(scope), _new_generation(), timeout=None)
+        values.update(cache.get_many([_key(scope) for scope in missing]))
+        if any(_key(scope) not in values for scope in missing):
+            return None  # the shared cache is unreachable
+    _memo.generations = {scope: values[_key(scope)] for scope in SCOPES}
+    _memo.next_change = min(next_changes.values(), default=0.0)
     _memo.checked_at = time.monotonic()
-    return generation
+    return _memo.generations
 
 
-def page_cache_reschedule() -> float:
-    """Store when cached pages next go stale by themselves (0: nothing is scheduled)."""
-    times = [when for provider in _scheduled_change_providers if (when := provider())]
-    next_change = min(times).timestamp() if times else 0
-    cache.set(NEXT_CHANGE_KEY, next_change, timeout=None)
-    return next_change
+def _due(next_changes: dict[str, float]) -> set[str]:
+    now = time.time()
+    return {scope for scope, when in next_changes.items() if when and when <= now}
 
 
-def page_cache_invalidate() -> None:
+def reschedule() -> dict[str, float]:
+    """Store when each scope next goes stale by itself (scheduled content)."""
+    next_changes: dict[str, float] = {}
+    for provider, scopes in _scheduled_changes:
+        if when := provider():
+            for scope in scopes:
+                stamp = when.timestamp()
+                next_changes[scope] = min(next_changes.get(scope, stamp), stamp)
+    cache.set(NEXT_CHANGE_KEY, next_changes, timeout=None)
+    return next_changes
+
+
+def retire(*scopes: str) -> None:
+    """Retire every cached page and fragment that shows one of `scopes` (all: none given)."""
     _memo.forget()
+    scopes = scopes or SCOPES
+    for scope in scopes:
+        try:
+            cache.incr(_key(scope))
+        except ValueError:
+            cache.set(_key(scope), _new_generation(), timeout=None)
+    if any(set(scopes) & set(scheduled) for _provider, scheduled in _scheduled_changes):
+        cache.delete(NEXT_CHANGE_KEY)  # a publish time may have moved: the next read reschedules
+
+
+class _Retirement:
+    """The scopes a transaction changed, retired once when it commits."""
+
+    def __init__(self, scopes: Iterable[str]):
+        self.scopes = set(scopes)
+
+    def __call__(self) -> None:
+        quietly_retire(*self.scopes)
+
+
+def retire_at_commit(scopes: Iterable[str]) -> None:
+    """Retire `scopes` when the current transaction commits (now, outside one), once per
+    transaction however many rows it saves. Not before: a page rendered meanwhile from the
+    old rows is stored under the old generation, which the commit then retires."""
+    scopes = set(scopes)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        quietly_retire(*scopes)
+        return
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _Retirement):
+            callback.scopes |= scopes
+            return
+    transaction.on_commit(_Retirement(scopes))
+
+
+def quietly_retire(*scopes: str) -> None:
+    """retire(), and nothing while the cache is down: cached entries then expire by themselves."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+        retire(*scopes)
+    except Exception:  # noqa: BLE001 - a cache outage must not fail a save
+        _memo.forget()
+
+
+def shows(*scopes: str):
+    """View decorator: the page shows content of these scopes only ("projects", which names
+    the projects on nearly every page, is always one). Its cached copy and its `{% cache %}`
+    fragments are retired only when one of them changes."""
+    declared = tuple(dict.fromkeys(("projects", *scopes)))
+    unknown = set(declared) - set(SCOPES)
+    if unknown:
+        raise ValueError(f"Unknown content scopes: {sorted(unknown)}")
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            request.content_scopes = declared
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def scopes_of(request) -> tuple[str, ...]:
+    return getattr(request, "content_scopes", SCOPES)
+
+
+def versions_of(scopes: Iterable[str], generations: dict[str, int]) -> tuple:
+    """The generations an entry depends on, as stored with it."""
+    return tuple((scope, generations[scope]) for scope in scopes)
 
 
 class _LocalStore:
@@ -130,55 +237,51 @@ class _LocalStore:
 local_store = _LocalStore()
 
 
-def _is_current(entry, generation: int) -> bool:
-    """An entry (generation, expires at, value) still stands: same generation, not expired
-    (pages also change with time alone: an event moves to the past)."""
-    return entry is not None and entry[0] == generation and entry[1] > time.time()
+def _is_current(entry, generations: dict[str, int]) -> bool:
+    """An entry (versions, expires at, value) still stands: its scopes' generations are
+    current, and it has not expired (pages also change with time alone: an event moves to
+    the past)."""
+    if entry is None or entry[1] <= time.time():
+        return False
+    return all(generations.get(scope) == generation for scope, generation in entry[0])
 
 
-def get_current(key: str, generation: int):
-    """The value stored under `key` at `generation`, from memory or the shared cache."""
+def get_current(key: str, generations: dict[str, int]):
+    """The value stored under `key` while its scopes' generations stand, from memory or
+    the shared cache."""
     entry = local_store.get(key)
-    if not _is_current(entry, generation):
+    if not _is_current(entry, generations):
         entry = cache.get(key)
-        if not _is_current(entry, generation):
+        if not _is_current(entry, generations):
             return None
         local_store.set(key, entry)
     return entry[2]
 
 
-def set_current(key: str, generation: int, value) -> None:
-    entry = (generation, time.time() + settings.PAGE_CACHE_SECONDS, value)
+def set_current(key: str, versions: tuple, value) -> None:
+    entry = (versions, time.time() + settings.PAGE_CACHE_SECONDS, value)
     local_store.set(key, entry)
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 
 
-def local_memo(key, build: Callable):
+def local_memo(key, scope: str, build: Callable):
     """`build()`'s result kept in this process's memory only (objects too costly to pickle,
-    such as a survey's loaded structure) while the content generation stands."""
+    such as a survey's loaded structure) while `scope`'s generation stands."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
     try:
-        generation = page_cache_generation()
+        generations = current_generations()
     except Exception:  # noqa: BLE001 - a cache outage must not take pages down
-        generation = None
-    if not generation:
+        generations = None
+    if not generations:
         return build()
+    versions = versions_of((scope,), generations)
     entry = local_store.get(key)
-    if _is_current(entry, generation):
+    if _is_current(entry, generations) and entry[0] == versions:
         return entry[2]
     value = build()
-    local_store.set(key, (generation, time.time() + settings.PAGE_CACHE_SECONDS, value))
+    local_store.set(key, (versions, time.time() + settings.PAGE_CACHE_SECONDS, value))
     return value
-
-
-def shared_object(request, key, fetch: Callable):
-    """An object every anonymous visitor sees alike (the published object of a page),
-    fetched once per process and content generation; signed-in users, who may see
-    drafts, always fetch their own. Callers treat it as read-only."""
-    if not fragments_apply(request):
-        return fetch()
-    return local_memo(key, fetch)
 
 
 def forget_local() -> None:
@@ -187,61 +290,20 @@ def forget_local() -> None:
     _memo.forget()
 
 
-CSRF_USE_FLAGS = ("CSRF_COOKIE_NEEDS_UPDATE", "CSRF_COOKIE_USED")
+def deferred(build: Callable[[], dict], *names: str) -> dict:
+    """Template context whose values are computed only when a template first uses one of
+    them, all from a single call of `build()`: inside a `{% cache %}` block that is served
+    from the cache, no query runs at all."""
+    once = functools.cache(functools.partial(_checked, build, frozenset(names)))
+    return {name: SimpleLazyObject(functools.partial(_item, once, name)) for name in names}
 
 
-def _render_tracking_csrf(request, render: Callable[[], str]) -> tuple[str, bool]:
-    """render()'s HTML, and whether it asked for the visitor's CSRF token: the flags
-    are cleared for the rendering (a token used earlier in the response, or a cookie
-    renewal, must not hide a use inside it) and restored afterwards."""
-    saved = {flag: request.META.pop(flag) for flag in CSRF_USE_FLAGS if flag in request.META}
-    try:
-        html = render()
-        used = any(request.META.get(flag) for flag in CSRF_USE_FLAGS)
-    finally:
-        for flag, value in saved.items():
-            request.META[flag] = request.META.get(flag) or value
-    return html, used
+def _checked(build: Callable[[], dict], names: frozenset) -> dict:
+    values = build()
+    if unnamed := set(values) - names:  # a value nobody named would vanish silently
+        raise ValueError(f"deferred() was not told of {sorted(unnamed)}")
+    return values
 
 
-def _uses_nonce(request, html: str) -> bool:
-    nonce = getattr(request, "_csp_nonce", None)
-    return getattr(nonce, "_wrapped", empty) is not empty and str(nonce) in html
-
-
-def fragments_apply(request) -> bool:
-    """Cached fragments are shared by every anonymous visitor; signed-in users (who may
-    see edit links and drafts in the same places) always get a fresh rendering."""
-    if settings.PAGE_CACHE_SECONDS <= 0 or request is None:
-        return False
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if settings.VALITA_BENCH and "HTTP_X_BENCH_NO_FRAGMENTS" in request.META:
-        return False  # bench/run.py measures the whole rendering with this header
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
-
-
-def cached_fragment(request, name: str, vary: tuple, render: Callable[[], str]) -> str:
-    """The HTML `render()` gives, shared through the cache while the content generation
-    stands. A rendering that used the visitor's CSRF token or the response's CSP nonce
-    is never stored: it belongs to this response only."""
-    key = generation = None
-    if fragments_apply(request):
-        try:
-            generation = page_cache_generation()
-            if generation:
-                digest = hashlib.sha256(repr(vary).encode()).hexdigest()[:32]
-                key = f"fragment:{name}:{translation.get_language()}:{digest}"
-                html = get_current(key, generation)
-                if html is not None:
-                    return html
-        except Exception:  # noqa: BLE001 - a cache outage must not take pages down
-            key = None
-    if key is None:
-        return render()
-    html, used_csrf = _render_tracking_csrf(request, render)
-    if not used_csrf and not _uses_nonce(request, html):
-        with contextlib.suppress(Exception):
-            set_current(key, generation, html)
-    return html
+def _item(build: Callable[[], dict], name: str):
+    return build().get(name)

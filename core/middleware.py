@@ -2,8 +2,9 @@
 
 A page is cached only when nothing in it can belong to one visitor: the
 request carries no session or messages cookie, and the response sets no
-cookie, used no CSRF token and carries no CSP nonce. Any content change bumps
-a generation number (core.content_cache), which retires every cached page at once.
+cookie, used no CSRF token and carries no CSP nonce. A page is stored with the
+generations of the content scopes it shows (core.content_cache) and retired when one of
+them changes.
 A page is keyed on its path and the query parameters its view declares
 (core.query_params), so junk parameters cannot fill the cache.
 """
@@ -13,9 +14,8 @@ import functools
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.functional import empty
 
-from .content_cache import get_current, page_cache_generation, set_current
+from .content_cache import current_generations, get_current, scopes_of, set_current, versions_of
 from .query_params import WatchedQuery, cache_path, declared
 from .translation_utils import first_url_word
 
@@ -53,8 +53,6 @@ def uncached_parts() -> tuple[str, ...]:
 def _request_is_cacheable(request) -> bool:
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
-    if settings.VALITA_BENCH and "HTTP_X_BENCH_NO_CACHE" in request.META:
-        return False  # bench/run.py measures uncached pages with this header
     path = request.path
     if not path.startswith(CACHED_PREFIXES) or any(part in path for part in uncached_parts()):
         return False
@@ -74,26 +72,31 @@ def _response_is_cacheable(request, response) -> bool:
     storage = getattr(request, "_messages", None)
     if storage is not None and (storage.used or getattr(storage, "_queued_messages", None)):
         return False
-    # A CSP nonce used in the HTML (even if the policy does not name it) is per response.
-    if getattr(getattr(request, "_csp_nonce", None), "_wrapped", empty) is not empty:
-        return False
     cache_control = response.get("Cache-Control", "")
     if "private" in cache_control or "no-store" in cache_control:
         return False
-    return "nonce-" not in response.get("Content-Security-Policy", "")
+    # A page that used the CSP nonce is for this response only: Django names the nonce in
+    # the policy exactly when the page used it (SECURE_CSP has CSP.NONCE in every source).
+    return not any(
+        "'nonce-" in response.get(header, "")
+        for header in ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+    )
 
 
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def request_is_cacheable(self, request) -> bool:
+        return _request_is_cacheable(request)
+
     def __call__(self, request):
-        if not _request_is_cacheable(request):
+        if not self.request_is_cacheable(request):
             return self.get_response(request)
         try:
-            generation = page_cache_generation()
+            generations = current_generations()
             key = f"page:{request.get_host()}:{cache_path(request)}"
-            hit = get_current(key, generation) if generation else None
+            hit = get_current(key, generations) if generations else None
         except Exception:  # noqa: BLE001 - a cache outage must not take pages down
             return self.get_response(request)
         if hit is not None:
@@ -106,13 +109,15 @@ class AnonymousPageCacheMiddleware:
         request.GET = query = WatchedQuery.watching(request.GET)
         response = self.get_response(request)
         if (
-            generation
+            generations
             and _response_is_cacheable(request, response)
             and query.read_only(declared(request) or frozenset(), request.path)
         ):
             headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
-            # Serving the page matters more than caching it.
-            with contextlib.suppress(Exception):
-                set_current(key, generation, (response.content, headers))
+            # Stored with the generations read before the page was rendered: a change
+            # committed meanwhile retires it.
+            versions = versions_of(scopes_of(request), generations)
+            with contextlib.suppress(Exception):  # serving the page matters more than caching it
+                set_current(key, versions, (response.content, headers))
             response["X-Page-Cache"] = "miss"
         return response

@@ -28,7 +28,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from .content_cache import page_cache_invalidate
+from .content_cache import SCOPES, retire_at_commit
 
 
 @dataclass(frozen=True)
@@ -92,5 +92,5 @@ def erase_person(email: str) -> dict[str, int]:
     ordered = sorted(sections(), key=lambda s: s.name == "accounts.account")
     changed = {s.name: s.erase(email, user) for s in ordered}
     # Erasers update in bulk (no save signals): retire cached pages that showed the person.
-    transaction.on_commit(page_cache_invalidate)
+    retire_at_commit(SCOPES)
     return changed

@@ -9,17 +9,18 @@ dashboard's figures per project and per theme are measured here too.
 Project roles come from core.roles, so this module imports no feature app.
 """
 
-from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from .roles import coordinated_project_ids, is_network_coordinator
-from .translation_utils import TranslatedSlugQuerySetMixin
+from .translation_utils import TranslatedQuerySet, TranslatedSlugQuerySetMixin
 
 
-class ProjectContentQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+class ProjectContentQuerySet(TranslatedSlugQuerySetMixin, TranslatedQuerySet):
     #: the many-to-many fields to the projects and the themes the content belongs to
     projects_field = "projects"
     themes_field = "themes"
+    #: long texts that no card shows, left out of list pages' rows (each language's column)
+    card_deferred: tuple[str, ...] = ()
 
     def published_condition(self) -> Q:
         """What the public sees, as a condition (each model names its own)."""
@@ -30,6 +31,14 @@ class ProjectContentQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
 
     def for_listing(self):
         return self.prefetch_related(self.projects_field, self.themes_field)
+
+    def for_cards(self):
+        """What a list page's cards show: each object's projects as a plain list,
+        `listed_projects` (a prefetch into a list builds no related manager per object)."""
+        columns = [f"{name}_{code}" for name in self.card_deferred for code in ("fi", "sv")]
+        return self.defer(*self.card_deferred, *columns).prefetch_related(
+            Prefetch(self.projects_field, to_attr="listed_projects")
+        )
 
     def with_theme(self, theme):
         return self.filter(**{self.themes_field: theme})

@@ -1,13 +1,13 @@
 """Helpers for model content translated with modeltranslation."""
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
-
-from .content_cache import shared_object
+from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 
 LANGUAGE_CODES = ("fi", "sv")
 
@@ -60,50 +60,38 @@ class TranslatedSlugQuerySetMixin:
         return self.filter(Q(slug_fi=slug) | Q(slug_sv=slug))
 
 
-def get_by_slug(queryset, slug: str, *, shared_as: str = "", request=None):
+def get_by_slug(queryset, slug: str):
     """The object of a translated slug (404 if none), and whether the slug was another
-    language's (the caller then redirects to the object's own address).
-
-    With shared_as and the request, an anonymous visitor's lookup is shared within the
-    process while the content stands (core.content_cache.shared_object); shared_as
-    names the queryset, so that different querysets of one model never mix. The
-    queryset may then be given as a function, so that a shared lookup builds none.
-    """
-
-    def fetch():
-        objects = queryset() if callable(queryset) else queryset
-        return get_object_or_404(objects.by_slug(slug)[:1])
-
-    if shared_as and request is not None:
-        obj = shared_object(request, (shared_as, slug), fetch)
-    else:
-        obj = fetch()
+    language's (the caller then redirects to the object's own address)."""
+    obj = get_object_or_404(queryset.by_slug(slug)[:1])
     return obj, obj.slug != slug
 
 
-# django-modeltranslation 0.20 builds a new QuerySet subclass each time a manager of a
-# model with a custom QuerySet makes a queryset (manager.py, multilingual_queryset_factory):
-# about a hundred classes a page, each a reference cycle left to the garbage collector.
-# The class depends only on the QuerySet class it extends, so each is built once.
-_multilingual_classes: dict[type, type] = {}
-_original_multilingual_queryset_factory = None
+class TranslatedQuerySet(MultilingualQuerySet):
+    """The base of the custom QuerySets of translated models (`objects = X.as_manager()`).
+
+    modeltranslation makes a custom QuerySet multilingual by building a new subclass of it
+    each time its manager makes a queryset (manager.multilingual_queryset_factory): about
+    a hundred classes a page, each a reference cycle left to the garbage collector. This
+    QuerySet is multilingual from the start, and its manager (TranslatedManager, a
+    MultilingualManager, which modeltranslation leaves as it is) uses it as it is.
+    """
+
+    @classmethod
+    def as_manager(cls):
+        return TranslatedManager.from_queryset(cls)()
+
+    def __reduce__(self):
+        # MultilingualQuerySet pickles through that factory, naming its first base; this
+        # class pickles as itself.
+        return (_new_queryset, (type(self),), self.__getstate__())
 
 
-def multilingual_queryset_factory(old_cls: type, instantiate: bool = True):
-    """modeltranslation's factory with one class per QuerySet class (module-level, so that
-    a pickled queryset, whose __reduce__ names the factory, can be unpickled)."""
-    new_cls = _multilingual_classes.get(old_cls)
-    if new_cls is None:
-        new_cls = _original_multilingual_queryset_factory(old_cls, instantiate=False)
-        _multilingual_classes[old_cls] = new_cls
-    return new_cls() if instantiate else new_cls
+def _new_queryset(cls):
+    return cls.__new__(cls)
 
 
-def share_multilingual_queryset_classes() -> None:
-    """Install the factory above in modeltranslation (from AppConfig.ready)."""
-    global _original_multilingual_queryset_factory
-    from modeltranslation import manager
-
-    if manager.multilingual_queryset_factory is not multilingual_queryset_factory:
-        _original_multilingual_queryset_factory = manager.multilingual_queryset_factory
-        manager.multilingual_queryset_factory = multilingual_queryset_factory
+class TranslatedManager(MultilingualManager):
+    def get_queryset(self):
+        # Django's own: the manager's QuerySet class, already multilingual.
+        return models.Manager.get_queryset(self)

@@ -9,10 +9,10 @@ class EventsConfig(AppConfig):
     def ready(self):
         from core.content_cache import register_scheduled_change
 
-        from . import services, signals  # noqa: F401 - signals connect on import
+        from . import services
 
         # Cached pages are retired when a scheduled event's publish time comes.
-        register_scheduled_change(services.next_scheduled_publish)
+        register_scheduled_change(services.next_scheduled_publish, scopes=("events",))
         register_history()
 
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -24,6 +24,7 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class EventQuerySet(ProjectContentQuerySet):
+    card_deferred = ("description", "address", "audience")
     """Events: the shared reads of project content (core.project_content), and
     the public ones are published and cancelled events (with their note)."""
 
@@ -303,6 +304,25 @@ class Event(models.Model):
     @property
     def is_multi_day(self) -> bool:
         return self.local_start.date() != self.local_end.date()
+
+    @property
+    def when_text(self) -> str:
+        """When, in Helsinki time: "5.3.2026 13:00–15:00", "5.3.–6.3.2026" style (the same
+        in both languages: Finnish and Finland-Swedish write dates alike)."""
+        start, end = self.local_start, self.local_end
+        day, moment = "j.n.Y", "j.n.Y H:i"
+        if self.all_day:
+            if start.date() != end.date():
+                return f"{dateformat.format(start, day)}–{dateformat.format(end, day)}"
+            return dateformat.format(start, day)
+        if start.date() != end.date():
+            return f"{dateformat.format(start, moment)}–{dateformat.format(end, moment)}"
+        return f"{dateformat.format(start, moment)}–{dateformat.format(end, 'H:i')}"
+
+    @property
+    def when_iso(self) -> str:
+        """The start for <time datetime>: a date for an all-day event."""
+        return dateformat.format(self.local_start, "Y-m-d" if self.all_day else "c")
 
     @property
     def has_in_person_part(self) -> bool:

@@ -1,10 +1,11 @@
-from functools import cache, partial
+from functools import partial
 from itertools import groupby
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import (
 )
 
 from core import ratelimit
+from core.content_cache import deferred, shows
 from core.files import file_response
 from core.query_params import reads_query
 from core.translation_utils import current_language, get_by_slug
@@ -43,7 +45,7 @@ def _event_list_content(request) -> dict:
     themes = list(Theme.objects.all())
     projects = list(Project.objects.published())
     form = EventFilterForm(request.GET or None, themes=themes, projects=projects)
-    events = form.filter(Event.objects.published()).for_listing()
+    events = form.filter(Event.objects.published()).for_cards()
     upcoming_page = Paginator(events.upcoming(), UPCOMING_PER_PAGE).get_page(
         request.GET.get("tulevat")
     )
@@ -53,7 +55,8 @@ def _event_list_content(request) -> dict:
             upcoming_page.object_list, key=lambda e: e.local_start.date().replace(day=1)
         )
     ]
-    past = Paginator(events.past().prefetch_related("materials"), PAST_PER_PAGE)
+    materials = Prefetch("materials", to_attr="listed_materials")
+    past = Paginator(events.past().prefetch_related(materials), PAST_PER_PAGE)
     return {
         "form": form,
         "months": months,
@@ -63,11 +66,15 @@ def _event_list_content(request) -> dict:
     }
 
 
+EVENT_LIST_NAMES = ("form", "months", "upcoming_page", "past_page", "feed_url")
+
+
 @require_GET
+@shows("events")
 @reads_query(*EventFilterForm.base_fields, "tulevat", "sivu")
 def event_list(request):
-    content = cache(partial(_event_list_content, request))  # used by several fragments
-    return render(request, "events/event_list.html", {"content": content})
+    content = deferred(partial(_event_list_content, request), *EVENT_LIST_NAMES)
+    return render(request, "events/event_list.html", content)
 
 
 def _feed_url(form: EventFilterForm) -> str:
@@ -79,14 +86,11 @@ def _feed_url(form: EventFilterForm) -> str:
 
 
 @require_GET
+@shows("events")
 def event_detail(request, slug):
     event, wrong_slug = get_by_slug(
-        lambda: Event.objects.visible_to(request.user).prefetch_related(
-            "projects", "themes", "materials"
-        ),
+        Event.objects.visible_to(request.user).prefetch_related("projects", "themes", "materials"),
         slug,
-        shared_as="event-page",
-        request=request,
     )
     if wrong_slug:
         return redirect(event, permanent=True)
@@ -96,9 +100,15 @@ def event_detail(request, slug):
         else False
     )
 
-    @cache
-    def content() -> dict:
-        # Queried only when the shared fragments are rendered (cachedfragment's data=).
+    context = {"object": event, "event": event, "may_edit": may_edit, **event_page_data(event)}
+    return render(request, "events/event_detail.html", context)
+
+
+def event_page_data(event) -> dict:
+    """The event page's figures, queried only when its `{% cache %}` fragments are rendered
+    (the public page, and the workspace's preview of it)."""
+
+    def build() -> dict:
         places = services.place_counts(event) if event.registration_enabled else {}
         return {
             "jsonld": event_jsonld(event, places),
@@ -106,8 +116,7 @@ def event_detail(request, slug):
             "closed_reason": event.registration_closed_reason(),
         }
 
-    context = {"object": event, "event": event, "content": content, "may_edit": may_edit}
-    return render(request, "events/event_detail.html", context)
+    return deferred(build, "jsonld", "places", "closed_reason")
 
 
 @require_safe

@@ -5,8 +5,6 @@ Every view is behind `workspace_page` (signed in, a role in the network, never c
 The writes go through events.services.
 """
 
-from functools import cache
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -27,8 +25,8 @@ from projects.models import Project
 
 from . import exports, services
 from .forms import BulkEmailForm
-from .jsonld import event_jsonld
 from .models import Event, Registration, offer_hours
+from .views import event_page_data
 from .workspace_forms import EventForm, MaterialForm, PublishForm, RegistrationFilterForm
 
 PER_PAGE = 25
@@ -175,20 +173,10 @@ def event_preview(request, pk, language):
     )
     back = reverse("events_workspace:event_overview", kwargs={"pk": event.pk})  # user's language
     with translation.override(language):
-
-        @cache
-        def content() -> dict:
-            places = services.place_counts(event) if event.registration_enabled else {}
-            return {
-                "jsonld": event_jsonld(event, places),
-                "places": places,
-                "closed_reason": event.registration_closed_reason(),
-            }
-
         context = {
             "object": event,
             "event": event,
-            "content": content,
+            **event_page_data(event),
             "may_edit": False,
             "preview_of": event,
             "preview_back": back,

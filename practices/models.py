@@ -36,6 +36,7 @@ TWO_YEARS = timedelta(days=730)
 
 
 class PracticeQuerySet(ProjectContentQuerySet):
+    card_deferred = ("problem", "steps", "resources", "evaluation", "target_group_details")
     """Practices: the shared reads of project content (core.project_content), and
     the public ones are those published."""
 

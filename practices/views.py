@@ -1,7 +1,7 @@
 """Practice pages (list, page, attachment download) and the follow-up rounds:
 started and followed by network coordinators, answered through a signed link."""
 
-from functools import cache, partial
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.content_cache import deferred, shows
 from core.files import file_response
 from core.query_params import reads_query
 from core.roles import is_network_coordinator
@@ -32,7 +33,7 @@ def _practice_list_content(request) -> dict:
     form = PracticeFilterForm(request.GET or None, themes=themes, projects=projects)
     practices = (
         form.filter(Practice.objects.published())
-        .for_listing()
+        .for_cards()
         .annotate(
             adoption_count=Count(
                 "adoptions", filter=~Q(adoptions__status=Adoption.Status.DISCONTINUED)
@@ -45,21 +46,21 @@ def _practice_list_content(request) -> dict:
 
 
 @require_GET
+@shows("practices")
 @reads_query(*PracticeFilterForm.base_fields, "sivu")
 def practice_list(request):
-    content = partial(_practice_list_content, request)
-    return render(request, "practices/practice_list.html", {"content": content})
+    content = deferred(partial(_practice_list_content, request), "form", "page")
+    return render(request, "practices/practice_list.html", content)
 
 
 @require_GET
+@shows("practices")
 def practice_detail(request, slug):
     practice, wrong_slug = get_by_slug(
-        lambda: Practice.objects.visible_to(request.user).prefetch_related(
+        Practice.objects.visible_to(request.user).prefetch_related(
             "projects", "themes", "attachments", "links", adoptions_prefetch()
         ),
         slug,
-        shared_as="practice-page",
-        request=request,
     )
     if wrong_slug:
         return redirect(practice, permanent=True)
@@ -70,7 +71,7 @@ def practice_detail(request, slug):
     context = {
         "object": practice,
         "practice": practice,
-        "content": cache(partial(_practice_content, practice)),  # used by two fragments
+        **deferred(partial(_practice_content, practice), "adoptions", "last_confirmed", "jsonld"),
         "may_edit": may_edit,
         "may_follow_up": is_network_coordinator(request.user),
     }

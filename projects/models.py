@@ -9,10 +9,14 @@ from django.utils.translation import pgettext_lazy
 from core.fields import RichTextField
 from core.images import ImageUploadField
 from core.roles import coordinated_project_ids, is_network_coordinator
-from core.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
+from core.translation_utils import (
+    TranslatedQuerySet,
+    TranslatedSlugQuerySetMixin,
+    fill_missing_slugs,
+)
 
 
-class ThemeQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+class ThemeQuerySet(TranslatedSlugQuerySetMixin, TranslatedQuerySet):
     def editable_by(self, user):
         """Themes are the network's: only network coordinators change them."""
         return self if is_network_coordinator(user) else self.none()
@@ -50,6 +54,10 @@ class NetworkOwnedQuerySet(models.QuerySet):
         return self if is_network_coordinator(user) else self.none()
 
 
+class OrganisationQuerySet(NetworkOwnedQuerySet, TranslatedQuerySet):
+    pass
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         VOCATIONAL = "vocational", _("Ammatillinen oppilaitos")
@@ -64,7 +72,7 @@ class Organisation(models.Model):
     municipality = models.CharField(_("kotikunta"), max_length=100, blank=True)
     website = models.URLField(_("verkkosivut"), blank=True)
 
-    objects = NetworkOwnedQuerySet.as_manager()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -75,7 +83,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class ProjectQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+class ProjectQuerySet(TranslatedSlugQuerySetMixin, TranslatedQuerySet):
     def network(self):
         """The nine network projects, without the coordination project."""
         return self.filter(kind=Project.Kind.NETWORK)

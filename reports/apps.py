@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Raportit")
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import exports as spreadsheets
 from core.access_log import log_access
+from core.content_cache import deferred, shows
 from core.files import file_response
 from core.input_guard import requested_id, requested_ids
 from surveys import privacy, results
@@ -296,14 +297,12 @@ def metrics_export(request, table, fmt):
 
 
 @require_GET
+@shows("surveys", "results")
 def published_results(request):
     """Public, cached whole for anonymous visitors (core.middleware): no per-visitor data.
     The figures are computed only when the shared fragment is rendered."""
-    return render(request, "reports/published.html", {"content": _published_content})
-
-
-def _published_content() -> dict:
-    return {"items": published.published_items()}
+    items = deferred(lambda: {"items": published.published_items()}, "items")
+    return render(request, "reports/published.html", items)
 
 
 @dashboard_view(full=True)

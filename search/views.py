@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.content_cache import deferred
 from core.query_params import reads_query
 from core.translation_utils import current_language
 from projects.models import Theme
@@ -12,6 +13,18 @@ from . import services
 from .registry import sources
 
 PER_PAGE = 20
+SEARCH_NAMES = (
+    "themes",
+    "kinds",
+    "kind_labels",
+    "selected_kind",
+    "selected_theme",
+    "too_long",
+    "page",
+    "results",
+    "kind_counts",
+    "total",
+)
 
 
 def _search_content(request, query: str) -> dict:
@@ -54,5 +67,5 @@ def _search_content(request, query: str) -> dict:
 @reads_query("q", "tyyppi", "teema", "sivu")
 def search(request):
     query = services.clean_query(request.GET.get("q", ""))
-    content = partial(_search_content, request, query)
-    return render(request, "search/search.html", {"query": query, "content": content})
+    content = deferred(partial(_search_content, request, query), *SEARCH_NAMES)
+    return render(request, "search/search.html", {"query": query, **content})

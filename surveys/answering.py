@@ -115,9 +115,9 @@ class Structure:
 
     @classmethod
     def for_survey(cls, survey: Survey) -> "Structure":
-        """The structure kept in this process while the content generation stands (any
-        edit of the survey retires it); read-only, so requests may share it."""
-        return local_memo(("survey-structure", survey.pk), lambda: cls(survey))
+        """The structure kept in this process while the surveys' generation stands (any
+        edit of a survey retires it); read-only, so requests may share it."""
+        return local_memo(("survey-structure", survey.pk), "surveys", lambda: cls(survey))
 
     def fits(self, question_key: str, value) -> bool:
         """Whether a stored answer has the shape of its question's kind (see the module

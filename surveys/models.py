@@ -19,7 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core import deadlines
 from core.roles import coordinated_project_ids, is_network_coordinator
-from core.translation_utils import TranslatedSlugQuerySetMixin, fill_missing_slugs
+from core.translation_utils import (
+    TranslatedQuerySet,
+    TranslatedSlugQuerySetMixin,
+    fill_missing_slugs,
+)
 from events.models import Event
 from projects.models import Project
 
@@ -28,7 +32,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class SurveyQuerySet(TranslatedSlugQuerySetMixin, models.QuerySet):
+class SurveyQuerySet(TranslatedSlugQuerySetMixin, TranslatedQuerySet):
     def open(self, now=None):
         """Surveys that take answers now: status open and inside their time window."""
         now = now or timezone.now()
@@ -196,7 +200,7 @@ class Survey(models.Model):
         )
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(TranslatedQuerySet):
     def editable_by(self, user):
         return self.filter(survey__in=Survey.objects.editable_by(user))
 
@@ -232,7 +236,7 @@ def structure_locked_message() -> str:
     )
 
 
-class QuestionQuerySet(models.QuerySet):
+class QuestionQuerySet(TranslatedQuerySet):
     def editable_by(self, user):
         return self.filter(survey__in=Survey.objects.editable_by(user))
 

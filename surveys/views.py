@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.content_cache import shared_object
+from core.content_cache import shows
 from core.query_params import reads_query
 
 from . import services
@@ -42,6 +42,8 @@ def _embed_headers(response, survey: Survey):
 
 def _render(request, template, context, *, embed: bool, status: int = 200):
     context = {"embed": embed, "base_template": _base(embed), **context}
+    if not context.get("fresh"):
+        context["fragment_seconds"] = 0  # a page with the respondent's answers is theirs alone
     response = render(request, template, context, status=status)
     if embed:
         _embed_headers(response, context["survey"])
@@ -53,6 +55,7 @@ def _base(embed: bool) -> str:
 
 
 @require_GET
+@shows("surveys")
 def survey_list(request):
     surveys = Survey.objects.listed()
     return render(request, "surveys/survey_list.html", {"surveys": surveys})
@@ -82,13 +85,10 @@ def _public_collector(survey: Survey) -> Collector:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @reads_query("jatka")
+@shows("surveys")
 def survey_answer(request, slug, embed=False):
-    def fetch() -> tuple[Survey, Collector]:
-        survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
-        return survey, _public_collector(survey)
-
-    # A respondent's first page: the survey and its public link, shared in the process.
-    survey, collector = shared_object(request, ("survey-answer", slug), fetch)
+    survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
+    collector = _public_collector(survey)
     if survey.slug != slug:
         name = "surveys:survey_embed" if embed else "surveys:survey_answer"
         return redirect(name, slug=survey.slug)
@@ -106,6 +106,7 @@ def survey_answer(request, slug, embed=False):
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @reads_query("jatka")
+@shows("surveys")
 def collector_answer(request, slug, token, embed=False):
     collector = get_object_or_404(
         Collector.objects.select_related("survey", "project").exclude(
@@ -131,6 +132,7 @@ def collector_answer(request, slug, token, embed=False):
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @reads_query("jatka")
+@shows("surveys")
 def invitation_answer(request, token):
     invitation = get_object_or_404(
         Invitation.objects.reachable().select_related("collector__survey"),
@@ -153,6 +155,7 @@ def invitation_answer(request, token):
 
 
 @require_GET
+@shows("surveys")
 def survey_thanks(request, slug, embed=False):
     survey = _survey_by_slug(slug)
     if survey.status == Survey.Status.DRAFT and not (

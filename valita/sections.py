@@ -18,6 +18,18 @@ EVENTS_PAGE_COUNT = 5
 POSTS_PAGE_COUNT = 3
 PRACTICES_PAGE_COUNT = 6
 
+# The names each function gives the template (core.content_cache.deferred needs them
+# before anything is queried).
+_COMMON = (
+    "events_upcoming", "events_more_url", "events_feed_url",
+    "posts_latest", "posts_more_url", "posts_feed_url",
+    "practices_section", "practices_more_url",
+    "results_chart", "results_quote",
+)  # fmt: skip
+HOME_NAMES = (*_COMMON, "surveys_open", "surveys_list_url")
+THEME_NAMES = _COMMON
+PROJECT_NAMES = (*_COMMON, "surveys_project_links")
+
 
 def home_sections() -> dict:
     return {

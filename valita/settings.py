@@ -143,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "core.context_processors.fragment_cache",
             ],
         },
     },
@@ -476,10 +477,6 @@ BEAT_HEARTBEAT_SECONDS = env_int("BEAT_HEARTBEAT_SECONDS", 60)
 # Public uploads (/media/) are served by Django (core.files.serve_media) unless a proxy
 # in front serves /media/ itself, with the same headers (README, "Files").
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-
-# Benchmarks (bench/run.py): a hello-world baseline URL and the X-Bench-No-Cache
-# request header that bypasses the page cache exist only with VALITA_BENCH on.
-VALITA_BENCH = env_bool("VALITA_BENCH", False)
 
 # Events: how long a waiting-list offer stays open, and how many days after an
 # event its registrations' personal data are removed (counts are kept).

@@ -71,7 +71,3 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     prefix_default_language=True,
 )
-
-if settings.VALITA_BENCH:
-    # The benchmark baseline (bench/run.py): the same server, no template, no query.
-    urlpatterns.insert(0, path("bench/hello", views.bench_hello, name="bench_hello"))

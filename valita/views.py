@@ -13,10 +13,18 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core import jsonld
+from core.content_cache import deferred
 from core.translation_utils import first_url_word, get_by_slug
 from projects.models import Project, Theme
 
-from .sections import home_sections, project_sections, theme_sections
+from .sections import (
+    HOME_NAMES,
+    PROJECT_NAMES,
+    THEME_NAMES,
+    home_sections,
+    project_sections,
+    theme_sections,
+)
 
 
 @require_GET
@@ -39,37 +47,34 @@ def home_content() -> dict:
 
 
 def home(request):
-    # Queried only when the shared fragment is rendered (templates/valita/home.html).
-    context = {"home_content": home_content, "jsonld": jsonld.dumps(jsonld.site_organization())}
+    context = {
+        **deferred(home_content, "coordination", "themes", "projects", *HOME_NAMES),
+        "jsonld": jsonld.dumps(jsonld.site_organization()),
+    }
     return render(request, "valita/home.html", context)
 
 
 def theme_detail(request, slug):
-    theme, wrong_slug = get_by_slug(
-        Theme.objects.all, slug, shared_as="theme-page", request=request
-    )
+    theme, wrong_slug = get_by_slug(Theme.objects.all(), slug)
     if wrong_slug:
         return redirect(theme, permanent=True)
 
     def content() -> dict:
-        # Queried only when the shared fragment is rendered (cachedfragment's data=).
         projects = Project.objects.network().published().with_theme(theme).for_listing()
         return {"projects": projects, **theme_sections(theme)}
 
-    context = {"object": theme, "theme": theme, "content": content}
+    context = {"object": theme, "theme": theme, **deferred(content, "projects", *THEME_NAMES)}
     return render(request, "projects/theme_detail.html", context)
 
 
 def project_detail(request, slug):
     project, wrong_slug = get_by_slug(
-        lambda: (
+        (
             Project.objects.published()
             .select_related("lead_organisation")
             .prefetch_related("themes", "partner_organisations", "contacts")
         ),
         slug,
-        shared_as="project-page",
-        request=request,
     )
     if wrong_slug:
         return redirect(project, permanent=True)
@@ -77,8 +82,7 @@ def project_detail(request, slug):
     context = {
         "object": project,
         "project": project,
-        # Queried only when the shared fragment is rendered (cachedfragment's data=).
-        "content": lambda: project_sections(project),
+        **deferred(lambda: project_sections(project), *PROJECT_NAMES),
     }
     return render(request, "projects/project_detail.html", context)
 
@@ -142,8 +146,3 @@ def _unprefixed_page_in_language(request) -> str:
 
 def server_error(request):
     return render(request, "500.html", status=500)
-
-
-def bench_hello(request):
-    """Hello world for the benchmark baseline; routed only when VALITA_BENCH is on."""
-    return HttpResponse("Hello, world!", content_type="text/plain; charset=utf-8")

@@ -1,7 +1,5 @@
 """The bench's own parts: wrk parsing, the page list, the baseline and bypass only under bench."""
 
-import importlib
-
 import pytest
 from django.urls import clear_url_caches
 
@@ -71,14 +69,14 @@ def test_generation_is_cumulative_and_absent_apps_are_reported(monkeypatch):
 
 @pytest.fixture
 def bench_settings(settings):
-    settings.VALITA_BENCH = True
-    import valita.urls
+    """bench/settings.py's differences from production, applied to the test settings."""
+    from bench import settings as bench
 
-    importlib.reload(valita.urls)
+    settings.ROOT_URLCONF = bench.ROOT_URLCONF
+    settings.MIDDLEWARE = bench.MIDDLEWARE
+    settings.TEMPLATES = bench.TEMPLATES
     clear_url_caches()
     yield
-    settings.VALITA_BENCH = False
-    importlib.reload(valita.urls)
     clear_url_caches()
 
 
@@ -95,17 +93,32 @@ def test_the_baseline_under_bench_settings(client, bench_settings):
 
 
 @pytest.mark.django_db
-def test_the_cache_bypass_header_is_ignored_outside_bench(client):
+def test_the_bench_headers_are_ignored_outside_bench(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     client.get("/fi/")
     assert client.get("/fi/", HTTP_X_BENCH_NO_CACHE="1")["X-Page-Cache"] == "hit"
 
+    def queries(**headers) -> int:  # a visitor with a cookie: no page cache, fragments kept
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/fi/hankkeet/", HTTP_COOKIE="sessionid=x", **headers)
+        return len(captured)
+
+    queries()
+    assert queries(HTTP_X_BENCH_NO_FRAGMENTS="1") == queries()
+
 
 @pytest.mark.django_db
-def test_the_cache_bypass_header_under_bench(client, settings):
-    settings.VALITA_BENCH = True
+def test_the_bench_headers_under_bench(client, bench_settings, django_assert_max_num_queries):
     client.get("/fi/")
     assert "X-Page-Cache" not in client.get("/fi/", HTTP_X_BENCH_NO_CACHE="1")
     assert client.get("/fi/")["X-Page-Cache"] == "hit"
+    whole = {"HTTP_X_BENCH_NO_CACHE": "1", "HTTP_X_BENCH_NO_FRAGMENTS": "1"}
+    client.get("/fi/hankkeet/", **whole)
+    with django_assert_max_num_queries(20) as rendered:
+        client.get("/fi/hankkeet/", **whole)
+    assert len(rendered) > 0  # rendered whole again, not from the fragment cache
 
 
 @pytest.mark.django_db

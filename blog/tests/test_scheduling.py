@@ -9,6 +9,7 @@ from django.utils import timezone
 from blog.models import Post
 from blog.services import next_scheduled_publish
 from blog.tests.factories import PostFactory
+from core import content_cache
 from core.content_cache import NEXT_CHANGE_KEY
 
 pytestmark = pytest.mark.django_db
@@ -91,8 +92,9 @@ def test_schedule_is_recomputed_when_the_cache_was_emptied(client, settings):
     settings.PAGE_CACHE_SECONDS = 300
     post = PostFactory(publish_at=timezone.now() + timedelta(hours=3))
     cache.clear()  # e.g. Redis restarted: the stored time is gone
+    content_cache.forget_local()
     client.get("/fi/blogi/")
-    assert cache.get(NEXT_CHANGE_KEY) == pytest.approx(post.publish_at.timestamp())
+    assert cache.get(NEXT_CHANGE_KEY)["blog"] == pytest.approx(post.publish_at.timestamp())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -100,7 +102,10 @@ def test_saving_a_post_moves_the_schedule(settings):
     from django.core.cache import cache
 
     post = PostFactory(publish_at=timezone.now() + timedelta(hours=3))
-    assert cache.get(NEXT_CHANGE_KEY) == pytest.approx(post.publish_at.timestamp())
+    content_cache.current_generations()
+    assert cache.get(NEXT_CHANGE_KEY)["blog"] == pytest.approx(post.publish_at.timestamp())
     post.publish_at = timezone.now() - timedelta(minutes=1)
     post.save()
-    assert cache.get(NEXT_CHANGE_KEY) == 0
+    assert cache.get(NEXT_CHANGE_KEY) is None  # the next read of the generations reschedules
+    content_cache.current_generations()
+    assert "blog" not in cache.get(NEXT_CHANGE_KEY)

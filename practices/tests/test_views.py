@@ -92,6 +92,7 @@ def test_list_counts_active_adoptions(client, library):
     assert "Käytössä 1 organisaatiossa" in client.get("/fi/kaytannot/").content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_an_edited_practice_retires_the_cached_pages(client):
     """Practices are content: a save in their app retires cached pages as in projects."""
     practice = PracticeFactory(title_fi="Vanha malli")

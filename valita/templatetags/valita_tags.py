@@ -17,8 +17,14 @@ def alternate_urls(context):
     """The current page in every language: [(code, name, path)], filters kept
     (valita.language_switch)."""
     request = context["request"]
-    obj = context.get("object")
-    return [(code, name, page_in_language(request, code, obj)) for code, name in settings.LANGUAGES]
+    urls = getattr(request, "alternate_urls", None)
+    if urls is None:  # the head and the header both ask: reckoned once per request
+        obj = context.get("object")
+        urls = [
+            (code, name, page_in_language(request, code, obj)) for code, name in settings.LANGUAGES
+        ]
+        request.alternate_urls = urls
+    return urls
 
 
 @register.inclusion_tag("includes/translated_field.html")

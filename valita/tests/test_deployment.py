@@ -157,10 +157,7 @@ def test_env_example_lists_every_variable_the_settings_read():
     settings_source = (ROOT / "valita/settings.py").read_text()
     read = set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"', settings_source))
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
-    assert (
-        read - documented - {"VALITA_ALLOW_DEV_KEY", "CELERY_TASK_ALWAYS_EAGER", "VALITA_BENCH"}
-        == set()
-    )
+    assert read - documented - {"VALITA_ALLOW_DEV_KEY", "CELERY_TASK_ALWAYS_EAGER"} == set()
 
 
 def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image():

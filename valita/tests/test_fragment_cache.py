@@ -1,15 +1,22 @@
-"""Shared fragments (core.content_cache): rendered once per content generation, never
-carrying one visitor's token, nonce or signed-in view to another."""
+"""Fragments of pages (`{% cache %}` keyed on core.content_cache's scoped generations):
+rendered once while their content stands, never carrying one visitor's token, nonce or
+signed-in view to another, and retired only by a change to what they show."""
+
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.template import Origin, RequestContext, Template
+from django.db import transaction
+from django.template import RequestContext, Template
+from django.template.loader_tags import BlockNode, ExtendsNode
+from django.templatetags.cache import CacheNode
 from django.test import RequestFactory
-from django.utils.csp import LazyNonce
 
+from blog.tests.factories import PostFactory
 from core import content_cache
-from events.tests.factories import EventFactory
+from events.tests.factories import EventFactory, RegistrationFactory
 from projects.models import Project
 from projects.tests.factories import ProjectFactory
 
@@ -45,26 +52,54 @@ def test_a_fragment_differs_by_language_and_by_its_values(uncached_client):
     assert search != other
 
 
-def test_a_saved_change_retires_fragments(uncached_client):
+@pytest.mark.django_db(transaction=True)
+def test_a_saved_change_retires_fragments_at_commit(uncached_client):
     project = ProjectFactory(name_fi="Vanha nimi")
     assert "Vanha nimi" in uncached_client.get("/fi/").content.decode()
-    project.name_fi = "Uusi nimi"
-    project.save()
+    with transaction.atomic():
+        project.name_fi = "Uusi nimi"
+        project.save()
+        project.save()
+        assert "Vanha nimi" in uncached_client.get("/fi/").content.decode()  # not committed
+        pending = [c for _s, c, _r in transaction.get_connection().run_on_commit]
+        assert len(pending) == 1  # one retirement per transaction, however many saves
     assert "Uusi nimi" in uncached_client.get("/fi/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_registration_retires_the_events_pages_and_not_the_blog(
+    uncached_client, django_assert_max_num_queries
+):
+    project = ProjectFactory()
+    event = EventFactory(projects=[project], registration_enabled=True)
+    PostFactory(projects=[project])
+    pages = {"event": event.get_absolute_url(), "events": "/fi/tapahtumat/", "blog": "/fi/blogi/"}
+    for path in pages.values():
+        uncached_client.get(path)
+    RegistrationFactory(event=event)
+
+    def queries(path) -> int:
+        with django_assert_max_num_queries(50) as captured:
+            uncached_client.get(path)
+        return len(captured)
+
+    assert queries(pages["event"]) > 3  # its figures are reckoned again
+    assert queries(pages["events"]) > 3
+    assert queries(pages["blog"]) == 0  # every fragment of the blog list still stands
 
 
 def test_signed_in_users_render_their_own_view_and_leave_nothing_shared(coordinator):
     template = Template(
-        "{% load fragment_cache %}{% cachedfragment 'greeting' %}{{ user.email }}"
-        "{% endcachedfragment %}"
+        "{% load cache %}{% cache fragment_seconds greeting content_version %}"
+        "{{ user.email }}{% endcache %}"
     )
     signed_in, anonymous = RequestFactory().get("/fi/"), RequestFactory().get("/fi/")
     signed_in.user, anonymous.user = coordinator, AnonymousUser()
-    assert coordinator.email in template.render(RequestContext(signed_in, {"user": coordinator}))
-    shared = template.render(RequestContext(anonymous, {"user": AnonymousUser()}))
+    assert coordinator.email in template.render(RequestContext(signed_in))
+    shared = template.render(RequestContext(anonymous))
     assert coordinator.email not in shared
     # …and what the anonymous visitor left is not what the signed-in user gets.
-    assert coordinator.email in template.render(RequestContext(signed_in, {"user": coordinator}))
+    assert coordinator.email in template.render(RequestContext(signed_in))
 
 
 def test_a_coordinator_s_tools_never_reach_a_visitor(client, coordinator, project):
@@ -79,89 +114,100 @@ def test_a_coordinator_s_tools_never_reach_a_visitor(client, coordinator, projec
     assert "Muokkaa ja hallitse ilmoittautumisia työtilassa" in client.get(url).content.decode()
 
 
-def _render_twice(code: str, with_nonce: bool = False) -> tuple[str, str]:
-    """One fragment rendered for two anonymous visitors (the real context processors)."""
-    template = Template("{% load fragment_cache %}" + code)
-    outputs = []
-    for _ in range(2):
-        request = RequestFactory().get("/fi/")
-        request.user = AnonymousUser()
-        if with_nonce:
-            request._csp_nonce = LazyNonce()
-        outputs.append(template.render(RequestContext(request)))
-    return outputs[0], outputs[1]
+def _cache_blocks(nodelist):
+    for node in nodelist:
+        if isinstance(node, CacheNode):
+            yield node
+        for attr in getattr(node, "child_nodelists", ()):
+            yield from _cache_blocks(getattr(node, attr, None) or [])
 
 
-def test_a_fragment_that_used_a_csrf_token_is_never_stored():
-    first, second = _render_twice(
-        "{% cachedfragment 'form' %}{% csrf_token %}{% endcachedfragment %}"
-    )
-    assert "csrfmiddlewaretoken" in first
-    assert first != second
+def _inside(nodelist):
+    for node in nodelist:
+        yield node
+        for attr in getattr(node, "child_nodelists", ()):
+            yield from _inside(getattr(node, attr, None) or [])
 
 
-def test_a_fragment_that_used_the_csp_nonce_is_never_stored():
-    first, second = _render_twice(
-        "{% cachedfragment 'script' %}{{ csp_nonce }}{% endcachedfragment %}", with_nonce=True
-    )
-    assert first and first != second
+def _templates_with_cache_blocks():
+    from django.template import engines
+
+    engine = engines["django"].engine
+    root = Path(settings.BASE_DIR) / "templates"
+    for path in sorted(root.rglob("*.html")):
+        text = path.read_text()
+        if "{% cache " in text:
+            yield (
+                path.relative_to(root).as_posix(),
+                engine.get_template(path.relative_to(root).as_posix()),
+            )
 
 
-def test_a_token_or_nonce_used_earlier_in_the_page_does_not_hide_a_use_inside():
-    first, second = _render_twice(
-        "{% csrf_token %}{% cachedfragment 'form' %}{% csrf_token %}{% endcachedfragment %}"
-    )
-    assert first != second
-    first, second = _render_twice(
-        "{{ csp_nonce }}|{% cachedfragment 'script' %}{{ csp_nonce }}{% endcachedfragment %}",
-        with_nonce=True,
-    )
-    assert first.split("|")[1] != second.split("|")[1]
+def test_the_templates_use_fragments():
+    assert len(list(_templates_with_cache_blocks())) >= 10
 
 
-def test_the_page_s_template_is_part_of_the_key():
-    request = RequestFactory().get("/fi/")
+@pytest.mark.parametrize(
+    "name,template", list(_templates_with_cache_blocks()), ids=lambda value: str(value)
+)
+def test_no_fragment_holds_a_visitor_s_token_or_the_response_s_nonce(name, template):
+    """A `{% cache %}` block is shared by every anonymous visitor: a CSRF token or a CSP
+    nonce inside it would be another visitor's. Includes are followed by name."""
+    from django.template import engines
+    from django.template.loader_tags import IncludeNode
+
+    engine = engines["django"].engine
+    nodes = template.nodelist
+    for extends in (n for n in nodes if isinstance(n, ExtendsNode)):
+        nodes = [n for n in _inside(extends.nodelist) if isinstance(n, BlockNode)]
+    blocks = list(_cache_blocks(nodes))
+    assert blocks, name
+    for block in blocks:
+        queue = list(_inside(block.nodelist))
+        while queue:
+            node = queue.pop()
+            source = getattr(node, "token", None)
+            text = source.contents if source else ""
+            assert "csrf_token" not in text and "csp_nonce" not in text, (name, text)
+            if isinstance(node, IncludeNode):
+                included = node.template.resolve({})
+                if isinstance(included, str):
+                    queue.extend(_inside(engine.get_template(included).nodelist))
+
+
+def test_the_fragment_key_names_the_scopes_and_the_language():
+    request = RequestFactory().get("/fi/tapahtumat/")
     request.user = AnonymousUser()
-    outputs = [
-        Template(
-            "{% load fragment_cache %}{% cachedfragment 'footer' %}"
-            + text
-            + "{% endcachedfragment %}",
-            origin=Origin(name, template_name=name),
-        ).render(RequestContext(request))
-        for name, text in (("a.html", "A"), ("b.html", "B"))
-    ]
-    assert outputs == ["A", "B"]
+    request.content_scopes = ("projects", "events")
+    context = RequestContext(request)
+    with context.bind_template(Template("")):
+        version, seconds = context["content_version"], context["fragment_seconds"]
+    assert version.startswith("fi:projects=") and ",events=" in version
+    assert "blog" not in version
+    assert seconds == settings.PAGE_CACHE_SECONDS
 
 
-def test_a_fragment_without_either_is_shared():
-    first, second = _render_twice(
-        "{% cachedfragment 'plain' %}{% now 'u' %}{% endcachedfragment %}"
-    )
-    assert first == second
-
-
-def test_another_process_s_change_shows_once_the_generation_is_checked_again(settings):
+def test_another_process_s_change_shows_once_the_generations_are_checked_again(settings):
     settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 60
-    seen = content_cache.page_cache_generation()
-    cache.incr(content_cache.GENERATION_KEY)  # what a save in another process does
-    assert content_cache.page_cache_generation() == seen
+    seen = content_cache.current_generations()["events"]
+    cache.incr(content_cache.GENERATION_PREFIX + "events")  # what a save in another process does
+    assert content_cache.current_generations()["events"] == seen
     settings.PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
-    assert content_cache.page_cache_generation() == seen + 1
+    assert content_cache.current_generations()["events"] == seen + 1
 
 
 def test_after_the_shared_cache_is_lost_no_page_held_in_memory_is_served(uncached_client):
-    """Redis keeps nothing on disk: after a restart the generation starts again, and it must
-    not match what a process still holds in memory from before."""
+    """Redis keeps nothing on disk: after a restart the generations start again, and they
+    must not match what a process still holds in memory from before."""
     starts = set()
     for _ in range(3):
         cache.clear()
-        content_cache._memo.forget()  # as each process's next check does
-        starts.add(content_cache.page_cache_generation())
+        content_cache.forget_local()  # as each process's next check does
+        starts.add(content_cache.current_generations()["projects"])
     assert len(starts) == 3
     ProjectFactory(name_fi="Ennen")
     assert "Ennen" in uncached_client.get("/fi/hankkeet/").content.decode()
     cache.clear()
-    content_cache._memo.forget()
+    content_cache.forget_local()
     Project.objects.update(name_fi="Jälkeen")  # a change that sent no signal
     assert "Jälkeen" in uncached_client.get("/fi/hankkeet/").content.decode()

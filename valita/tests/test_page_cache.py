@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from core.content_cache import local_store
 from core.query_params import UndeclaredQueryWarning
-from events.tests.factories import EventFactory
+from events.tests.factories import EventFactory, RegistrationFactory
 from projects.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,7 @@ def test_anonymous_pages_are_served_from_the_cache(client, django_assert_num_que
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_saved_change_retires_cached_pages(client):
     project = ProjectFactory(name_fi="Vanha nimi")
     assert "Vanha nimi" in client.get("/fi/hankkeet/").content.decode()
@@ -31,6 +32,24 @@ def test_a_saved_change_retires_cached_pages(client):
     response = client.get("/fi/hankkeet/")
     assert response["X-Page-Cache"] == "miss"
     assert "Uusi nimi" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_registration_retires_its_event_s_pages_and_not_the_project_list(client, project):
+    """Measured before scoped generations: one registration turned every cached page,
+    /fi/hankkeet/ too, into a miss."""
+    event = EventFactory(projects=[project], registration_enabled=True)
+    paths = (event.get_absolute_url(), "/fi/tapahtumat/", "/fi/hankkeet/", "/fi/blogi/")
+    for path in paths:
+        client.get(path)
+    RegistrationFactory(event=event)
+    states = {path: client.get(path)["X-Page-Cache"] for path in paths}
+    assert states == {
+        paths[0]: "miss",
+        paths[1]: "miss",
+        "/fi/hankkeet/": "hit",
+        "/fi/blogi/": "hit",
+    }
 
 
 def test_signed_in_users_never_get_cached_pages(client, coordinator):
