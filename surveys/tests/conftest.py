@@ -28,3 +28,10 @@ def _finnish_by_default():
     translation.activate("fi")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def nc_client(client, network_coordinator):
+    """The test client signed in as a network coordinator (who builds every survey)."""
+    client.force_login(network_coordinator)
+    return client

@@ -18,6 +18,9 @@ from surveys.tests.factories import (
     SurveyFactory,
     build_survey,
 )
+from surveys.tests.helpers import workspace_url
+
+url = workspace_url
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +28,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def s():
     return build_survey()
-
-
-@pytest.fixture
-def nc_client(client, network_coordinator):
-    client.force_login(network_coordinator)
-    return client
-
-
-def url(name, **kwargs):
-    return reverse(f"surveys_workspace:{name}", kwargs=kwargs)
 
 
 def answer(s):

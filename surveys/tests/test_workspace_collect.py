@@ -26,12 +26,6 @@ def survey(project):
     return survey
 
 
-@pytest.fixture
-def nc_client(client, network_coordinator):
-    client.force_login(network_coordinator)
-    return client
-
-
 def url(name, survey, *args):
     return reverse(f"surveys_workspace:{name}", args=[survey.pk, *args])
 

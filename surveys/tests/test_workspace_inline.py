@@ -5,13 +5,15 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
 from surveys.models import Question, Statement
 from surveys.tests.factories import SurveyFactory, build_survey
+from surveys.tests.helpers import workspace_url
 from surveys.tests.test_workspace_queries import survey_with
 from surveys.workspace_forms import QuestionForm, part_formsets
+
+url = workspace_url
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def s():
     return build_survey()
-
-
-@pytest.fixture
-def nc_client(client, network_coordinator):
-    client.force_login(network_coordinator)
-    return client
-
-
-def url(name, **kwargs):
-    return reverse(f"surveys_workspace:{name}", kwargs=kwargs)
 
 
 def form_data(question: Question, language="fi", **changes) -> dict:
