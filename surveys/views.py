@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.content_cache import shows
+from core.content_cache import local_memo, shows
 from core.query_params import reads_query
 
 from . import services
@@ -87,8 +87,16 @@ def _public_collector(survey: Survey) -> Collector:
 @reads_query("jatka")
 @shows("surveys")
 def survey_answer(request, slug, embed=False):
-    survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
-    collector = _public_collector(survey)
+    def fetch() -> tuple[Survey, Collector]:
+        survey = _survey_by_slug(slug, Survey.objects.exclude(status=Survey.Status.DRAFT))
+        return survey, _public_collector(survey)
+
+    # A respondent's first page, the survey page's commonest request: the survey and its
+    # public link are kept in the process while the surveys' generation stands.
+    first_visit = request.method in ("GET", "HEAD") and not request.user.is_authenticated
+    survey, collector = (
+        local_memo(("survey-answer", slug), "surveys", fetch) if first_visit else fetch()
+    )
     if survey.slug != slug:
         name = "surveys:survey_embed" if embed else "surveys:survey_answer"
         return redirect(name, slug=survey.slug)

@@ -34,6 +34,7 @@ def test_only_network_coordinators_publish(client, cast, survey, role):
     assert not PublishedResult.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # pages are retired when the change commits
 def test_publish_chart_and_quote_then_public_page(client, network_coordinator, survey):
     client.force_login(network_coordinator)
     assert _publish(client, survey, question=survey["likert"].pk)["Location"] == "/fi/raportit/"
@@ -81,6 +82,7 @@ def test_public_page_is_cached_and_its_queries_fixed(client, network_coordinator
     assert len(cached) == 0
 
 
+@pytest.mark.django_db(transaction=True)
 def test_published_results_appear_on_home_theme_and_project_pages(
     client, network_coordinator, survey, project
 ):
