@@ -35,10 +35,14 @@ class ProjectContentQuerySet(TranslatedSlugQuerySetMixin, TranslatedQuerySet):
     def for_cards(self):
         """What a list page's cards show: each object's projects as a plain list,
         `listed_projects` (a prefetch into a list builds no related manager per object)."""
-        columns = [f"{name}_{code}" for name in self.card_deferred for code in ("fi", "sv")]
-        return self.defer(*self.card_deferred, *columns).prefetch_related(
+        return self.lean().prefetch_related(
             Prefetch(self.projects_field, to_attr="listed_projects")
         )
+
+    def lean(self):
+        """Without the long texts that no card shows (`card_deferred`, in each language)."""
+        columns = [f"{name}_{code}" for name in self.card_deferred for code in ("fi", "sv")]
+        return self.defer(*self.card_deferred, *columns)
 
     def with_theme(self, theme):
         return self.filter(**{self.themes_field: theme})

@@ -79,15 +79,15 @@ def project_sections(project) -> dict:
 
 
 def _upcoming_events():
-    return Event.objects.published().filter(status=Event.Status.PUBLISHED).upcoming()
+    return Event.objects.published().filter(status=Event.Status.PUBLISHED).upcoming().lean()
 
 
 def _latest_posts():
-    return Post.objects.published().for_listing().newest_first()
+    return Post.objects.published().lean().newest_first()
 
 
 def _recent_practices():
-    return Practice.objects.published().order_by("-updated_at", "-pk")
+    return Practice.objects.published().lean().order_by("-updated_at", "-pk")
 
 
 def _survey_links(project) -> list:
