@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from core.content_cache import deferred, shows
+from core.content_cache import deferred, shared_with_visitors, shows
 from core.files import file_response
 from core.images import CONTENT_TYPES
 from core.query_params import reads_query
@@ -107,22 +107,30 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
     return {
         "object": post,
         "post": post,
-        **deferred(lambda: {"related": services.related_posts(post)}, "related"),
+        **deferred(
+            lambda: {"related": services.related_posts(post), "jsonld": post_jsonld(post)},
+            "related",
+            "jsonld",
+        ),
         "may_edit": may_edit,
         "preview": preview,
         "preview_url": services.preview_url(post) if may_edit and not post.is_live else "",
         "feed_rss": reverse("blog:rss"),
         "feed_atom": reverse("blog:atom"),
-        "jsonld": post_jsonld(post),
     }
 
 
 @require_GET
 @shows("blog")
 def post_detail(request, slug):
-    post, wrong_slug = get_by_slug(
-        Post.objects.visible_to(request.user).for_listing(),
-        slug,
+    post, wrong_slug = shared_with_visitors(
+        request,
+        ("post-page", slug),
+        "blog",
+        lambda: get_by_slug(
+            Post.objects.visible_to(request.user).for_listing(),
+            slug,
+        ),
     )
     if wrong_slug:
         return redirect(post, permanent=True)

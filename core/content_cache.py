@@ -3,11 +3,13 @@
 Public content is grouped in scopes (`SCOPES`): one per content app, plus "results" for
 the published survey results. Each scope has a generation number in the shared cache.
 A saved row retires the scopes it shows in (core.signals: its app's scope, or none for
-rows that no page shows, `page_cache_exempt`), once per transaction, at commit. A page
-says which scopes it shows (`shows`, a view decorator); whatever it does not declare
-shows everything. A cached page or fragment is used only while the generations of its
-own scopes stand: a registration retires the events pages and the pages that list
-events, never the blog.
+rows that no page shows, `page_cache_exempt`, or what its `content_scopes()` names),
+once per transaction, at commit. A page says which scopes it shows (`shows`, a view
+decorator); whatever it does not declare shows everything. One object's page may also
+show an object scope ("event:42", `shows_object`) that rows about that object alone
+retire: a registration changes only its event's page (its places), never a list, so it
+retires "event:42" and nothing else. A cached page or fragment is used only while the
+generations of its own scopes stand.
 
 Pages live in the shared cache (Redis) and, for the hottest, in a small per-process
 memory in front of it, so that a cached page costs no network round trip at all. Each
@@ -25,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.utils.functional import SimpleLazyObject
 
@@ -83,6 +85,7 @@ class _GenerationMemo:
 
 
 _memo = _GenerationMemo()
+_object_memo: dict[str, tuple[int, float]] = {}  # object scope → (generation, read at)
 
 
 def current_generations() -> dict[str, int] | None:
@@ -132,9 +135,54 @@ def reschedule() -> dict[str, float]:
     return next_changes
 
 
+def generations_of(scopes: Iterable[str]) -> dict[str, int] | None:
+    """The generations of `scopes`, object scopes ("event:42") too; None while the shared
+    cache is unreachable. Object scopes are read at most once a check interval as well."""
+    fixed = current_generations()
+    if fixed is None:
+        return None
+    wanted = [scope for scope in scopes if scope not in fixed]
+    if not wanted:
+        return fixed
+    now = time.monotonic()
+    interval = settings.PAGE_CACHE_GENERATION_CHECK_SECONDS
+    known = {
+        scope: memo[0]
+        for scope in wanted
+        if (memo := _object_memo.get(scope)) and now - memo[1] < interval
+    }
+    missing = [scope for scope in wanted if scope not in known]
+    if missing:
+        values = cache.get_many([_key(scope) for scope in missing])
+        for scope in missing:
+            if _key(scope) not in values:
+                cache.add(_key(scope), _new_generation(), timeout=None)
+                values[_key(scope)] = cache.get(_key(scope))
+            if values[_key(scope)] is None:
+                return None
+            known[scope] = values[_key(scope)]
+            _object_memo[scope] = (known[scope], now)
+    return {**fixed, **known}
+
+
+def shows_object(request, scope: str) -> None:
+    """The page also shows `scope`, one object's scope ("event:42"), read now: before the
+    page is rendered, so that a change committed meanwhile retires what is rendered."""
+    generations = generations_of((scope,))
+    if generations is None:
+        return
+    request.content_scopes = (*scopes_of(request), scope)
+    request.object_generations = {
+        **getattr(request, "object_generations", {}),
+        scope: generations[scope],
+    }
+
+
 def retire(*scopes: str) -> None:
     """Retire every cached page and fragment that shows one of `scopes` (all: none given)."""
     _memo.forget()
+    for scope in scopes:
+        _object_memo.pop(scope, None)
     scopes = scopes or SCOPES
     for scope in scopes:
         try:
@@ -203,9 +251,11 @@ def scopes_of(request) -> tuple[str, ...]:
     return getattr(request, "content_scopes", SCOPES)
 
 
-def versions_of(scopes: Iterable[str], generations: dict[str, int]) -> tuple:
-    """The generations an entry depends on, as stored with it."""
-    return tuple((scope, generations[scope]) for scope in scopes)
+def versions_of(request, generations: dict[str, int]) -> tuple:
+    """The generations the request's page depends on, as stored with it: those read before
+    the page was rendered (`generations`, and its object scopes' from `shows_object`)."""
+    known = {**generations, **getattr(request, "object_generations", {})}
+    return tuple((scope, known[scope]) for scope in scopes_of(request))
 
 
 class _LocalStore:
@@ -237,22 +287,25 @@ class _LocalStore:
 local_store = _LocalStore()
 
 
-def _is_current(entry, generations: dict[str, int]) -> bool:
+def _is_current(entry) -> bool:
     """An entry (versions, expires at, value) still stands: its scopes' generations are
     current, and it has not expired (pages also change with time alone: an event moves to
     the past)."""
     if entry is None or entry[1] <= time.time():
         return False
+    generations = generations_of(scope for scope, _generation in entry[0])
+    if generations is None:
+        return False
     return all(generations.get(scope) == generation for scope, generation in entry[0])
 
 
-def get_current(key: str, generations: dict[str, int]):
+def get_current(key: str):
     """The value stored under `key` while its scopes' generations stand, from memory or
     the shared cache."""
     entry = local_store.get(key)
-    if not _is_current(entry, generations):
+    if not _is_current(entry):
         entry = cache.get(key)
-        if not _is_current(entry, generations):
+        if not _is_current(entry):
             return None
         local_store.set(key, entry)
     return entry[2]
@@ -275,18 +328,31 @@ def local_memo(key, scope: str, build: Callable):
         generations = None
     if not generations:
         return build()
-    versions = versions_of((scope,), generations)
+    versions = ((scope, generations[scope]),)
     entry = local_store.get(key)
-    if _is_current(entry, generations) and entry[0] == versions:
+    if _is_current(entry) and entry[0] == versions:
         return entry[2]
     value = build()
     local_store.set(key, (versions, time.time() + settings.PAGE_CACHE_SECONDS, value))
     return value
 
 
+def shared_with_visitors(request, key, scope: str, fetch: Callable):
+    """`fetch()`'s result (a page's published object), kept in this process for anonymous
+    readers while `scope`'s generation stands: the one query a page whose fragments are all
+    cached would still make. Signed-in users, who may see drafts, fetch their own. Callers
+    treat it as read-only."""
+    user = getattr(request, "user", None)
+    if request.method not in ("GET", "HEAD") or (user is not None and user.is_authenticated):
+        return fetch()
+    return local_memo(key, scope, fetch)
+
+
 def forget_local() -> None:
     """Drop this process's copies (tests, after clearing the shared cache)."""
     local_store.clear()
+    _object_memo.clear()
+    caches["template_fragments"].clear()
     _memo.forget()
 
 

@@ -1,7 +1,10 @@
+"""Template context every page gets: the site's address, and the two first arguments of
+the `{% cache %}` fragments (core.content_cache)."""
+
 from django.conf import settings
 from django.utils import translation
 
-from .content_cache import current_generations, scopes_of, versions_of
+from .content_cache import current_generations, versions_of
 
 
 def site(request):
@@ -39,6 +42,6 @@ def _fragment_state(request) -> tuple[str, int]:
     if not generations:
         user = getattr(request, "user", None)
         return f"{language}:private:{getattr(user, 'pk', None)}", 0
-    versions = versions_of(scopes_of(request), generations)
+    versions = versions_of(request, generations)
     version = ",".join(f"{scope}={generation}" for scope, generation in versions)
     return f"{language}:{version}", settings.PAGE_CACHE_SECONDS

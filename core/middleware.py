@@ -15,7 +15,7 @@ import functools
 from django.conf import settings
 from django.http import HttpResponse
 
-from .content_cache import current_generations, get_current, scopes_of, set_current, versions_of
+from .content_cache import current_generations, get_current, set_current, versions_of
 from .query_params import WatchedQuery, cache_path, declared
 from .translation_utils import first_url_word
 
@@ -96,7 +96,7 @@ class AnonymousPageCacheMiddleware:
         try:
             generations = current_generations()
             key = f"page:{request.get_host()}:{cache_path(request)}"
-            hit = get_current(key, generations) if generations else None
+            hit = get_current(key) if generations else None
         except Exception:  # noqa: BLE001 - a cache outage must not take pages down
             return self.get_response(request)
         if hit is not None:
@@ -116,7 +116,7 @@ class AnonymousPageCacheMiddleware:
             headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
             # Stored with the generations read before the page was rendered: a change
             # committed meanwhile retires it.
-            versions = versions_of(scopes_of(request), generations)
+            versions = versions_of(request, generations)
             with contextlib.suppress(Exception):  # serving the page matters more than caching it
                 set_current(key, versions, (response.content, headers))
             response["X-Page-Cache"] = "miss"

@@ -440,6 +440,11 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(event__in=Event.objects.editable_by(user))
 
 
+def event_scope(event_id: int) -> str:
+    """The cache scope of one event's page (core.content_cache.shows_object)."""
+    return f"event:{event_id}"
+
+
 class Registration(models.Model):
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("Paikan päällä")
@@ -493,6 +498,11 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event}"
+
+    def content_scopes(self) -> tuple[str, ...]:
+        """A registration shows on its event's page alone (the places left; no list shows
+        them), so it retires that page's cache and nothing else (core.content_cache)."""
+        return (event_scope(self.event_id),)
 
     @property
     def offer_is_open(self) -> bool:

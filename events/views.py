@@ -17,7 +17,7 @@ from django.views.decorators.http import (
 )
 
 from core import ratelimit
-from core.content_cache import deferred, shows
+from core.content_cache import deferred, shared_with_visitors, shows, shows_object
 from core.files import file_response
 from core.query_params import reads_query
 from core.translation_utils import current_language, get_by_slug
@@ -28,7 +28,7 @@ from .emails import registration_from_signature
 from .forms import EventFilterForm, RegistrationForm
 from .ics import build_calendar, event_calendar
 from .jsonld import event_jsonld
-from .models import Event, EventMaterial, Registration
+from .models import Event, EventMaterial, Registration, event_scope
 
 PAST_PER_PAGE = 20
 UPCOMING_PER_PAGE = 30
@@ -88,12 +88,20 @@ def _feed_url(form: EventFilterForm) -> str:
 @require_GET
 @shows("events")
 def event_detail(request, slug):
-    event, wrong_slug = get_by_slug(
-        Event.objects.visible_to(request.user).prefetch_related("projects", "themes", "materials"),
-        slug,
+    event, wrong_slug = shared_with_visitors(
+        request,
+        ("event-page", slug),
+        "events",
+        lambda: get_by_slug(
+            Event.objects.visible_to(request.user).prefetch_related(
+                "projects", "themes", "materials"
+            ),
+            slug,
+        ),
     )
     if wrong_slug:
         return redirect(event, permanent=True)
+    shows_object(request, event_scope(event.pk))  # its places change with each registration
     may_edit = (
         Event.objects.editable_by(request.user).filter(pk=event.pk).exists()
         if (request.user.is_authenticated)

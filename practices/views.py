@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.content_cache import deferred, shows
+from core.content_cache import deferred, shared_with_visitors, shows
 from core.files import file_response
 from core.query_params import reads_query
 from core.roles import is_network_coordinator
@@ -56,11 +56,16 @@ def practice_list(request):
 @require_GET
 @shows("practices")
 def practice_detail(request, slug):
-    practice, wrong_slug = get_by_slug(
-        Practice.objects.visible_to(request.user).prefetch_related(
-            "projects", "themes", "attachments", "links", adoptions_prefetch()
+    practice, wrong_slug = shared_with_visitors(
+        request,
+        ("practice-page", slug),
+        "practices",
+        lambda: get_by_slug(
+            Practice.objects.visible_to(request.user).prefetch_related(
+                "projects", "themes", "attachments", "links", adoptions_prefetch()
+            ),
+            slug,
         ),
-        slug,
     )
     if wrong_slug:
         return redirect(practice, permanent=True)

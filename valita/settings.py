@@ -193,6 +193,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# `{% cache %}` fragments stay in each process's memory: their keys name the generations of
+# the content they show (core.content_cache, read from Redis), so no process serves a stale
+# one, and a fragment costs no network round trip. Each process renders a fragment once per
+# generation.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ITEMS", 2000)},
+}
 
 # Whole anonymous pages are cached this many seconds (0 turns it off); any
 # content save bumps a generation number, so edits show at once.

@@ -13,7 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core import jsonld
-from core.content_cache import deferred
+from core.content_cache import deferred, shared_with_visitors
 from core.translation_utils import first_url_word, get_by_slug
 from projects.models import Project, Theme
 
@@ -55,7 +55,9 @@ def home(request):
 
 
 def theme_detail(request, slug):
-    theme, wrong_slug = get_by_slug(Theme.objects.all(), slug)
+    theme, wrong_slug = shared_with_visitors(
+        request, ("theme-page", slug), "projects", lambda: get_by_slug(Theme.objects.all(), slug)
+    )
     if wrong_slug:
         return redirect(theme, permanent=True)
 
@@ -68,13 +70,18 @@ def theme_detail(request, slug):
 
 
 def project_detail(request, slug):
-    project, wrong_slug = get_by_slug(
-        (
-            Project.objects.published()
-            .select_related("lead_organisation")
-            .prefetch_related("themes", "partner_organisations", "contacts")
+    project, wrong_slug = shared_with_visitors(
+        request,
+        ("project-page", slug),
+        "projects",
+        lambda: get_by_slug(
+            (
+                Project.objects.published()
+                .select_related("lead_organisation")
+                .prefetch_related("themes", "partner_organisations", "contacts")
+            ),
+            slug,
         ),
-        slug,
     )
     if wrong_slug:
         return redirect(project, permanent=True)

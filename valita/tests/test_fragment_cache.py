@@ -67,7 +67,7 @@ def test_a_saved_change_retires_fragments_at_commit(uncached_client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_registration_retires_the_events_pages_and_not_the_blog(
+def test_a_registration_retires_its_event_s_fragments_and_no_list_s(
     uncached_client, django_assert_max_num_queries
 ):
     project = ProjectFactory()
@@ -83,9 +83,9 @@ def test_a_registration_retires_the_events_pages_and_not_the_blog(
             uncached_client.get(path)
         return len(captured)
 
-    assert queries(pages["event"]) > 3  # its figures are reckoned again
-    assert queries(pages["events"]) > 3
-    assert queries(pages["blog"]) == 0  # every fragment of the blog list still stands
+    assert queries(pages["event"]) >= 1  # its places are counted again (a hit costs none)
+    assert queries(pages["events"]) == 0  # no list shows the places: every fragment stands
+    assert queries(pages["blog"]) == 0
 
 
 def test_signed_in_users_render_their_own_view_and_leave_nothing_shared(coordinator):

@@ -35,21 +35,28 @@ def test_a_saved_change_retires_cached_pages(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_registration_retires_its_event_s_pages_and_not_the_project_list(client, project):
+def test_a_registration_retires_its_event_s_page_and_nothing_else(client, project):
     """Measured before scoped generations: one registration turned every cached page,
-    /fi/hankkeet/ too, into a miss."""
-    event = EventFactory(projects=[project], registration_enabled=True)
-    paths = (event.get_absolute_url(), "/fi/tapahtumat/", "/fi/hankkeet/", "/fi/blogi/")
+    /fi/hankkeet/ too, into a miss. It changes only its event's page (the places left)."""
+    event, other = EventFactory.create_batch(2, projects=[project], registration_enabled=True)
+    paths = (
+        event.get_absolute_url(),
+        other.get_absolute_url(),
+        "/fi/tapahtumat/",
+        "/fi/",
+        "/fi/hankkeet/",
+        "/fi/blogi/",
+    )
     for path in paths:
         client.get(path)
     RegistrationFactory(event=event)
-    states = {path: client.get(path)["X-Page-Cache"] for path in paths}
-    assert states == {
-        paths[0]: "miss",
-        paths[1]: "miss",
-        "/fi/hankkeet/": "hit",
-        "/fi/blogi/": "hit",
-    }
+    states = [client.get(path)["X-Page-Cache"] for path in paths]
+    assert states == ["miss", "hit", "hit", "hit", "hit", "hit"]
+    # An edit of the event itself retires every page that shows events.
+    event.title_fi = "Uusi nimi"
+    event.save()
+    states = [client.get(path)["X-Page-Cache"] for path in paths]
+    assert states == ["miss", "miss", "miss", "miss", "hit", "hit"]
 
 
 def test_signed_in_users_never_get_cached_pages(client, coordinator):
