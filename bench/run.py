@@ -506,7 +506,8 @@ def render(
         "",
         "### Whole rendering (nothing cached: no page cache, no fragments)",
         "",
-        "What a signed-in coordinator, a crawler or the first visitor after an edit gets. "
+        "What a signed-in coordinator, a crawler or the first visitor after an edit gets "
+        "(an anonymous reader's lookup of a detail page's object is still kept per process). "
         f"Target for public pages: ≥ {TARGET_WHOLE} × baseline with 0 errors. "
         "`X-Bench-No-Cache` and `X-Bench-No-Fragments`, both honoured only under "
         "bench/settings.py.",

@@ -55,6 +55,7 @@
     );
     if (!section || !form.dataset.livePreview) return;
     const region = section.querySelector(".ws-live-region");
+    const status = section.querySelector("[role=status]");
     let timer = null;
     let sent = 0;
     const refresh = async () => {
@@ -74,6 +75,7 @@
         if (number !== sent) return; // a later change is on its way
         const parsed = new DOMParser().parseFromString(html, "text/html");
         region.replaceChildren(...parsed.body.childNodes);
+        if (status) status.textContent = status.dataset.updated;
       } catch (error) {
         // The preview is an aid: the saved preview links still work.
       } finally {

@@ -83,6 +83,9 @@ def build_survey(page, axe):
     page.keyboard.press("End")
     page.keyboard.type(" i dag")
     expect(preview.get_by_text("Bedöm workshoppen i dag")).to_be_visible()  # not saved yet
+    # A screen reader hears a short status, not the whole preview again.
+    expect(preview.get_by_role("status")).to_have_text("Esikatselu päivitetty.")
+    assert preview.locator("[aria-live]").count() == 0
     assert not Question.objects.filter(text_sv="Bedöm workshoppen i dag").exists()
     axe("builder with a question in place")
     press(page, in_place.get_by_role("button", name="Tallenna kysymys"))
