@@ -209,7 +209,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Each process checks the shared generation at most this often (core/content_cache.py):
 # an edit shows at once in the process that saved it, in the others within this time.
 PAGE_CACHE_GENERATION_CHECK_SECONDS = env_int("PAGE_CACHE_GENERATION_CHECK_SECONDS", 1)
-# Cached pages and fragments each process also keeps in its own memory.
+# Cached pages each process also keeps in its own memory.
 PAGE_CACHE_LOCAL_ITEMS = env_int("PAGE_CACHE_LOCAL_ITEMS", 300)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
