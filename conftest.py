@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 
-from core.content_cache import forget_local
+from core.content_cache import NEXT_CHANGE_KEY, forget_local
 from core.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
 from projects.tests.factories import MembershipFactory, ProjectFactory, UserFactory
 
@@ -25,6 +25,9 @@ def _clear_cache():
     # Rate limits and cached pages live in the cache; on Redis they outlive a test.
     cache.clear()
     forget_local()
+    # Nothing scheduled yet, as the reschedule at each commit would leave it (a test's own
+    # transaction never commits): a page's queries are then its own.
+    cache.set(NEXT_CHANGE_KEY, {}, timeout=None)
     yield
     cache.clear()
     forget_local()

@@ -14,5 +14,5 @@ class SwitchablePageCacheMiddleware(AnonymousPageCacheMiddleware):
 def fragment_switch(request):
     """Comes after core.context_processors.fragment_cache, so its value wins."""
     if "HTTP_X_BENCH_NO_FRAGMENTS" in request.META:
-        return {"fragment_seconds": 0, "content_version": "bench:no-fragments"}
+        return {"fragment_seconds": 0, "content_version": "", "fragment_cache": "no_fragments"}
     return {}

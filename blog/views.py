@@ -123,15 +123,16 @@ def _detail_context(request, post: Post, *, preview: bool = False) -> dict:
 @require_GET
 @shows("blog")
 def post_detail(request, slug):
-    post, wrong_slug = shared_with_visitors(
+    post = shared_with_visitors(
         request,
         ("post-page", slug),
         "blog",
         lambda: get_by_slug(
             Post.objects.visible_to(request.user).for_listing(),
             slug,
-        ),
+        )[0],
     )
+    wrong_slug = post.slug != slug  # per request: the slug follows the language
     if wrong_slug:
         return redirect(post, permanent=True)
     return render(request, "blog/post_detail.html", _detail_context(request, post))

@@ -98,7 +98,7 @@ def current_generations() -> dict[str, int] | None:
         # Content scheduled for now (a post with a publish time) changes pages by itself.
         due = _due(next_changes or {})
         if due:
-            retire(*due)
+            _advance(due)
             values = {
                 key: value
                 for key, value in values.items()
@@ -168,29 +168,36 @@ def generations_of(scopes: Iterable[str]) -> dict[str, int] | None:
 def shows_object(request, scope: str) -> None:
     """The page also shows `scope`, one object's scope ("event:42"), read now: before the
     page is rendered, so that a change committed meanwhile retires what is rendered."""
-    generations = generations_of((scope,))
-    if generations is None:
-        return
     request.content_scopes = (*scopes_of(request), scope)
-    request.object_generations = {
-        **getattr(request, "object_generations", {}),
-        scope: generations[scope],
-    }
+    try:
+        generations = generations_of((scope,))
+    except Exception:  # noqa: BLE001 - a cache outage must not take pages down
+        generations = None
+    if generations is not None:  # else the page is not stored (versions_of)
+        request.object_generations = {
+            **getattr(request, "object_generations", {}),
+            scope: generations[scope],
+        }
 
 
 def retire(*scopes: str) -> None:
-    """Retire every cached page and fragment that shows one of `scopes` (all: none given)."""
+    """Retire every cached page and fragment that shows one of `scopes` (all: none given);
+    a scope with scheduled content has its next change reckoned again (a publish time may
+    have moved), here in the saving request rather than in a reader's."""
+    scopes = scopes or SCOPES
+    _advance(scopes)
+    if any(set(scopes) & set(scheduled) for _provider, scheduled in _scheduled_changes):
+        reschedule()
+
+
+def _advance(scopes: Iterable[str]) -> None:
     _memo.forget()
     for scope in scopes:
         _object_memo.pop(scope, None)
-    scopes = scopes or SCOPES
-    for scope in scopes:
         try:
             cache.incr(_key(scope))
         except ValueError:
             cache.set(_key(scope), _new_generation(), timeout=None)
-    if any(set(scopes) & set(scheduled) for _provider, scheduled in _scheduled_changes):
-        cache.delete(NEXT_CHANGE_KEY)  # a publish time may have moved: the next read reschedules
 
 
 class _Retirement:
@@ -251,10 +258,13 @@ def scopes_of(request) -> tuple[str, ...]:
     return getattr(request, "content_scopes", SCOPES)
 
 
-def versions_of(request, generations: dict[str, int]) -> tuple:
+def versions_of(request, generations: dict[str, int]) -> tuple | None:
     """The generations the request's page depends on, as stored with it: those read before
-    the page was rendered (`generations`, and its object scopes' from `shows_object`)."""
+    the page was rendered (`generations`, and its object scopes' from `shows_object`).
+    None when one of them could not be read: the page is then not stored."""
     known = {**generations, **getattr(request, "object_generations", {})}
+    if any(scope not in known for scope in scopes_of(request)):
+        return None
     return tuple((scope, known[scope]) for scope in scopes_of(request))
 
 

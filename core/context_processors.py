@@ -11,17 +11,26 @@ def site(request):
     return {"SITE_URL": settings.SITE_URL}
 
 
+SHARED, PRIVATE = "template_fragments", "no_fragments"  # the caches (valita/settings.py)
+
+
 def fragment_cache(request):
-    """`fragment_seconds` and `content_version`, the first two arguments of every `{% cache %}`
-    of a page: `{% cache fragment_seconds "event-list" content_version request|cache_path %}`.
+    """The arguments of every `{% cache %}` of a page: `{% cache fragment_seconds
+    event-list content_version request|cache_path using=fragment_cache %}`.
 
     Fragments are shared by anonymous visitors while the generations of the page's scopes
-    stand (core.content_cache). Signed-in users may see drafts and edit links in the same
-    places, so for them `fragment_seconds` is 0 (nothing is stored) and the version names
-    them; so it is while the shared cache is unreachable.
+    stand (core.content_cache), as read before the view ran. Signed-in users may see drafts
+    and edit links in the same places, so theirs go to a cache that keeps nothing
+    (`fragment_cache` PRIVATE); so do they while the shared cache is unreachable.
     """
-    version, seconds = _fragment_state(request)
-    return {"content_version": version, "fragment_seconds": seconds}
+    version = _content_version(request)
+    if version is None:
+        return {"content_version": "", "fragment_seconds": 0, "fragment_cache": PRIVATE}
+    return {
+        "content_version": version,
+        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
+        "fragment_cache": SHARED,
+    }
 
 
 def _shared(request) -> bool:
@@ -31,17 +40,17 @@ def _shared(request) -> bool:
     return user is None or not user.is_authenticated
 
 
-def _fragment_state(request) -> tuple[str, int]:
-    language = translation.get_language()
-    generations = None
-    if _shared(request):
+def _content_version(request) -> str | None:
+    if not _shared(request):
+        return None
+    generations = getattr(request, "content_generations", None)
+    if generations is None:  # a request the page cache middleware did not see
         try:
             generations = current_generations()
         except Exception:  # noqa: BLE001 - a cache outage must not take pages down
             generations = None
-    if not generations:
-        user = getattr(request, "user", None)
-        return f"{language}:private:{getattr(user, 'pk', None)}", 0
-    versions = versions_of(request, generations)
+    versions = versions_of(request, generations) if generations else None
+    if not versions:
+        return None
     version = ",".join(f"{scope}={generation}" for scope, generation in versions)
-    return f"{language}:{version}", settings.PAGE_CACHE_SECONDS
+    return f"{translation.get_language()}:{version}"

@@ -91,10 +91,18 @@ class AnonymousPageCacheMiddleware:
         return _request_is_cacheable(request)
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            # Read before the view runs, for the page and its fragments alike
+            # (core.context_processors.fragment_cache): a change committed while the page
+            # is rendered then retires what is rendered.
+            try:
+                request.content_generations = current_generations()
+            except Exception:  # noqa: BLE001 - a cache outage must not take pages down
+                request.content_generations = None
         if not self.request_is_cacheable(request):
             return self.get_response(request)
         try:
-            generations = current_generations()
+            generations = request.content_generations
             key = f"page:{request.get_host()}:{cache_path(request)}"
             hit = get_current(key) if generations else None
         except Exception:  # noqa: BLE001 - a cache outage must not take pages down
@@ -117,7 +125,9 @@ class AnonymousPageCacheMiddleware:
             # Stored with the generations read before the page was rendered: a change
             # committed meanwhile retires it.
             versions = versions_of(request, generations)
-            with contextlib.suppress(Exception):  # serving the page matters more than caching it
-                set_current(key, versions, (response.content, headers))
-            response["X-Page-Cache"] = "miss"
+            if versions is not None:
+                # Serving the page matters more than caching it.
+                with contextlib.suppress(Exception):
+                    set_current(key, versions, (response.content, headers))
+                response["X-Page-Cache"] = "miss"
         return response

@@ -88,7 +88,7 @@ def _feed_url(form: EventFilterForm) -> str:
 @require_GET
 @shows("events")
 def event_detail(request, slug):
-    event, wrong_slug = shared_with_visitors(
+    event = shared_with_visitors(
         request,
         ("event-page", slug),
         "events",
@@ -97,8 +97,9 @@ def event_detail(request, slug):
                 "projects", "themes", "materials"
             ),
             slug,
-        ),
+        )[0],
     )
+    wrong_slug = event.slug != slug  # per request: the slug follows the language
     if wrong_slug:
         return redirect(event, permanent=True)
     shows_object(request, event_scope(event.pk))  # its places change with each registration

@@ -56,7 +56,7 @@ def practice_list(request):
 @require_GET
 @shows("practices")
 def practice_detail(request, slug):
-    practice, wrong_slug = shared_with_visitors(
+    practice = shared_with_visitors(
         request,
         ("practice-page", slug),
         "practices",
@@ -65,8 +65,9 @@ def practice_detail(request, slug):
                 "projects", "themes", "attachments", "links", adoptions_prefetch()
             ),
             slug,
-        ),
+        )[0],
     )
+    wrong_slug = practice.slug != slug  # per request: the slug follows the language
     if wrong_slug:
         return redirect(practice, permanent=True)
     may_edit = (

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.content_cache import local_memo, shows
+from core.context_processors import PRIVATE as PRIVATE_FRAGMENTS
 from core.query_params import reads_query
 
 from . import services
@@ -42,8 +43,8 @@ def _embed_headers(response, survey: Survey):
 
 def _render(request, template, context, *, embed: bool, status: int = 200):
     context = {"embed": embed, "base_template": _base(embed), **context}
-    if not context.get("fresh"):
-        context["fragment_seconds"] = 0  # a page with the respondent's answers is theirs alone
+    if not context.get("fresh"):  # a page with the respondent's answers is theirs alone
+        context["fragment_cache"] = PRIVATE_FRAGMENTS
     response = render(request, template, context, status=status)
     if embed:
         _embed_headers(response, context["survey"])

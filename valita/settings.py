@@ -202,6 +202,9 @@ CACHES["template_fragments"] = {
     "LOCATION": "template-fragments",
     "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ITEMS", 2000)},
 }
+# …and the `{% cache %}` of a rendering that is nobody else's (a signed-in user's, a
+# respondent's with their answers) goes here: nothing is read or kept.
+CACHES["no_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # Whole anonymous pages are cached this many seconds (0 turns it off); any
 # content save bumps a generation number, so edits show at once.

@@ -55,9 +55,10 @@ def home(request):
 
 
 def theme_detail(request, slug):
-    theme, wrong_slug = shared_with_visitors(
-        request, ("theme-page", slug), "projects", lambda: get_by_slug(Theme.objects.all(), slug)
+    theme = shared_with_visitors(
+        request, ("theme-page", slug), "projects", lambda: get_by_slug(Theme.objects.all(), slug)[0]
     )
+    wrong_slug = theme.slug != slug  # per request: the slug follows the language
     if wrong_slug:
         return redirect(theme, permanent=True)
 
@@ -70,7 +71,7 @@ def theme_detail(request, slug):
 
 
 def project_detail(request, slug):
-    project, wrong_slug = shared_with_visitors(
+    project = shared_with_visitors(
         request,
         ("project-page", slug),
         "projects",
@@ -81,8 +82,9 @@ def project_detail(request, slug):
                 .prefetch_related("themes", "partner_organisations", "contacts")
             ),
             slug,
-        ),
+        )[0],
     )
+    wrong_slug = project.slug != slug  # per request: the slug follows the language
     if wrong_slug:
         return redirect(project, permanent=True)
 

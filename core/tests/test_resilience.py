@@ -21,7 +21,7 @@ DEAD_REDIS = {
 
 @pytest.fixture
 def dead_cache(settings):
-    settings.CACHES = DEAD_REDIS
+    settings.CACHES = {**settings.CACHES, **DEAD_REDIS}  # fragments stay in process memory
     yield caches["default"]
     from core import cache as valita_cache
 

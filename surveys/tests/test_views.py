@@ -357,6 +357,26 @@ def test_anonymous_invitation_keeps_no_times_that_match_the_response(client, s):
     assert invitation.used_at == s["survey"].opens_at  # the same for every invitee
 
 
+def test_a_resumed_first_page_shows_the_respondent_s_answers_not_the_shared_one(
+    client, s, settings
+):
+    """The blank first page is shared, but a respondent who saved on it and comes back gets
+    their own answers: the shared fragment is neither read nor written for them."""
+    settings.PAGE_CACHE_SECONDS = 300
+    url = url_of(s["survey"])
+    client.get(url)  # another visitor's first visit leaves the blank page shared
+    saved = post_page(client, url, client.get(url), page1(s, s1=2), action="save")
+    link = saved.content.decode().split('class="saved-link"><a href="')[1].split('"')[0]
+    resumed = client.get(link).content.decode()
+    field = f"q{s['likert'].pk}_{s['s1'].pk}"
+    chosen = re.compile(
+        rf'<input[^>]*name="{field}"[^>]*value="2"[^>]*checked|'
+        rf'<input[^>]*name="{field}"[^>]*checked[^>]*value="2"'
+    )
+    assert chosen.search(resumed), "the respondent's saved answer is not shown"
+    assert not chosen.search(client.get(url).content.decode())  # nor given to the next
+
+
 def test_a_first_visit_shares_the_questions_but_never_a_respondent_s_answers(
     client, s, django_assert_num_queries, settings
 ):

@@ -90,8 +90,8 @@ def test_a_registration_retires_its_event_s_fragments_and_no_list_s(
 
 def test_signed_in_users_render_their_own_view_and_leave_nothing_shared(coordinator):
     template = Template(
-        "{% load cache %}{% cache fragment_seconds greeting content_version %}"
-        "{{ user.email }}{% endcache %}"
+        "{% load cache %}{% cache fragment_seconds greeting content_version "
+        "using=fragment_cache %}{{ user.email }}{% endcache %}"
     )
     signed_in, anonymous = RequestFactory().get("/fi/"), RequestFactory().get("/fi/")
     signed_in.user, anonymous.user = coordinator, AnonymousUser()
@@ -100,6 +100,16 @@ def test_signed_in_users_render_their_own_view_and_leave_nothing_shared(coordina
     assert coordinator.email not in shared
     # …and what the anonymous visitor left is not what the signed-in user gets.
     assert coordinator.email in template.render(RequestContext(signed_in))
+
+
+def test_a_slug_of_the_other_language_redirects_without_sending_the_next_visitor_round(client):
+    """The page's object is kept for visitors; whether their slug was the other language's
+    is decided per request (once it was kept too, and the right address redirected to itself)."""
+    event = EventFactory(slug_fi="kevaan-verkostopaiva", slug_sv="varens-natverksdag")
+    wrong = client.get("/sv/evenemang/kevaan-verkostopaiva/")
+    assert wrong.status_code == 301 and wrong["Location"].endswith("/varens-natverksdag/")
+    assert client.get("/fi/tapahtumat/kevaan-verkostopaiva/").status_code == 200
+    assert client.get(event.get_absolute_url()).status_code == 200
 
 
 def test_a_coordinator_s_tools_never_reach_a_visitor(client, coordinator, project):
@@ -163,6 +173,8 @@ def test_no_fragment_holds_a_visitor_s_token_or_the_response_s_nonce(name, templ
     blocks = list(_cache_blocks(nodes))
     assert blocks, name
     for block in blocks:
+        # Signed-in users' and respondents' renderings go to a cache that keeps nothing.
+        assert block.cache_name is not None and block.cache_name.token == "fragment_cache", name
         queue = list(_inside(block.nodelist))
         while queue:
             node = queue.pop()
@@ -182,9 +194,23 @@ def test_the_fragment_key_names_the_scopes_and_the_language():
     context = RequestContext(request)
     with context.bind_template(Template("")):
         version, seconds = context["content_version"], context["fragment_seconds"]
+        using = context["fragment_cache"]
     assert version.startswith("fi:projects=") and ",events=" in version
     assert "blog" not in version
-    assert seconds == settings.PAGE_CACHE_SECONDS
+    assert seconds == settings.PAGE_CACHE_SECONDS and using == "template_fragments"
+
+
+def test_fragments_are_keyed_on_the_generations_read_before_the_view_ran():
+    """A change committed while a page renders retires what it renders: the key names the
+    generations the page cache middleware read first, not those at rendering time."""
+    request = RequestFactory().get("/fi/tapahtumat/")
+    request.user = AnonymousUser()
+    request.content_scopes = ("projects", "events")
+    request.content_generations = {**content_cache.current_generations(), "events": 7}
+    content_cache.retire("events")  # committed meanwhile
+    context = RequestContext(request)
+    with context.bind_template(Template("")):
+        assert ",events=7" in context["content_version"]
 
 
 def test_another_process_s_change_shows_once_the_generations_are_checked_again(settings):
