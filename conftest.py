@@ -1,9 +1,13 @@
 """The fixed cast of every test: visitor, two project coordinators, network coordinator, OPH."""
 
+import time
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
 from core.content_cache import NEXT_CHANGE_KEY, forget_local
 from core.roles import NETWORK_COORDINATOR_GROUP, OPH_GROUP
@@ -108,3 +112,21 @@ def cast(visitor, coordinator, other_coordinator, network_coordinator, oph_viewe
         "network_coordinator": network_coordinator,
         "oph": oph_viewer,
     }
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The wall clock moved forward at will, instead of waiting for it: `time.time()` (the
+    page cache's schedule) and `timezone.now()` (what is published) move together."""
+
+    class Clock:
+        offset = 0.0
+
+        def advance(self, seconds: float) -> None:
+            self.offset += seconds
+
+    moved = Clock()
+    real_time, real_now = time.time, timezone.now
+    monkeypatch.setattr(time, "time", lambda: real_time() + moved.offset)
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=moved.offset))
+    return moved

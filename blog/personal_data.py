@@ -1,5 +1,6 @@
 """A post's author: the posts one wrote are exported; erasing leaves the posts unsigned."""
 
+from core.content_cache import retire_at_commit
 from core.personal_data import register
 
 from .models import Post
@@ -19,4 +20,7 @@ class AuthoredPosts:
         # The posts belong to the projects; only the byline goes (it shows the network).
         if user is None:
             return 0
-        return Post.objects.filter(author=user).update(author=None)
+        erased = Post.objects.filter(author=user).update(author=None)
+        if erased:
+            retire_at_commit(("blog",))  # .update() sends no signal; the bylines show it
+        return erased

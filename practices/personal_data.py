@@ -4,6 +4,7 @@ The section names keep their "projects." prefix from before practices were an ap
 so an export reads the same as before.
 """
 
+from core.content_cache import retire_at_commit
 from core.personal_data import register
 
 from .models import Adoption, FollowUpRequest, Practice
@@ -32,11 +33,14 @@ class PracticeContacts:
         }
 
     def erase(self, email, user):
-        return Practice.objects.filter(contact_email__iexact=email).update(
+        erased = Practice.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""
         ) + Adoption.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""
         )
+        if erased:
+            retire_at_commit(("practices",))  # .update() sends no signal; the pages show them
+        return erased
 
 
 @register("projects.followup_requests")

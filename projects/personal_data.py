@@ -1,5 +1,6 @@
 """Contact persons shown on project pages."""
 
+from core.content_cache import retire_at_commit
 from core.personal_data import register
 from projects.models import ContactPerson
 
@@ -14,6 +15,9 @@ class Contacts:
         )
 
     def erase(self, email, user):
-        return ContactPerson.objects.filter(email__iexact=email).update(
+        erased = ContactPerson.objects.filter(email__iexact=email).update(
             name="–", title="", email="", phone=""
         )
+        if erased:
+            retire_at_commit(("projects",))  # .update() sends no signal; project pages show them
+        return erased

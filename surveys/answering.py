@@ -32,8 +32,9 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from core.content_cache import local_memo
+from core.content_cache import current_generations, local_memo
 from core.signed import Between, Id, Match, MaxLength, signed_load
+from core.translation_utils import current_language
 from projects.models import Project
 
 from .models import DONT_KNOW_LABEL, Condition, Page, Question, Survey, plain_number
@@ -111,12 +112,13 @@ class Structure:
                 Prefetch("conditions", queryset=conditions),
             )
         )
-        self._projects = None
+        self._projects: dict[tuple, list[Project]] = {}
 
     @classmethod
     def for_survey(cls, survey: Survey) -> "Structure":
         """The structure kept in this process while the surveys' generation stands (any
-        edit of a survey retires it); read-only, so requests may share it."""
+        edit of a survey retires it); requests share it and only read it (its project list
+        is kept by the projects' generation, see projects())."""
         return local_memo(("survey-structure", survey.pk), "surveys", lambda: cls(survey))
 
     def fits(self, question_key: str, value) -> bool:
@@ -147,10 +149,19 @@ class Structure:
     def _questions(self) -> dict[int, Question]:
         return {q.pk: q for page in self.pages for q in page.questions.all()}
 
-    def projects(self):
-        if self._projects is None:
-            self._projects = list(Project.objects.network().published().order_by("name"))
-        return self._projects
+    def projects(self) -> list[Project]:
+        """The network projects a project question offers, in the current language's order.
+        Kept with the structure while the projects' generation stands: a structure is shared
+        between requests and outlives the projects' edits (only the surveys' retire it)."""
+        generation = (current_generations() or {}).get("projects")
+        key = (current_language(), generation)
+        projects = self._projects.get(key)
+        if projects is None:
+            projects = list(Project.objects.network().published().order_by("name"))
+            # Another language's list of the same generation stays; an older one goes.
+            kept = {k: v for k, v in self._projects.items() if k[1] == generation}
+            self._projects = {**kept, key: projects}
+        return projects
 
     @staticmethod
     def shown(item, answers: dict) -> bool:

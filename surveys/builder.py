@@ -166,7 +166,7 @@ def question_update(*, question: Question, formsets=()) -> Question:
     errors = question.change_errors()
     if errors:
         raise ValidationError(errors)
-    question.full_clean()
+    question.full_clean()  # Question.clean: also a kind its display conditions don't fit
     question.save()
     for formset in formsets:
         for form in formset.deleted_forms:
@@ -195,19 +195,12 @@ def _refuse_part_delete(survey: Survey, part: Statement | Choice) -> None:
         )
 
 
-def _dependents_message(question: Question) -> str:
-    return _(
-        "Kysymykseen viittaa näyttämisehto (%(count)s kpl). Poista ehdot ensin, jotta "
-        "mikään kysymys tai sivu ei jää näkymättä."
-    ) % {"count": question.dependent_conditions.count()}
-
-
 def question_delete_errors(question: Question) -> list[str]:
     """Why this question cannot be deleted now (empty when it can)."""
     if not services.may_delete_part(question.survey):
         return [structure_locked_message()]
     if question.dependent_conditions.exists():
-        return [_dependents_message(question)]
+        return [question.dependents_message()]
     return []
 
 
@@ -216,7 +209,7 @@ def question_delete(*, question: Question) -> None:
     survey = _locked(question.survey)
     services.ensure_deletable(survey)
     if question.dependent_conditions.exists():
-        raise ValidationError(_dependents_message(question), code="has_dependents")
+        raise ValidationError(question.dependents_message(), code="has_dependents")
     page = question.page
     _drop_test_answers(question=question)
     question.delete()

@@ -128,8 +128,10 @@ def project_links_create(*, survey: Survey) -> list[Collector]:
 @transaction.atomic
 def collector_set_active(*, collector: Collector, active: bool) -> Collector:
     """Open or close one way in; a closed link answers 404, its responses stay."""
-    Collector.objects.filter(pk=collector.pk).update(is_active=active)
+    # Saved (not .update()) so that the pages offering the link are retired at commit;
+    # only this field is written, so the link's counters are never overwritten.
     collector.is_active = active
+    collector.save(update_fields=["is_active"])
     return collector
 
 

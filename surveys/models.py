@@ -41,6 +41,16 @@ class SurveyQuerySet(TranslatedSlugQuerySetMixin, TranslatedQuerySet):
             deadlines.open_q("closes_at", now, null_is_open=True),
         )
 
+    def next_opening_or_closing(self, now=None):
+        """When an open survey next opens or closes by its own times, which changes the
+        public list (None when none will)."""
+        now = now or timezone.now()
+        times = self.filter(status=Survey.Status.OPEN).aggregate(
+            opening=models.Min("opens_at", filter=Q(opens_at__gt=now)),
+            closing=models.Min("closes_at", filter=Q(closes_at__gt=now)),
+        )
+        return min(filter(None, times.values()), default=None)
+
     def listed(self, now=None):
         """The public list: open surveys with an active public link, not hidden from it."""
         public = Collector.objects.filter(
@@ -344,9 +354,33 @@ class Question(models.Model):
             raise ValidationError(
                 {"page": ValidationError(_("Sivu kuuluu toiseen kyselyyn."), code="other_survey")}
             )
-        errors = self.change_errors()
+        errors = {**self.condition_errors(), **self.change_errors()}
         if errors:
             raise ValidationError(errors)
+
+    def dependents_message(self) -> str:
+        return _(
+            "Kysymykseen viittaa näyttämisehto (%(count)s kpl). Poista ehdot ensin, jotta "
+            "mikään kysymys tai sivu ei jää näkymättä."
+        ) % {"count": self.dependent_conditions.count()}
+
+    def condition_errors(self) -> dict:
+        """A new kind that the display conditions on this question no longer fit: a choice
+        condition needs a choice question, a scale condition a statement group (empty when
+        the kind stands or every condition still fits)."""
+        if not self.pk:
+            return {}
+        old_kind = Question.objects.filter(pk=self.pk).values_list("kind", flat=True).first()
+        if old_kind in (None, self.kind):
+            return {}
+        operators = set(self.dependent_conditions.values_list("operator", flat=True))
+        fits = all(
+            self.has_choices if operator == Condition.Operator.CHOICE_IN else self.is_likert
+            for operator in operators
+        )
+        if fits:
+            return {}
+        return {"kind": ValidationError(self.dependents_message(), code="has_dependents")}
 
     def change_errors(self) -> dict:
         """Changes to a saved question that would corrupt its answers (empty when none)."""
@@ -886,7 +920,9 @@ class ResponseQuerySet(models.QuerySet):
 class Response(models.Model):
     """One completed response. No IP address or user agent is stored."""
 
-    page_cache_exempt = True  # a response changes no public page
+    # Responses retire no cached page: one arrives every few seconds while a survey runs,
+    # and the published results it changes catch up within PAGE_CACHE_SECONDS.
+    page_cache_exempt = True
 
     survey = models.ForeignKey(
         Survey, on_delete=models.PROTECT, related_name="responses", verbose_name=_("kysely")

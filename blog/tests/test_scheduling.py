@@ -1,6 +1,5 @@
 """A post with a future publish time appears by itself at that time, cached pages included."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -13,24 +12,6 @@ from core import content_cache
 from core.content_cache import NEXT_CHANGE_KEY
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The wall clock moved forward at will, instead of waiting for it: `time.time()` (the
-    page cache's schedule) and `timezone.now()` (what is published) move together."""
-
-    class Clock:
-        offset = 0.0
-
-        def advance(self, seconds: float) -> None:
-            self.offset += seconds
-
-    moved = Clock()
-    real_time, real_now = time.time, timezone.now
-    monkeypatch.setattr(time, "time", lambda: real_time() + moved.offset)
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=moved.offset))
-    return moved
 
 
 def test_published_leaves_out_future_posts_and_drafts():

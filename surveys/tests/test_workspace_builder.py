@@ -18,7 +18,7 @@ from surveys.tests.factories import (
     SurveyFactory,
     build_survey,
 )
-from surveys.tests.helpers import workspace_url
+from surveys.tests.helpers import form_data, workspace_url
 
 url = workspace_url
 
@@ -197,6 +197,31 @@ def test_the_kind_of_an_answered_question_is_refused_beside_the_field(nc_client,
     assert 'id="id_kind_error"' in response.text
     single.refresh_from_db()
     assert (single.kind, single.text_fi) == ("single", s["single"].text_fi)
+
+
+def test_a_kind_the_display_conditions_no_longer_fit_is_refused_beside_the_field(nc_client, s):
+    single = s["single"]  # page 2 shows only when it is answered "Kyllä"
+    data = form_data(single, language=None, kind=Question.Kind.SHORT_TEXT)
+    response = nc_client.post(url("question_edit", pk=s["survey"].pk, question_pk=single.pk), data)
+    assert response.status_code == 200
+    assert 'id="id_kind_error"' in response.text
+    assert "Poista ehdot ensin" in response.text
+    single.refresh_from_db()
+    assert single.kind == Question.Kind.SINGLE
+    likert = Question.objects.get(pk=s["likert"].pk)  # a scale condition rests on it
+    likert.kind = Question.Kind.SINGLE
+    with pytest.raises(ValidationError) as error:
+        builder.question_update(question=likert)
+    assert "kind" in error.value.error_dict
+
+
+def test_a_kind_the_display_conditions_still_fit_is_saved(nc_client, s):
+    single = s["single"]
+    data = form_data(single, language=None, kind=Question.Kind.MULTIPLE)
+    response = nc_client.post(url("question_edit", pk=s["survey"].pk, question_pk=single.pk), data)
+    assert response.status_code == 302
+    single.refresh_from_db()
+    assert single.kind == Question.Kind.MULTIPLE  # its choices, and the condition on them, stand
 
 
 def test_dont_know_of_an_answered_likert_group_stays(s):

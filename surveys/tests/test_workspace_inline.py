@@ -7,11 +7,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from surveys.models import Question, Statement
+from surveys.models import Statement
 from surveys.tests.factories import SurveyFactory, build_survey
-from surveys.tests.helpers import workspace_url
+from surveys.tests.helpers import form_data, workspace_url
 from surveys.tests.test_workspace_queries import survey_with
-from surveys.workspace_forms import QuestionForm, part_formsets
 
 url = workspace_url
 
@@ -21,24 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def s():
     return build_survey()
-
-
-def form_data(question: Question, language="fi", **changes) -> dict:
-    """What the question's edit form posts as it stands, with `changes`."""
-    data = {}
-    forms = [QuestionForm(instance=question), *part_formsets(question)]
-    for form in forms:
-        rows = [form.management_form, *form.forms] if hasattr(form, "forms") else [form]
-        for row in rows:
-            for field in row:
-                value = field.value()
-                if value is None or value is False:
-                    continue
-                data[field.html_name] = "on" if value is True else value
-    if language is not None:
-        data["preview_language"] = language
-    data.update(changes)
-    return data
 
 
 # In place on the builder ---------------------------------------------------------------
@@ -190,6 +171,15 @@ def test_bad_input_gives_a_message_and_never_an_error(nc_client, s, changes):
     assert "Esikatselu" in response.text or "esikatselun kieli" in response.text
 
 
+def test_a_kind_its_display_conditions_do_not_fit_is_named_in_the_preview(nc_client, s):
+    single = s["single"]  # page 2 shows only when it is answered "Kyllä"
+    data = form_data(single, kind="likert")
+    address = url("question_preview_live", pk=s["survey"].pk, question_pk=single.pk)
+    response = nc_client.post(address, data)
+    assert response.status_code == 400
+    assert "Poista ehdot ensin" in response.text
+
+
 def test_the_message_names_the_fields_to_fix(nc_client, s):
     likert = s["likert"]
     data = form_data(likert, text_fi="", scale_size="11", **{"statements-0-order": "x"})
@@ -260,7 +250,7 @@ def test_the_preview_does_not_grow_with_the_questions(client, network_coordinato
 
 @pytest.mark.parametrize(
     ("key", "kind"),
-    [("single", "likert"), ("likert", "number"), ("short", "multiple"), ("multiple", "project")],
+    [("number", "likert"), ("long", "number"), ("short", "multiple"), ("multiple", "project")],
 )
 def test_a_changed_kind_is_previewed_without_an_error(nc_client, s, key, kind):
     question = s[key]
