@@ -23,7 +23,8 @@ from core.roles import (
 )
 from core.signed import Id, signed_load
 from core.versions import set_comment, versions_of
-from projects.models import Project, Theme
+from projects.models import Theme
+from projects.services import projects_after_edit
 
 from .models import COVER_RENDITION_WIDTHS, Post, PostImage
 
@@ -233,11 +234,9 @@ def post_restore(*, obj: Post, m2m: dict, user) -> Post:
     """The history's restore of a post's content (core.versions.version_restore): its
     projects only within the user's own (as the editor's form keeps them), and a published
     post restored by someone whose posts need review goes to review as an edit would."""
-    editable = set(Project.objects.editable_by(user).values_list("pk", flat=True))
-    current = set(obj.projects.values_list("pk", flat=True))
-    wanted = set(m2m.get("projects", current))
-    project_ids = (wanted & editable) | (current - editable)
-    projects = list(Project.objects.filter(pk__in=project_ids))
+    current = obj.projects.values_list("pk", flat=True)
+    wanted = m2m.get("projects", current)
+    projects = projects_after_edit(user=user, current=current, wanted=wanted)
     themes = list(Theme.objects.filter(pk__in=m2m.get("themes", [])))
     intent = INTENT_SAVE
     if obj.status == Post.Status.PUBLISHED and obj.needs_review_by(user, projects=projects):

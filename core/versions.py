@@ -270,7 +270,9 @@ def version_restore(*, obj, version: Version, user):
         model_field = type(obj)._meta.get_field(field_name)
         value = old.get(model_field.attname)
         if model_field.many_to_many:
-            m2m[field_name] = list(value or [])
+            # Rows deleted since (a retired theme) are left out, not linked to.
+            existing = model_field.related_model._default_manager.filter(pk__in=value or [])
+            m2m[field_name] = list(existing.values_list("pk", flat=True))
         elif isinstance(model_field, models.FileField):
             setattr(obj, model_field.attname, getattr(value, "name", value) or "")
         else:

@@ -23,4 +23,11 @@ def register_history():
 
     # A restore brings back the content, never the state or the participation counts.
     counters = ("sequence", "registered_total", "attended_total", "personal_data_removed_at")
-    versions.register(Event, key="event", kept=("status", *counters), hidden=counters)
+    versions.register(
+        Event,
+        key="event",
+        # Publishing is its own action (publish, schedule, unpublish), never a restore's.
+        kept=("status", "publish_at", *counters),
+        hidden=counters,
+        restore="projects.services.shared_content_restore",
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import deadlines
+from core.attachments import validate_attachment
 from core.fields import RichTextField
 from core.files import PrivateFileField
 from core.project_content import ProjectContentQuerySet
@@ -387,7 +388,13 @@ class EventMaterial(models.Model):
     title = models.CharField(_("otsikko"), max_length=200)
     # Private storage: handed out by events.views.material_download as a download, only
     # while the event is visible (a draft event's slides are not public).
-    file = PrivateFileField(_("tiedosto"), upload_to="events/materials/", blank=True)
+    file = PrivateFileField(
+        _("tiedosto"),
+        upload_to="events/materials/",
+        blank=True,
+        validators=[validate_attachment],
+        help_text=_("PDF, DOCX, PPTX tai ODT."),
+    )
     url = models.URLField(_("linkki"), blank=True)
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
 

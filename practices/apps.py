@@ -17,4 +17,9 @@ def register_history():
 
     from .models import Practice
 
-    versions.register(Practice, key="practice", kept=("is_published",))
+    versions.register(
+        Practice,
+        key="practice",
+        kept=("is_published",),
+        restore="projects.services.shared_content_restore",
+    )

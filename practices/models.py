@@ -23,13 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import deadlines
+from core.attachments import CONTENT_TYPES, extension_of, validate_attachment
 from core.fields import RichTextField
 from core.files import PrivateFileField
 from core.project_content import ProjectContentQuerySet
 from core.roles import is_network_coordinator
 from core.translation_utils import fill_missing_slugs
-
-from .attachments import CONTENT_TYPES, extension_of, validate_attachment
 
 ONE_YEAR = timedelta(days=365)
 TWO_YEARS = timedelta(days=730)

@@ -502,5 +502,5 @@ EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
 # Survey pages one client address may submit in five minutes (core/ratelimit.py).
 SURVEYS_SUBMISSIONS_PER_5MIN = env_int("SURVEYS_SUBMISSIONS_PER_5MIN", 300)
 
-# Practices: the largest attachment accepted (bytes).
-PRACTICE_ATTACHMENT_MAX_BYTES = env_int("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# The largest attachment accepted: practice files and event materials (core/attachments.py).
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

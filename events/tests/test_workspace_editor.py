@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.tests.test_attachments import WINDOWS_EXE
 from events.models import Event
 from events.tests.factories import EventFactory, RegistrationFactory
 from projects.tests.factories import MembershipFactory, ThemeFactory
@@ -263,6 +264,34 @@ def test_a_material_file_is_uploaded_to_private_storage(client, coordinator, pro
     material = event.materials.get()
     assert material.file.name.startswith("events/materials/")
     assert material.href == reverse("events:material_download", kwargs={"pk": material.pk})
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("fi", "Liitteen pitää olla PDF-"), ("sv", "Bilagan ska vara en PDF-")],
+)
+def test_a_material_file_is_checked_like_any_attachment(
+    client, coordinator, project, language, message
+):
+    event = EventFactory(projects=[project])
+    client.force_login(coordinator)
+    executable = SimpleUploadedFile(
+        "diat.exe", WINDOWS_EXE, content_type="application/x-msdownload"
+    )
+    renamed = SimpleUploadedFile("diat.pdf", WINDOWS_EXE, content_type="application/pdf")
+    for upload in (executable, renamed):
+        response = client.post(
+            url("event_materials", language, pk=event.pk), {"title_fi": "Diat", "file": upload}
+        )
+        assert response.status_code == 200
+        assert not event.materials.exists()
+    assert (
+        message
+        in client.post(
+            url("event_materials", language, pk=event.pk),
+            {"title_fi": "Diat", "file": SimpleUploadedFile("diat.exe", WINDOWS_EXE)},
+        ).text
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ State only: the tables were created by projects 0002 and 0003 and keep their nam
 
 import django.db.models.deletion
 import django.utils.timezone
-import practices.attachments
+import core.attachments
 import practices.models
 import uuid
 import core.files
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                         ('title', models.CharField(max_length=200, verbose_name='otsikko')),
                         ('title_fi', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
                         ('title_sv', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
-                        ('file', core.files.PrivateFileField(help_text='PDF, DOCX, PPTX tai ODT.', max_length=200, upload_to=practices.models.attachment_path, validators=[practices.attachments.validate_attachment], verbose_name='tiedosto')),
+                        ('file', core.files.PrivateFileField(help_text='PDF, DOCX, PPTX tai ODT.', max_length=200, upload_to=practices.models.attachment_path, validators=[core.attachments.validate_attachment], verbose_name='tiedosto')),
                         ('kind', models.CharField(blank=True, editable=False, max_length=10, verbose_name='tiedostomuoto')),
                         ('size', models.PositiveIntegerField(default=0, editable=False, verbose_name='koko')),
                         ('order', models.PositiveSmallIntegerField(default=0, verbose_name='järjestys')),

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core import outbox
+from core.tests.test_attachments import WINDOWS_EXE, pdf_bytes, upload
 from practices import services
 from practices.models import Practice
 from practices.tests.factories import AdoptionFactory, PracticeFactory
-from practices.tests.test_attachments import WINDOWS_EXE, pdf_bytes, upload
 from projects.tests.factories import OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import practices.attachments
+import core.attachments
 import practices.models
 import uuid
 from django.conf import settings
@@ -109,7 +109,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=200, verbose_name='otsikko')),
                 ('title_fi', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
                 ('title_sv', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
-                ('file', models.FileField(help_text='PDF, DOCX, PPTX tai ODT.', max_length=200, upload_to=practices.models.attachment_path, validators=[practices.attachments.validate_attachment], verbose_name='tiedosto')),
+                ('file', models.FileField(help_text='PDF, DOCX, PPTX tai ODT.', max_length=200, upload_to=practices.models.attachment_path, validators=[core.attachments.validate_attachment], verbose_name='tiedosto')),
                 ('kind', models.CharField(blank=True, editable=False, max_length=10, verbose_name='tiedostomuoto')),
                 ('size', models.PositiveIntegerField(default=0, editable=False, verbose_name='koko')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='järjestys')),

@@ -3,7 +3,7 @@ while the practice is visible); existing logos are re-encoded by the image pipel
 that no EXIF or GPS data stay on the public site. Both steps can run again.
 """
 
-import practices.attachments
+import core.attachments
 import practices.models
 import core.files
 import core.images
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 help_text="PDF, DOCX, PPTX tai ODT.",
                 max_length=200,
                 upload_to=practices.models.attachment_path,
-                validators=[practices.attachments.validate_attachment],
+                validators=[core.attachments.validate_attachment],
                 verbose_name="tiedosto",
             ),
         ),

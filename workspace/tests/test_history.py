@@ -1,12 +1,17 @@
 """The history of content: who changed what and when, a readable diff, restoring."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.models import Post
 from blog.tests.factories import PostFactory
 from core import versions
+from events.models import Event
 from events.tests.factories import EventFactory
+from practices.tests.factories import PracticeFactory
 from projects.tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +145,72 @@ def test_an_event_restore_keeps_its_state(client, coordinator, project):
     assert client.post(url).status_code == 302
     event.refresh_from_db()
     assert event.title_fi == "Tapahtuma" and event.status == "cancelled"
+
+
+def _restore(client, key, obj, version):
+    address = reverse(
+        f"workspace:{key}_history_restore", kwargs={"pk": obj.pk, "version_id": version.pk}
+    )
+    return client.post(address)
+
+
+def _project_ids(obj) -> set[int]:
+    return set(obj.projects.values_list("pk", flat=True))
+
+
+def test_a_restore_leaves_the_links_of_projects_one_may_not_edit(
+    client, coordinator, other_coordinator, network_coordinator, project, other_project
+):
+    """As the editor's form does: an event leaves another project's page only by its own
+    coordinators, and comes back there only by them."""
+    with versions.revision(coordinator):
+        shared = EventFactory(projects=[project, other_project])
+        own = EventFactory(projects=[project])
+        practice = PracticeFactory(projects=[project])
+    shared_first, own_first = versions.versions_of(shared).get(), versions.versions_of(own).get()
+    practice_first = versions.versions_of(practice).get()
+    with versions.revision(other_coordinator):
+        shared.projects.set([project])  # the other project leaves
+        _edited(shared, other_coordinator, title_fi="Vain meidän")
+    with versions.revision(network_coordinator):
+        own.projects.add(other_project)  # a partner joins
+        _edited(own, network_coordinator, title_fi="Yhteinen")
+        practice.projects.add(other_project)
+        _edited(practice, network_coordinator, title_fi="Yhteinen malli")
+    client.force_login(coordinator)
+    for key, obj, version in (
+        ("event", shared, shared_first),
+        ("event", own, own_first),
+        ("practice", practice, practice_first),
+    ):
+        assert _restore(client, key, obj, version).status_code == 302
+    assert _project_ids(shared) == {project.pk}
+    assert _project_ids(own) == {project.pk, other_project.pk}
+    assert _project_ids(practice) == {project.pk, other_project.pk}
+    own.refresh_from_db()
+    assert own.title_fi != "Yhteinen"  # the content itself was restored
+
+
+def test_an_event_restore_keeps_its_publishing_time(client, coordinator, project):
+    later = timezone.now() + timedelta(days=5)
+    with versions.revision(coordinator):
+        event = EventFactory(projects=[project], status=Event.Status.PUBLISHED, publish_at=later)
+    scheduled = versions.versions_of(event).get()
+    _edited(event, coordinator, publish_at=None, title_fi="Uusi otsikko")  # published at once
+    client.force_login(coordinator)
+    assert _restore(client, "event", event, scheduled).status_code == 302
+    assert Event.objects.published().filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)  # a dangling link fails only at commit
+def test_a_restore_leaves_out_what_was_deleted_since(client, coordinator, project):
+    kept, retired = ThemeFactory(), ThemeFactory()
+    with versions.revision(coordinator):
+        event = EventFactory(projects=[project], themes=[kept, retired], title_fi="Vanha")
+    first = versions.versions_of(event).get()
+    _edited(event, coordinator, title_fi="Uusi")
+    retired.delete()
+    client.force_login(coordinator)
+    assert _restore(client, "event", event, first).status_code == 302
+    event.refresh_from_db()
+    assert (event.title_fi, set(event.themes.all())) == ("Vanha", {kept})

@@ -1,4 +1,5 @@
-"""Practice attachments: checked by what the file is, not by what it is called.
+"""Document attachments (a practice's files, an event's materials): checked by what the file
+is, not by what it is called.
 
 A PDF starts with "%PDF-"; DOCX and PPTX are ZIP packages holding their main
 part; ODT is a ZIP whose first member "mimetype" names the OpenDocument text
@@ -28,7 +29,7 @@ MAX_MEMBERS = 5000
 
 
 def max_bytes() -> int:
-    return settings.PRACTICE_ATTACHMENT_MAX_BYTES
+    return settings.ATTACHMENT_MAX_BYTES
 
 
 def extension_of(name: str) -> str:
