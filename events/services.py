@@ -93,6 +93,9 @@ def registration_create(
             {"email": _("Tällä sähköpostiosoitteella on jo ilmoittauduttu tähän tapahtumaan.")},
             code="duplicate",
         )
+    # Places that came free while people wait (more places, a published draft) are theirs
+    # first: offered to the queue before a newcomer is counted.
+    _offer_free_places(event, mode, now)
     free = free_places(event, mode)
     status = (
         Registration.Status.CONFIRMED if free is None or free > 0 else Registration.Status.WAITING
@@ -117,12 +120,17 @@ def registration_create(
 
 @transaction.atomic
 def registration_cancel(*, registration: Registration, now=None) -> Registration:
-    """Cancel a registration; a place it held goes to the first person waiting."""
+    """Cancel a registration; a place it held goes to the first person waiting. Not once
+    the event is over: its figures (who registered, who came) stand."""
     now = now or timezone.now()
     event = _locked_event(registration.event_id)
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return registration
+    if event.ends_at <= now:
+        raise ValidationError(
+            _("Tapahtuma on jo päättynyt, joten ilmoittautumista ei voi enää perua."), code="past"
+        )
     held_place = registration.status in (
         Registration.Status.CONFIRMED,
         Registration.Status.OFFERED,
@@ -432,9 +440,23 @@ NOT_COPIED = {
 
 
 @transaction.atomic
-def event_save(*, form) -> Event:
-    """Save the editor's form (the event and its projects and themes) as one write."""
-    return form.save()
+def event_save(*, form, now=None) -> Event:
+    """Save the editor's form (the event and its projects and themes) as one write. Places
+    added (a larger capacity, a limit removed) go to the people waiting at once."""
+    event = form.save()
+    offer_queued_places(event=event, now=now)
+    return event
+
+
+def offer_queued_places(*, event: Event, now=None) -> list[Registration]:
+    """Offer every mode's free places to the people waiting (the event row locked)."""
+    now = now or timezone.now()
+    event = _locked_event(event.pk)
+    return [
+        registration
+        for mode in event.modes()
+        for registration in _offer_free_places(event, mode, now)
+    ]
 
 
 @transaction.atomic
@@ -452,6 +474,7 @@ def event_publish(*, event: Event, at=None, now=None) -> Event:
     event.status = Event.Status.PUBLISHED
     event.publish_at = at if at is not None and at > now else None
     event.save(update_fields=["status", "publish_at", "updated_at"])
+    offer_queued_places(event=event, now=now)  # places freed while it was a draft
     return event
 
 

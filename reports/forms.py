@@ -26,7 +26,8 @@ class SurveyFilterForm(forms.Form):
         ] + [(pk, q.text) for pk, q in self.background.items()]
         self.rounds = {
             s.pk: s
-            for s in Survey.objects.filter(series=survey.series)
+            for s in scope.surveys()  # a round the scope may not open is no comparison either
+            .filter(series=survey.series)
             .exclude(pk=survey.pk)
             .exclude(status=Survey.Status.DRAFT)
             .order_by("round")

@@ -19,7 +19,7 @@ from events.models import Event
 from projects.models import Project
 from surveys import results
 from surveys.models import DONT_KNOW_LABEL, Choice, Collector, Question, Statement, Survey
-from surveys.privacy import small_cell
+from surveys.privacy import MIN_CELL, small_cell
 
 from . import charts
 from .access import Scope
@@ -149,11 +149,12 @@ def likert_row(text: str, question: Question, result) -> list:
 
 
 def likert_group(question, result_of, *, slug_prefix="") -> LikertGroup:
-    """A Likert group's table and chart; a statement answered by fewer than five is hidden."""
+    """A Likert group's table and chart; a statement answered on the scale by fewer than five
+    is hidden (its mean would be about those few, however many said "don't know")."""
     rows = []
     for statement in question.statements.all():
         result = result_of(statement.pk)
-        if result is not None and small_cell(result.n_with_dont_know):
+        if result is not None and small_cell(result.n):
             result = None
         rows.append((statement, result))
     table = Table(
@@ -242,11 +243,14 @@ def per_project_table(counts_by_project, network_total: int, scope: Scope) -> Ta
         title=_("Vastaukset hankkeittain"),
         columns=[Column(_("Hanke")), Column(_("Vastauksia"), "int"), Column("%", "share")],
     )
-    for project_id, name, count in counts_by_project:
-        if not scope.may_see_project(project_id):
-            continue
-        label = name or _("Hanke ei tiedossa")
-        visible = not small_cell(count)
+    rows = [
+        (name or _("Hanke ei tiedossa"), count)
+        for project_id, name, count in counts_by_project
+        if scope.may_see_project(project_id)
+    ]
+    hidden = complementary_hidden([count for _label, count in rows])
+    for index, (label, count) in enumerate(rows):
+        visible = index not in hidden
         table.rows.append(
             [
                 label,
@@ -256,6 +260,21 @@ def per_project_table(counts_by_project, network_total: int, scope: Scope) -> Ta
         )
     table.rows.append([_("Koko verkosto"), network_total, 1.0 if network_total else None])
     return table
+
+
+def complementary_hidden(counts: list[int]) -> set[int]:
+    """The indexes of the counts to hide in a breakdown shown beside its total: the small
+    ones, and while those hidden add up to a small group of people, the next smallest too
+    (with one row hidden, the total minus the others would give it away). Empty rows alone
+    protect nobody and need no cover."""
+    hidden = {index for index, count in enumerate(counts) if small_cell(count)}
+    by_size = sorted(range(len(counts)), key=lambda index: counts[index])
+    while 0 < sum(counts[index] for index in hidden) < MIN_CELL:
+        rest = [index for index in by_size if index not in hidden]
+        if not rest:
+            break
+        hidden.add(rest[0])
+    return hidden
 
 
 def per_day_table(per_day, *, project: Project | None, hidden: bool) -> Table:
@@ -352,7 +371,7 @@ def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:
         row = [statement.text]
         for pk, _label in groups:
             result = grouped.get((statement.pk, pk))
-            if result is None or small_cell(result.n_with_dont_know):
+            if result is None or small_cell(result.n):
                 row += [None, None]
             else:
                 row += [result.n, result.mean]
@@ -396,7 +415,7 @@ def event_feedback(survey: Survey, scope: Scope) -> Table | None:
         row = [statement.text]
         for event in events:
             result = grouped.get((statement.pk, event.pk))
-            if result is None or small_cell(result.n_with_dont_know):
+            if result is None or small_cell(result.n):
                 row += [None, None]
             else:
                 row += [result.n, result.mean]
@@ -449,8 +468,8 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
                 ancestor = None
         new = new_results.get(statement.pk)
         old = old_results.get(ancestor.pk) if ancestor is not None else None
-        new = None if new is None or small_cell(new.n_with_dont_know) else new
-        old = None if old is None or small_cell(old.n_with_dont_know) else old
+        new = None if new is None or small_cell(new.n) else new
+        old = None if old is None or small_cell(old.n) else old
         change = new.mean - old.mean if new and old and new.n and old.n else None
         table.rows.append(
             [

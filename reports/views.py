@@ -172,9 +172,9 @@ def _open_question_context(request, survey, question) -> dict:
     search = request.GET.get("q", "").strip()[:200]
     if search:
         answers = answers.filter(text__icontains=search)
-    theme = request.GET.get("theme", "")
-    if theme.isdigit():
-        answers = answers.filter(codes=int(theme))
+    theme = requested_id(request.GET.get("theme", ""))
+    if theme is not None:
+        answers = answers.filter(codes=theme)
     page = Paginator(
         answers.select_related("quote", "response__project")
         .prefetch_related("codes")

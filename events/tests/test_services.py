@@ -211,3 +211,37 @@ def test_attendance_feeds_the_participation_numbers():
     stats = Event.objects.participation_stats()
     (row,) = stats["by_project"]
     assert (row["events"], row["registered"], row["attended"]) == (1, 2, 1)
+
+
+# Places that come free go to the queue -------------------------------------------------
+
+
+def test_a_newcomer_queues_behind_those_waiting_for_a_place_added_since():
+    event = EventFactory(registration_enabled=True, capacity_in_person=1, format="in_person")
+    register(event, "a@example.org")
+    waiting = register(event, "b@example.org")
+    Event.objects.filter(pk=event.pk).update(capacity_in_person=2)  # saved outside the editor
+    newcomer = register(event, "c@example.org")
+    waiting.refresh_from_db()
+    assert (waiting.status, newcomer.status) == ("offered", "waiting")
+
+
+def test_a_draft_published_again_offers_the_places_freed_meanwhile():
+    event = EventFactory(registration_enabled=True, capacity_in_person=1, format="in_person")
+    first = register(event, "a@example.org")
+    waiting = register(event, "b@example.org")
+    services.event_unpublish(event=event)
+    Registration.objects.filter(pk=first.pk).update(status="cancelled")
+    services.event_publish(event=event)
+    waiting.refresh_from_db()
+    assert waiting.status == "offered"
+
+
+def test_the_signed_link_does_not_cancel_once_the_event_is_over():
+    event = EventFactory(registration_enabled=True)
+    registration = register(event, "a@example.org")
+    with pytest.raises(ValidationError) as error:
+        services.registration_cancel(registration=registration, now=event.ends_at)
+    assert error.value.code == "past"
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"

@@ -336,3 +336,17 @@ def test_the_home_shows_upcoming_events_with_places_and_expiring_offers(
     cells = re.findall(r"<td>(.*?)</td>", row, re.S)
     assert [c.strip() for c in cells[-3:]] == ["2 / 3", "1", "1"]
     assert "Tarjottu Tiina" in panel
+
+
+def test_places_added_in_the_editor_go_to_those_waiting(client, coordinator, project):
+    from events.services import registration_create
+
+    event = EventFactory(
+        projects=[project], registration_enabled=True, capacity_in_person=1, format="in_person"
+    )
+    for email in ("a@example.org", "b@example.org"):
+        registration_create(event=event, name="Maija", email=email, consent=True)
+    client.force_login(coordinator)
+    data = form_data(project, format="in_person", capacity_in_person="2", online_url=None)
+    assert client.post(url("event_edit", pk=event.pk), data).status_code == 302
+    assert event.registrations.get(email="b@example.org").status == "offered"
