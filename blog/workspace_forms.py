@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.html import sanitize_html
 from core.images import ACCEPT, ImageUploadFormField
+from core.workspace_forms import EditConflictMixin
 from projects.forms import ProjectsKeptFormMixin
 from projects.models import Project, Theme
 
@@ -30,7 +31,7 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class PostForm(ProjectsKeptFormMixin, forms.ModelForm):
+class PostForm(EditConflictMixin, ProjectsKeptFormMixin, forms.ModelForm):
     """The text of a post in both languages, the cover, projects, themes and the time.
 
     The text is HTML of the portal's allowlist (core/html.py), the same sanitiser as the

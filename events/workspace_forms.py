@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import coordinated_project_ids
+from core.workspace_forms import EditConflictMixin
 from projects.forms import ProjectsKeptFormMixin
 from projects.models import Project
 
@@ -52,7 +53,7 @@ IN_PERSON_ONLY = ("venue_fi", "venue_sv", "address_fi", "address_sv", "capacity_
 REMOTE_ONLY = ("online_url", "online_link_public", "capacity_remote")
 
 
-class EventForm(ProjectsKeptFormMixin, forms.ModelForm):
+class EventForm(EditConflictMixin, ProjectsKeptFormMixin, forms.ModelForm):
     starts_at = local_datetime_field(_("Alkaa"))
     ends_at = local_datetime_field(_("Päättyy"))
     registration_deadline = local_datetime_field(

@@ -7,7 +7,7 @@ practice (`ProjectsKeptFormMixin`); attachments keep the model's validated priva
 from django import forms
 from django.forms import inlineformset_factory
 
-from core.workspace_forms import LanguagePairsMixin
+from core.workspace_forms import EditConflictMixin, LanguagePairsMixin
 from projects.forms import ProjectsKeptFormMixin
 from projects.models import Organisation, Project, Theme
 
@@ -25,7 +25,7 @@ TRANSLATED = (
 )
 
 
-class PracticeForm(LanguagePairsMixin, ProjectsKeptFormMixin, forms.ModelForm):
+class PracticeForm(EditConflictMixin, LanguagePairsMixin, ProjectsKeptFormMixin, forms.ModelForm):
     translated = TRANSLATED
 
     class Meta:

@@ -4,7 +4,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from core.workspace_forms import LanguagePairsMixin
+from core.workspace_forms import EditConflictMixin, LanguagePairsMixin
 
 from .models import ContactPerson, Organisation, Project, Theme
 
@@ -21,7 +21,7 @@ TRANSLATED = (
 )
 
 
-class ProjectForm(LanguagePairsMixin, forms.ModelForm):
+class ProjectForm(EditConflictMixin, LanguagePairsMixin, forms.ModelForm):
     translated = TRANSLATED
 
     class Meta:
