@@ -203,6 +203,10 @@ class Post(models.Model):
     def display_alt(self) -> str:
         return self.text("cover_alt") or self.cover_alt_fi or self.cover_alt_sv or ""
 
+    def review_stamp(self) -> str:
+        """Which state of the post a reviewer read (any save changes it)."""
+        return self.updated_at.isoformat()
+
     @property
     def author_name(self) -> str:
         if self.author is None:

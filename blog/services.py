@@ -191,9 +191,16 @@ def _reviewed(post: Post, reviewer) -> Post:
 
 
 @transaction.atomic
-def post_approve(*, post: Post, reviewer) -> Post:
-    """A network coordinator publishes a post waiting for review (at its set time)."""
+def post_approve(*, post: Post, reviewer, reviewed: str | None = None) -> Post:
+    """A network coordinator publishes a post waiting for review (at its set time).
+    `reviewed` is the post's `review_stamp()` on the page the reviewer read: a post
+    changed since is not published unseen."""
     post = _reviewed(post, reviewer)
+    if reviewed is not None and reviewed != post.review_stamp():
+        raise ValidationError(
+            _("Kirjoitusta muutettiin sen jälkeen, kun avasit sen. Tarkista muutokset uudelleen."),
+            code="changed",
+        )
     _publish(post, timezone.now())
     post.review_note = ""
     post.save()

@@ -233,7 +233,8 @@ def post_review(request, pk):
     if request.method == "POST":
         try:
             if request.POST.get("toiminto") == "hyvaksy":
-                services.post_approve(post=post, reviewer=request.user)
+                reviewed = request.POST.get("tarkistettu")
+                services.post_approve(post=post, reviewer=request.user, reviewed=reviewed)
                 messages.success(request, _("Kirjoitus hyväksyttiin ja julkaistiin."))
             else:
                 return_form.is_valid()

@@ -106,6 +106,27 @@ def test_the_network_coordinator_approves_and_the_writer_is_told(
     assert versions.versions_of(draft).first().revision.comment == "approved"
 
 
+def test_a_post_changed_after_the_review_page_was_opened_is_not_published_unseen(
+    client, draft, coordinator, network_coordinator
+):
+    _write(draft, coordinator, services.INTENT_SUBMIT)
+    client.force_login(network_coordinator)
+    address = reverse("blog_workspace:post_review", kwargs={"pk": draft.pk})
+    page = client.get(address).text
+    stamp = page.split('name="tarkistettu" value="')[1].split('"')[0]
+    draft.refresh_from_db()
+    draft.title_fi = "Muutettu tarkistuksen aikana"
+    _write(draft, coordinator, services.INTENT_SUBMIT)  # still waiting, but not as read
+    response = client.post(address, {"toiminto": "hyvaksy", "tarkistettu": stamp}, follow=True)
+    assert "Kirjoitusta muutettiin sen jälkeen" in response.text
+    draft.refresh_from_db()
+    assert draft.status == Post.Status.REVIEW
+    fresh = client.get(address).text.split('name="tarkistettu" value="')[1].split('"')[0]
+    client.post(address, {"toiminto": "hyvaksy", "tarkistettu": fresh})
+    draft.refresh_from_db()
+    assert draft.is_live
+
+
 def test_approval_keeps_a_set_publish_time(draft, coordinator, network_coordinator):
     later = timezone.now() + timedelta(days=2)
     draft.publish_at = later
