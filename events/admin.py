@@ -5,6 +5,7 @@ from modeltranslation.admin import TranslationTabularInline
 from core.admin_mixins import EditableByInlineMixin, TranslatedEditableAdmin
 from projects.forms import ProjectsKeptForm
 
+from . import services
 from .models import Event, EventMaterial
 
 
@@ -25,6 +26,12 @@ class EventAdmin(TranslatedEditableAdmin):
     filter_horizontal = ["projects", "themes"]
     inlines = [EventMaterialInline]
     readonly_fields = ["sequence", "updated_at"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # As the workspace's save does: places added go to those waiting.
+        services.offer_queued_places(event=form.instance)
+
     fieldsets = [
         (
             None,

@@ -130,3 +130,19 @@ def test_admin_refuses_end_before_start_with_a_message(client, network_coordinat
     )
     assert "Tapahtuma ei voi päättyä ennen kuin se alkaa." in response.content.decode()
     assert not Event.objects.filter(slug_fi="vaara").exists()
+
+
+def test_places_added_in_the_admin_go_to_those_waiting(client, network_coordinator, project):
+    from events.services import registration_create
+
+    event = EventFactory(
+        projects=[project], registration_enabled=True, capacity_in_person=1, format="in_person"
+    )
+    for email in ("a@example.org", "b@example.org"):
+        registration_create(event=event, name="Maija", email=email, consent=True)
+    client.force_login(network_coordinator)
+    data = _admin_post_data(
+        event, project, capacity_in_person="2", registration_enabled="on", format="in_person"
+    )
+    assert client.post(f"/fi/admin/events/event/{event.pk}/change/", data).status_code == 302
+    assert event.registrations.get(email="b@example.org").status == "offered"
