@@ -73,15 +73,18 @@ class Draft:
         return signing.dumps(asdict(self), salt=DRAFT_SALT, compress=True)
 
     @classmethod
-    def loads(cls, token: str, *, structure: "Structure") -> "Draft | None":
-        """The draft, or None when forged, expired or of another survey.
+    def loads(
+        cls, token: str, *, structure: "Structure", max_age: int | None = DRAFT_MAX_AGE
+    ) -> "Draft | None":
+        """The draft, or None when forged, expired or of another survey. A draft kept in
+        the database for a "continue later" link is trusted by its row and has no age.
 
         Raises SignedValueInvalid when it is signed but does not fit the schema. An answer
         that no longer fits its question (edited since, or a project no longer listed) is
         dropped, and the question is asked again.
         """
         try:
-            draft = signed_load(token or "", salt=DRAFT_SALT, schema=cls, max_age=DRAFT_MAX_AGE)
+            draft = signed_load(token or "", salt=DRAFT_SALT, schema=cls, max_age=max_age)
         except signing.BadSignature:
             return None
         if draft.survey != structure.survey.pk:
@@ -167,12 +170,20 @@ class Structure:
     def shown(item, answers: dict) -> bool:
         return all(condition.matches(answers) for condition in item.conditions.all())
 
+    def in_force(self, answers: dict) -> dict:
+        """The answers that count for what is shown: those of questions still shown. An
+        answer on a page an earlier change hides stays in the draft (going back restores
+        it) but decides nothing, as it counts for nothing when the response is saved."""
+        return self.prune(answers)[0]
+
     def visible_pages(self, answers: dict) -> list[Page]:
-        return [page for page in self.pages if self.shown(page, answers)]
+        kept = self.in_force(answers)
+        return [page for page in self.pages if self.shown(page, kept)]
 
     def expected_pages(self, answers: dict, current: Page) -> list[Page]:
         """Pages shown so far plus later pages whose conditions are not decided yet."""
         current_key = (current.order, current.pk)
+        answers = self.in_force(answers)
         source_pages = {q.pk: (p.order, p.pk) for p in self.pages for q in p.questions.all()}
         expected = []
         for page in self.pages:
@@ -186,7 +197,8 @@ class Structure:
         return expected
 
     def visible_questions(self, page: Page, answers: dict) -> list[Question]:
-        return [q for q in page.questions.all() if self.shown(q, answers)]
+        kept = self.in_force(answers)
+        return [q for q in page.questions.all() if self.shown(q, kept)]
 
     def prune(self, answers: dict) -> tuple[dict, list[Question]]:
         """Only the answers of questions still shown (an earlier change may hide some)."""
@@ -299,8 +311,16 @@ def _choice_count_validators(question: Question) -> list:
     return validators
 
 
+class DistinctChoicesField(forms.MultipleChoiceField):
+    """Each choice once: a posted list naming one choice twice counts it once (it would
+    pass the minimum and break the one-answer-per-choice rule on saving)."""
+
+    def to_python(self, value):
+        return list(dict.fromkeys(super().to_python(value)))
+
+
 def _multiple_field(question: Question, stored, structure, common: dict):
-    formfield = forms.MultipleChoiceField(
+    formfield = DistinctChoicesField(
         validators=_choice_count_validators(question),
         choices=[(str(c.pk), c.text) for c in question.choices.all()],
         widget=forms.CheckboxSelectMultiple,

@@ -42,6 +42,7 @@ from .models import (
     Response,
     SavedDraft,
     Survey,
+    site_origin,
 )
 from .privacy import shown
 from .results import percent
@@ -91,8 +92,9 @@ def collector_links(collector: Collector) -> list[tuple[str, str, str]]:
 def embed_domains_set(*, survey: Survey, embed_domains: str) -> Survey:
     """The sites allowed to frame the survey, one per line (Survey.clean checks each)."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    lines = [line.strip().rstrip("/") for line in embed_domains.splitlines() if line.strip()]
-    survey.embed_domains = "\n".join(dict.fromkeys(lines))
+    lines = [line.strip() for line in embed_domains.splitlines() if line.strip()]
+    # Kept as origins (Survey.embed_domain_list); a line that is none stays for clean().
+    survey.embed_domains = "\n".join(dict.fromkeys(site_origin(line) or line for line in lines))
     survey.full_clean(validate_unique=False, validate_constraints=False)
     survey.save(update_fields=["embed_domains", "updated_at"])
     return survey

@@ -125,8 +125,11 @@ class AnswerFlow:
         if draft is None and saved_token:
             saved = SavedDraft.objects.filter(survey=self.survey, token=saved_token[:64]).first()
             if saved is not None:
-                draft = Draft.loads(saved.data.get("draft", ""), structure=self.structure)
-                if draft is not None:
+                kept = saved.data.get("draft", "")
+                draft = Draft.loads(kept, structure=self.structure, max_age=None)
+                if draft is None:  # never silently start over from a link that was saved
+                    self.context["expired"] = True
+                else:
                     draft.saved = saved.token
         return draft
 
@@ -164,13 +167,15 @@ class AnswerFlow:
         action = request.POST.get("action", "next")
         form = self._form(self.page, request.POST)
         if not form.is_valid():
-            if action != "back":
+            if action not in ("back", "save"):
                 self.form, self.focus = form, "errors"
                 return None
-            # Going back from an invalid page keeps its valid answers (only the invalid
-            # ones are dropped), so that coming forward again finds what was typed.
+            # Going back from an invalid page, or stopping there for later, keeps its valid
+            # answers (only the invalid ones are dropped): coming again finds what was typed.
             self.draft.answers = merge_page_answers(self.draft.answers, form, form.answers())
             self.draft.other = merge_page_others(self.draft.other, form)
+            if action == "save":
+                return self._save_for_later(request)
             self._show(self._previous(self.structure.visible_pages(self.draft.answers)))
             return None
         self.draft.answers = merge_page_answers(self.draft.answers, form, form.answers())

@@ -8,6 +8,7 @@ statement, a choice is a foreign key) so that results are GROUP BY queries
 
 import secrets
 import uuid
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,6 +27,21 @@ from core.translation_utils import (
 )
 from events.models import Event
 from projects.models import Project
+
+
+def site_origin(address: str) -> str | None:
+    """`https://www.example.fi` of an address (a path, query or trailing slash dropped);
+    None when it is no http(s) address of a host."""
+    if any(c in address for c in " ;,'\"") or not address.startswith(("https://", "http://")):
+        return None
+    try:
+        parts = urlsplit(address)
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    return f"{parts.scheme}://{parts.hostname}{f':{port}' if port else ''}"
 
 
 def new_token() -> str:
@@ -182,13 +198,15 @@ class Survey(models.Model):
         return ""
 
     def embed_domain_list(self) -> list[str]:
-        lines = self.embed_domains.splitlines()
-        return [line.strip().rstrip("/") for line in lines if line.strip()]
+        """The allowed sites as origins (scheme and host): a browser matches the framing
+        page's origin, and a source with a path ("https://x.fi/kyselyt/") matches none."""
+        lines = [line.strip() for line in self.embed_domains.splitlines() if line.strip()]
+        return list(dict.fromkeys(site_origin(line) or line.rstrip("/") for line in lines))
 
     def clean(self):
         super().clean()
-        for domain in self.embed_domain_list():
-            if not domain.startswith(("https://", "http://")) or any(c in domain for c in " ;,'\""):
+        for line in self.embed_domains.splitlines():
+            if line.strip() and site_origin(line.strip()) is None:
                 raise ValidationError(
                     {
                         "embed_domains": ValidationError(

@@ -396,7 +396,7 @@ def _answer_rows(
                     rows.append(Answer(**base, statement_id=int(statement_id), value=given))
         elif question.has_choices:
             choices = {c.pk: c for c in question.choices.all()}
-            for choice_id in value if isinstance(value, list) else [value]:
+            for choice_id in dict.fromkeys(value if isinstance(value, list) else [value]):
                 if choice_id in choices:
                     text = others.get(str(question.pk), "") if choices[choice_id].is_other else ""
                     rows.append(Answer(**base, choice_id=choice_id, text=text[:500]))
