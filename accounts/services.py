@@ -19,8 +19,20 @@ INVITATION_SALT = "accounts.invitation"
 
 
 def _account_state(user) -> str:
-    # Changes once the password is set or the user signs in: the link is single use.
-    state = f"{user.pk}:{user.password}:{user.last_login}"
+    # Changes once the password is set or the user signs in (the link is single use), when
+    # the address is corrected, the account closed, or a new invitation sent (only the
+    # newest link works).
+    state = ":".join(
+        str(part)
+        for part in (
+            user.pk,
+            user.email.lower(),
+            user.is_active,
+            user.password,
+            user.last_login,
+            user.invited_at,
+        )
+    )
     return salted_hmac(INVITATION_SALT, state, algorithm="sha256").hexdigest()[:20]
 
 
@@ -48,7 +60,10 @@ def invitation_token_user(token: str):
 
 
 def user_invite(*, user, invited_by=None) -> None:
-    """Email the user a link to choose a password; the link is valid for a few days."""
+    """Email the user a link to choose a password; the link is valid for a few days, until
+    a newer invitation replaces it."""
+    user.invited_at = timezone.now()
+    type(user).objects.filter(pk=user.pk).update(invited_at=user.invited_at)
     with translation.override(user.language):
         path = reverse("accounts:invitation_accept", kwargs={"token": invitation_token_make(user)})
         context = {
@@ -60,7 +75,6 @@ def user_invite(*, user, invited_by=None) -> None:
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_message.txt", context)
     send_mail(subject, body, None, [user.email])
-    type(user).objects.filter(pk=user.pk).update(invited_at=timezone.now())
 
 
 @transaction.atomic

@@ -24,8 +24,14 @@ SLUG_PARAMETERS = {
 
 
 def page_in_language(request, language: str, obj=None) -> str:
-    """The address of the page shown by request in language (path and query)."""
-    if obj is not None and hasattr(obj, "get_absolute_url"):
+    """The address of the page shown by request in language (path and query). The
+    object's own address only on its own page: a form, a preview or a signed link about it
+    is a page of its own (its slug, if in the other language, is redirected by its view)."""
+    if (
+        obj is not None
+        and hasattr(obj, "get_absolute_url")
+        and obj.get_absolute_url() == request.path
+    ):
         with translation.override(language):
             return obj.get_absolute_url()
     path = translate_url(request.path, language)

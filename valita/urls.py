@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -14,6 +15,9 @@ from workspace import urls as workspace_urls
 from . import views
 from .sitemaps import SITEMAPS
 
+# The admin signs in through allauth, so its second factor and its rate limits apply
+# (Django's own admin sign-in asks for the password alone).
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Välitä! – Visa omtanke!"
 admin.site.site_title = "Välitä! – Visa omtanke!"
 

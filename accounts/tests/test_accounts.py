@@ -223,3 +223,17 @@ def test_user_email_is_unique_regardless_of_case():
     with pytest.raises(IntegrityError), transaction.atomic():
         user.save()
     assert User.objects.filter(email__iexact="sama@example.org").count() == 1
+
+
+def test_an_invitation_link_ends_when_the_address_changes_or_a_new_one_is_sent(mailoutbox):
+    from accounts.services import invitation_token_make, invitation_token_user, user_invite
+
+    user = User.objects.create_user(email="maija@exmaple.org")  # a typo: another domain
+    token = invitation_token_make(user)  # the link mailed to the wrong address
+    user.email = "maija@example.org"  # the address corrected
+    user.save()
+    assert invitation_token_user(token) is None
+    user_invite(user=user)
+    first = invitation_token_make(User.objects.get(pk=user.pk))
+    user_invite(user=User.objects.get(pk=user.pk))  # invited again: only the newest works
+    assert invitation_token_user(first) is None
