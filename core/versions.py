@@ -15,6 +15,7 @@ registry; `field_changes` turns two versions into a readable field-by-field diff
 """
 
 import difflib
+import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -286,3 +287,35 @@ def version_restore(*, obj, version: Version, user):
             for field_name, ids in m2m.items():
                 getattr(obj, field_name).set(ids)
     return obj
+
+
+# Erasure -------------------------------------------------------------------------
+
+
+def history_erase(model, *, match: str, value: str, fields: tuple[str, ...]) -> int:
+    """Blank `fields` in the saved versions of `model` whose `match` field equals `value`
+    (case-insensitively): personal data erased from the rows must not live on in their
+    history, nor come back with a restore. Returns how many versions changed."""
+    wanted = value.strip().lower()
+    if not wanted:
+        return 0
+    versions = Version.objects.get_for_model(model).filter(serialized_data__icontains=wanted)
+    with transaction.atomic():
+        return sum(
+            _blank_version(version, match, wanted, fields)
+            for version in versions.select_for_update()
+        )
+
+
+def _blank_version(version: Version, match: str, wanted: str, fields: tuple[str, ...]) -> bool:
+    data = json.loads(version.serialized_data)
+    hit = False
+    for item in data:
+        values = item.get("fields", {})
+        if str(values.get(match) or "").strip().lower() == wanted:
+            values.update({name: "" for name in fields if name in values})
+            hit = True
+    if hit:
+        version.serialized_data = json.dumps(data)
+        version.save(update_fields=["serialized_data"])
+    return hit

@@ -31,6 +31,8 @@ from core.roles import is_network_coordinator
 from core.translation_utils import fill_missing_slugs
 
 ONE_YEAR = timedelta(days=365)
+# A practice's contact person: personal data, erased on request, history included.
+CONTACT_FIELDS = ("contact_name", "contact_email")
 TWO_YEARS = timedelta(days=730)
 
 

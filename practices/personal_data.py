@@ -6,8 +6,9 @@ so an export reads the same as before.
 
 from core.content_cache import retire_at_commit
 from core.personal_data import register
+from core.versions import history_erase
 
-from .models import Adoption, FollowUpRequest, Practice
+from .models import CONTACT_FIELDS, Adoption, FollowUpRequest, Practice
 
 
 @register("projects.practice_contacts")
@@ -38,6 +39,7 @@ class PracticeContacts:
         ) + Adoption.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""
         )
+        history_erase(Practice, match="contact_email", value=email, fields=CONTACT_FIELDS)
         if erased:
             retire_at_commit(("practices",))  # .update() sends no signal; the pages show them
         return erased
