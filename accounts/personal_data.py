@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
-from core.personal_data import register
+from core.personal_data import admin_log_erase, register
 from projects.models import Membership
 
 
@@ -42,12 +42,12 @@ class Account:
             for a in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
         }
         replacement = erased_email(user)
-        # The admin history names objects by their str(): the name or address may be there.
+        # The admin history names objects by their str() (a membership by the person's
+        # name) and inline changes in its messages: the name or address may be there.
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
         ).update(object_repr=replacement)
-        for address in addresses:
-            LogEntry.objects.filter(object_repr__icontains=address).update(object_repr=replacement)
+        admin_log_erase({*addresses, user.get_full_name()}, replacement)
         EmailAddress.objects.filter(user=user).delete()
         user.authenticator_set.all().delete()
         user.email = replacement

@@ -20,12 +20,15 @@ rows that figures count (registrations, responses) and blank the fields that
 identify the person, so no published figure changes.
 """
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .content_cache import SCOPES, retire_at_commit
@@ -94,3 +97,42 @@ def erase_person(email: str) -> dict[str, int]:
     # Erasers update in bulk (no save signals): retire cached pages that showed the person.
     retire_at_commit(SCOPES)
     return changed
+
+
+def admin_log_erase(texts, replacement: str) -> int:
+    """Replace `texts` (a name, an address) in the admin's history, which names objects by
+    their str() and keeps inline changes in a JSON message (with non-ASCII escaped)."""
+    from django.contrib.admin.models import LogEntry
+
+    texts = [text for text in {t.strip() for t in texts} if len(text) >= 3]
+    if not texts:
+        return 0
+    condition = Q()
+    for text in texts:
+        escaped = json.dumps(text)[1:-1]  # "Meikäläinen" as stored in a change message
+        condition |= Q(object_repr__icontains=text) | Q(change_message__icontains=escaped)
+        condition |= Q(change_message__icontains=text)
+    changed = 0
+    pattern = re.compile("|".join(re.escape(text) for text in texts), re.IGNORECASE)
+    for entry in LogEntry.objects.filter(condition):
+        entry.object_repr = pattern.sub(replacement, entry.object_repr)
+        if entry.change_message:
+            try:
+                message = json.loads(entry.change_message)
+            except ValueError:
+                entry.change_message = pattern.sub(replacement, entry.change_message)
+            else:
+                entry.change_message = json.dumps(_replaced(message, pattern, replacement))
+        entry.save(update_fields=["object_repr", "change_message"])
+        changed += 1
+    return changed
+
+
+def _replaced(value, pattern, replacement):
+    if isinstance(value, str):
+        return pattern.sub(replacement, value)
+    if isinstance(value, list):
+        return [_replaced(item, pattern, replacement) for item in value]
+    if isinstance(value, dict):
+        return {key: _replaced(item, pattern, replacement) for key, item in value.items()}
+    return value

@@ -1,7 +1,7 @@
 """Contact persons shown on project pages."""
 
 from core.content_cache import retire_at_commit
-from core.personal_data import register
+from core.personal_data import admin_log_erase, register
 from projects.models import ContactPerson
 
 
@@ -15,9 +15,9 @@ class Contacts:
         )
 
     def erase(self, email, user):
-        erased = ContactPerson.objects.filter(email__iexact=email).update(
-            name="–", title="", email="", phone=""
-        )
+        contacts = ContactPerson.objects.filter(email__iexact=email)
+        admin_log_erase({email, *contacts.values_list("name", flat=True)}, "–")
+        erased = contacts.update(name="–", title="", email="", phone="")
         if erased:
             retire_at_commit(("projects",))  # .update() sends no signal; project pages show them
         return erased
