@@ -1,6 +1,7 @@
 import re
 
 from django.urls import reverse
+from django.utils import translation
 
 from surveys.models import Question
 from surveys.workspace_forms import QuestionForm, part_formsets
@@ -39,4 +40,23 @@ def form_data(question: Question, language="fi", **changes) -> dict:
     if language is not None:
         data["preview_language"] = language
     data.update(changes)
+    return data
+
+
+def url_of(survey, language="fi", name="surveys:survey_answer", **kwargs) -> str:
+    """A survey's public address (answer, embed, thanks...) in `language`."""
+    with translation.override(language):
+        return reverse(name, kwargs={"slug": getattr(survey, f"slug_{language}"), **kwargs})
+
+
+def page1(s, *, yes=True, s1=5, project=None) -> dict:
+    """The first page of build_survey() answered: the Likert group and the single choice
+    ("Kyllä" shows page 2)."""
+    data = {
+        f"q{s['likert'].pk}_{s['s1'].pk}": str(s1),
+        f"q{s['likert'].pk}_{s['s2'].pk}": "dk",
+        f"q{s['single'].pk}": str((s["yes"] if yes else s["no"]).pk),
+    }
+    if project:
+        data[f"q{s['project'].pk}"] = str(project.pk)
     return data

@@ -5,8 +5,7 @@ from django.utils import translation
 
 from surveys.models import Collector, Response, Survey
 from surveys.tests.factories import CollectorFactory, build_survey
-from surveys.tests.helpers import post_page
-from surveys.tests.test_views import page1
+from surveys.tests.helpers import page1, post_page
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import translation
 from surveys import collecting
 from surveys.models import Answer, Condition, Response
 from surveys.tests.factories import PageFactory, QuestionFactory, build_survey
-from surveys.tests.helpers import post_page
+from surveys.tests.helpers import page1, post_page, url_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,19 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def s():
     return build_survey()
-
-
-def url_of(survey, language="fi", name="surveys:survey_answer", **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs={"slug": getattr(survey, f"slug_{language}"), **kwargs})
-
-
-def page1(s, *, yes=True, s1=5):
-    return {
-        f"q{s['likert'].pk}_{s['s1'].pk}": str(s1),
-        f"q{s['likert'].pk}_{s['s2'].pk}": "dk",
-        f"q{s['single'].pk}": str((s["yes"] if yes else s["no"]).pk),
-    }
 
 
 def test_a_page_depending_on_a_hidden_page_is_not_shown_and_its_answers_not_lost(client, s):

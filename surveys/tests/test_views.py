@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from projects.tests.factories import ProjectFactory
 from surveys.models import Answer, Collector, Invitation, Response, SavedDraft, Survey
 from surveys.tests.factories import CollectorFactory, InvitationFactory, build_survey
-from surveys.tests.helpers import draft_of, post_page
+from surveys.tests.helpers import draft_of, page1, post_page, url_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,22 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def s():
     return build_survey()
-
-
-def url_of(survey, language="fi", name="surveys:survey_answer", **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs={"slug": getattr(survey, f"slug_{language}"), **kwargs})
-
-
-def page1(s, *, yes=True, s1=5, project=None):
-    data = {
-        f"q{s['likert'].pk}_{s['s1'].pk}": str(s1),
-        f"q{s['likert'].pk}_{s['s2'].pk}": "dk",
-        f"q{s['single'].pk}": str((s["yes"] if yes else s["no"]).pk),
-    }
-    if project:
-        data[f"q{s['project'].pk}"] = str(project.pk)
-    return data
 
 
 def test_urls_are_translated(s):
