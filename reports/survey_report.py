@@ -19,7 +19,7 @@ from events.models import Event
 from projects.models import Project
 from surveys import results
 from surveys.models import DONT_KNOW_LABEL, Choice, Collector, Question, Statement, Survey
-from surveys.privacy import MIN_CELL, small_cell
+from surveys.privacy import small_cell
 
 from . import charts
 from .access import Scope
@@ -248,9 +248,8 @@ def per_project_table(counts_by_project, network_total: int, scope: Scope) -> Ta
         for project_id, name, count in counts_by_project
         if scope.may_see_project(project_id)
     ]
-    hidden = complementary_hidden([count for _label, count in rows])
-    for index, (label, count) in enumerate(rows):
-        visible = index not in hidden
+    for label, count in rows:
+        visible = not small_cell(count)
         table.rows.append(
             [
                 label,
@@ -260,21 +259,6 @@ def per_project_table(counts_by_project, network_total: int, scope: Scope) -> Ta
         )
     table.rows.append([_("Koko verkosto"), network_total, 1.0 if network_total else None])
     return table
-
-
-def complementary_hidden(counts: list[int]) -> set[int]:
-    """The indexes of the counts to hide in a breakdown shown beside its total: the small
-    ones, and while those hidden add up to a small group of people, the next smallest too
-    (with one row hidden, the total minus the others would give it away). Empty rows alone
-    protect nobody and need no cover."""
-    hidden = {index for index, count in enumerate(counts) if small_cell(count)}
-    by_size = sorted(range(len(counts)), key=lambda index: counts[index])
-    while 0 < sum(counts[index] for index in hidden) < MIN_CELL:
-        rest = [index for index in by_size if index not in hidden]
-        if not rest:
-            break
-        hidden.add(rest[0])
-    return hidden
 
 
 def per_day_table(per_day, *, project: Project | None, hidden: bool) -> Table:

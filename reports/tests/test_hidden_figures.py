@@ -66,30 +66,3 @@ def test_a_round_outside_the_coordinators_projects_is_no_comparison(
     compare = f"?compare={second['survey'].pk}"
     assert client.get(f"{base}vienti/rounds.csv{compare}").status_code == 404
     assert second["survey"].title_fi not in client.get(base).text  # not offered either
-
-
-@pytest.mark.parametrize(
-    ("counts", "hidden"),
-    [
-        ([6, 3], {0, 1}),  # the total minus 6 would give the 3 away
-        ([20, 6, 3], {1, 2}),  # the next smallest covers it
-        ([20, 2, 2], {0, 1, 2}),  # 2 + 2 is still a small group
-        ([20, 3, 4], {1, 2}),  # together 7: neither can be told apart
-        ([20, 0, 8], {1}),  # an empty row gives nobody away
-        ([6, 7], set()),
-    ],
-)
-def test_a_hidden_count_cannot_be_worked_out_from_the_total(counts, hidden):
-    assert survey_report.complementary_hidden(counts) == hidden
-
-
-def test_the_projects_table_hides_what_the_total_would_reveal(oph_viewer, project, other_project):
-    s = build_survey()
-    for _ in range(6):
-        respond(s, {"s1": 3}, project=project)
-    for _ in range(3):
-        respond(s, {"s1": 5}, project=other_project)
-    report = survey_report.build(s["survey"], scope_for(oph_viewer), use_cache=False)
-    *projects, network = report.tables["projects"].rows
-    assert [row[1] for row in projects] == [None, None]
-    assert network[1] == 9
