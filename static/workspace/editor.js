@@ -1,8 +1,9 @@
-/* Workspace editors: warn before leaving a form with unsaved changes. The page works
-   without this; it only keeps a coordinator from losing what they typed. */
+/* Workspace editors: warn before leaving a form marked data-warn-unsaved with unsaved
+   changes. The page works without this; it only keeps a coordinator from losing what
+   they typed. */
 (function () {
   "use strict";
-  var forms = document.querySelectorAll("form.workspace-form");
+  var forms = document.querySelectorAll("form[data-warn-unsaved]");
   if (!forms.length) return;
   var dirty = false;
   forms.forEach(function (form) {

@@ -182,3 +182,34 @@ def test_coordinator_runs_an_event_from_the_workspace(
 
     assert console_errors == [], "\n".join(console_errors)
     assert not [r for r in failed_requests if "/static/" in r], failed_requests
+
+
+def test_the_event_editor_warns_before_unsaved_changes_are_lost(live_server, page):
+    page.goto(f"{live_server.url}/fi/tili/login/")
+    page.get_by_label("Sähköposti").fill("koordinaattori@example.org")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_label("Salasana").press("Enter")
+    expect(page).to_have_url(re.compile(r"/fi/tyotila/$"))
+    activate(page.locator(".workspace-nav").get_by_role("link", name="Tapahtumat"))
+    activate(page.get_by_role("link", name="Uusi tapahtuma"))
+    editor = page.url
+    dialogs = []
+
+    def stay(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # "stay on this page"
+
+    page.on("dialog", stay)
+    page.get_by_label("Otsikko suomeksi").fill("Kesken jäävä tapahtuma")
+    page.locator(".workspace-nav").get_by_role("link", name="Tapahtumat").click(no_wait_after=True)
+    expect(page.get_by_label("Otsikko suomeksi")).to_have_value("Kesken jäävä tapahtuma")
+    assert dialogs == ["beforeunload"] and page.url == editor
+
+    # Saving is leaving on purpose: no question then.
+    page.remove_listener("dialog", stay)
+    page.on("dialog", lambda dialog: dialogs.append(dialog.type) or dialog.dismiss())
+    page.get_by_role("button", name="Tallenna luonnoksena").click()
+    expect(page.locator("#error-summary")).to_be_focused()  # the form came back: no save
+    page.locator(".workspace-nav").get_by_role("link", name="Tapahtumat").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tapahtumat")
+    assert dialogs == ["beforeunload"]
