@@ -4,7 +4,9 @@ Every figure comes from surveys/results.py (GROUP BY in the database); this modu
 only arranges the grouped rows into Tables and charts, applies the user's scope
 (project coordinators see other projects only in the network totals) and hides every
 figure of a group under the small-cell limit, the network totals included
-(surveys.privacy.small_cell).
+(surveys.privacy.small_cell), and every figure that would give a hidden one away by
+subtraction from its total (surveys.privacy.complementary_hidden): per table row, and for
+the projects across the whole report (covered_projects).
 """
 
 import contextlib
@@ -19,7 +21,7 @@ from events.models import Event
 from projects.models import Project
 from surveys import results
 from surveys.models import DONT_KNOW_LABEL, Choice, Collector, Question, Statement, Survey
-from surveys.privacy import small_cell
+from surveys.privacy import complementary_hidden, small_cell
 
 from . import charts
 from .access import Scope
@@ -40,6 +42,8 @@ class SurveyReport:
     project: Project | None
     total: int
     hidden: bool  # the group (the network or the filtered project) is under the limit
+    # The filtered project is hidden, though large enough, to cover a smaller group.
+    covered: bool = False
     likert_groups: list[LikertGroup] = field(default_factory=list)
     choice_tables: list[Table] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
@@ -216,9 +220,15 @@ def build(
         counts_by_project = results.project_counts(survey)
     network_total = sum(count for _project, _name, count in counts_by_project)
     total = network_total if project is None else results.response_count(survey, project=project)
-    hidden = small_cell(total)
-    report = SurveyReport(survey=survey, project=project, total=total, hidden=hidden)
-    report.tables["projects"] = per_project_table(counts_by_project, network_total, scope)
+    covered_ids = covered_projects(counts_by_project)
+    covered = project is not None and not small_cell(total) and project.pk in covered_ids
+    hidden = small_cell(total) or covered
+    report = SurveyReport(
+        survey=survey, project=project, total=total, hidden=hidden, covered=covered
+    )
+    report.tables["projects"] = per_project_table(
+        counts_by_project, network_total, scope, covered_ids
+    )
     report.tables["per_day"] = per_day_table(computed.per_day, project=project, hidden=hidden)
     report.per_day_chart = charts.bar_chart(
         title=_("Vastaukset päivittäin"),
@@ -235,21 +245,53 @@ def build(
     return report
 
 
-def per_project_table(counts_by_project, network_total: int, scope: Scope) -> Table:
-    """Responses per project: a breakdown, so small cells are hidden and a project
-    coordinator sees only their own projects' rows (the total is the network's)."""
+def covered_projects(counts_by_project) -> set[int]:
+    """The projects whose figures are hidden anywhere in the survey's reports: the small
+    ones, and those that cover them (surveys.privacy.complementary_hidden).
+
+    The network's figures are shown, and so are those of every project large enough: the
+    network minus them would give away the answers of the small projects together with
+    those of the responses without a project (never shown on their own), unless they
+    add up to a group large enough. Decided once for the survey, so that no page, filter
+    or file shows a project's figures that another hides.
+    """
+    named = [(project_id, count) for project_id, _name, count in counts_by_project if project_id]
+    outside = sum(count for project_id, _name, count in counts_by_project if not project_id)
+    hide = complementary_hidden([count for _pk, count in named], outside=outside)
+    return {named[index][0] for index in hide}
+
+
+def hides_project(project: Project, counts_by_project) -> bool:
+    """Whether every figure of the project's own responses to the survey is hidden: too
+    few of them, or covering a smaller group (covered_projects)."""
+    count = next((n for pk, _name, n in counts_by_project if pk == project.pk), 0)
+    return small_cell(count) or project.pk in covered_projects(counts_by_project)
+
+
+def per_project_table(
+    counts_by_project, network_total: int, scope: Scope, covered_ids: set[int]
+) -> Table:
+    """Responses per project: a breakdown, so small cells (and those covering them) are
+    hidden and a project coordinator sees only their own projects' rows (the total is the
+    network's)."""
     table = Table(
         slug="projects",
         title=_("Vastaukset hankkeittain"),
         columns=[Column(_("Hanke")), Column(_("Vastauksia"), "int"), Column("%", "share")],
     )
-    rows = [
-        (name or _("Hanke ei tiedossa"), count)
+    shown_rows = [
+        (project_id, name or _("Hanke ei tiedossa"), count)
         for project_id, name, count in counts_by_project
         if scope.may_see_project(project_id)
     ]
-    for label, count in rows:
-        visible = not small_cell(count)
+    counts = [count for _pk, _label, count in shown_rows]
+    hide = complementary_hidden(
+        counts,
+        hidden=[i for i, (pk, _label, _n) in enumerate(shown_rows) if pk in covered_ids],
+        outside=network_total - sum(counts),
+    )
+    for index, (_pk, label, count) in enumerate(shown_rows):
+        visible = index not in hide
         table.rows.append(
             [
                 label,
@@ -327,17 +369,25 @@ def response_rate_table(survey: Survey, scope: Scope) -> Table:
 def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:
     """Mean and n of each statement per group of a background question (or project).
 
-    Groups a project coordinator may not see, and cells under the limit, are hidden.
+    Groups a project coordinator may not see, cells under the limit and the cells that
+    would give those away beside the statement's total (the report's own table) are
+    hidden; so is every group of a project the report hides (covered_projects).
     """
     grouped = results.likert_results_grouped(survey, by=by, project=project)
+    counts_by_project = results.project_counts(survey)
+    covered_ids = covered_projects(counts_by_project)
+    totals = figures(survey, project).likert
+    everything_hidden = project is not None and hides_project(project, counts_by_project)
     if by == "project":
         groups = [
             (p.pk, p.short_name or p.name)
             for p in Project.objects.filter(pk__in={g for _s, g in grouped}).order_by("name")
             if scope.may_see_project(p.pk)
         ]
+        covered = [i for i, (pk, _label) in enumerate(groups) if pk in covered_ids]
     else:
         groups = [(c.pk, c.text) for c in by.choices.all()]
+        covered = []
     columns = [Column(_("Väittämä"))]
     for _pk, label in groups:
         columns += [Column(f"{label}: n", "int"), Column(f"{label}: {_('ka.')}", "number")]
@@ -346,21 +396,38 @@ def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:
         title=_("Keskiarvot ryhmittäin: %(by)s")
         % {"by": _("hanke") if by == "project" else by.text},
         columns=columns,
-        note=_("Ryhmät, joissa on alle viisi vastausta, on piilotettu."),
+        note=_(
+            "Ryhmät, joissa on alle viisi vastausta, on piilotettu, ja niiden rinnalta ne, "
+            "joista piilotetun voisi laskea."
+        ),
     )
     statements = Statement.objects.filter(
         question__survey=survey, question__kind=Question.Kind.LIKERT
     ).order_by("question__page__order", "question__order", "question", "order", "pk")
     for statement in statements:
-        row = [statement.text]
-        for pk, _label in groups:
-            result = grouped.get((statement.pk, pk))
-            if result is None or small_cell(result.n):
-                row += [None, None]
-            else:
-                row += [result.n, result.mean]
-        table.rows.append(row)
+        cells = [grouped.get((statement.pk, pk)) for pk, _label in groups]
+        table.rows.append(
+            [statement.text]
+            + _breakdown_cells(
+                cells,
+                total=totals.get(statement.pk),
+                hidden=range(len(cells)) if everything_hidden else covered,
+            )
+        )
     return table
+
+
+def _breakdown_cells(cells: list, *, total, hidden=()) -> list:
+    """[n, mean] of each group's StatementResult (None: no answers), shown beside the
+    statement's `total`: small cells, `hidden` and those that would give them away by
+    subtraction from the total are [None, None]."""
+    counts = [cell.n if cell is not None else 0 for cell in cells]
+    outside = max((total.n if total is not None else 0) - sum(counts), 0)
+    hide = complementary_hidden(counts, hidden=hidden, outside=outside)
+    row = []
+    for index, cell in enumerate(cells):
+        row += [None, None] if index in hide or cell is None else [cell.n, cell.mean]
+    return row
 
 
 def event_feedback(survey: Survey, scope: Scope) -> Table | None:
@@ -377,6 +444,7 @@ def event_feedback(survey: Survey, scope: Scope) -> Table | None:
         return None
     grouped = results.likert_results_grouped(survey, by="event")
     counts = results.group_response_counts(survey, by="event")
+    network = figures(survey, None)
     columns = [Column(_("Väittämä"))]
     for event in events:
         label = f"{event.title} {date_format(event.starts_at, 'SHORT_DATE_FORMAT')}"
@@ -385,25 +453,27 @@ def event_feedback(survey: Survey, scope: Scope) -> Table | None:
         slug="events",
         title=_("Palaute tapahtumittain"),
         columns=columns,
-        note=_("Tapahtumat, joissa on alle viisi vastausta, on piilotettu."),
+        note=_(
+            "Tapahtumat, joissa on alle viisi vastausta, on piilotettu, ja niiden rinnalta ne, "
+            "joista piilotetun voisi laskea."
+        ),
     )
+    event_counts = [counts.get(event.pk, 0) for event in events]
+    network_total = sum(count for _pk, _name, count in network.counts_by_project)
+    hide = complementary_hidden(event_counts, outside=network_total - sum(event_counts))
     row = [_("Vastauksia")]
-    for event in events:
-        count = counts.get(event.pk, 0)
-        row += [None if small_cell(count) else count, None]
+    for index, count in enumerate(event_counts):
+        row += [None if index in hide else count, None]
     table.rows.append(row)
     statements = Statement.objects.filter(
         question__survey=survey, question__kind=Question.Kind.LIKERT
     ).order_by("question__page__order", "question__order", "question", "order", "pk")
     for statement in statements:
-        row = [statement.text]
-        for event in events:
-            result = grouped.get((statement.pk, event.pk))
-            if result is None or small_cell(result.n):
-                row += [None, None]
-            else:
-                row += [result.n, result.mean]
-        table.rows.append(row)
+        cells = [grouped.get((statement.pk, event.pk)) for event in events]
+        table.rows.append(
+            [statement.text]
+            + _breakdown_cells(cells, total=network.likert.get(statement.pk), hidden=[])
+        )
     return table
 
 
@@ -416,6 +486,11 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
     older, newer = sorted([survey, other], key=lambda s: s.round)
     old_results = results.likert_results(older, project=project)
     new_results = results.likert_results(newer, project=project)
+    if project is not None:  # a round whose report hides the project shows nothing of it
+        if hides_project(project, results.project_counts(older)):
+            old_results = {}
+        if hides_project(project, results.project_counts(newer)):
+            new_results = {}
     series_statements = {
         s.pk: s
         for s in Statement.objects.filter(

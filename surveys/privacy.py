@@ -8,6 +8,11 @@ The policy (surveys/README.md, "Privacy of results", and the privacy notice say 
    page or aggregated CSV/XLSX, for any role, the network totals included (only the
    network's count of responses, in total and per day, is always shown):
    `small_cell(n)` decides, `shown(value, n)` applies it to one value.
+   Nor can a hidden figure be worked out by subtraction: a breakdown shown beside its
+   total hides, besides its small cells, as many of the next smallest as it takes for
+   everything hidden (with whoever is in the total but in no cell shown) to be a group of
+   at least MIN_CELL (`complementary_hidden`). A project hidden that way in the network's
+   breakdown is hidden in its own report too (reports.survey_report.covered_projects).
 2. Row-level data (one row per response: the raw responses export) is for network
    coordinators only (`may_export_raw(user)`), who run the surveys and code the open
    answers; the page and the file carry `raw_export_notice()`. OPH viewers and project
@@ -24,7 +29,7 @@ Other apps (event feedback, reports) call these functions; none repeats the thre
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
@@ -42,6 +47,28 @@ def small_cell(n: int | None) -> bool:
 def shown(value, n: int | None):
     """`value` when its group is large enough, else None (shown as "hidden")."""
     return None if small_cell(n) else value
+
+
+def complementary_hidden(
+    counts: Sequence[int], *, hidden: Iterable[int] = (), outside: int = 0
+) -> set[int]:
+    """The indexes of a breakdown's cells to hide when it is shown beside its total.
+
+    `counts` are the cells' group sizes, `hidden` indexes hidden for another reason and
+    `outside` how many of the total are in no cell shown. The small cells are hidden; then,
+    while what is hidden adds up to a small group (the total minus the cells shown would
+    give it away), the smallest cell still shown is hidden too. Empty cells give nobody
+    away and cover nobody.
+    """
+    hide = {index for index, n in enumerate(counts) if small_cell(n)} | set(hidden)
+    pool = outside + sum(counts[index] for index in hide)
+    for index in sorted(range(len(counts)), key=lambda index: counts[index]):
+        if not 0 < pool < MIN_CELL:
+            break
+        if index not in hide:
+            hide.add(index)
+            pool += counts[index]
+    return hide
 
 
 def may_export_raw(user) -> bool:

@@ -74,13 +74,25 @@ def test_choice_counts_and_shares(survey, oph_viewer):
     assert single.rows[-1][1] == 8
 
 
-def test_project_filter_and_small_cells(survey, project, oph_viewer):
+def test_project_filter_and_small_cells(survey, project, other_project, oph_viewer):
+    from projects.tests.factories import ProjectFactory
+
+    # `project` has 6 responses, `other_project` 2: the network minus `project` would be
+    # those 2, so `project` is hidden too (surveys.privacy.complementary_hidden).
     report = survey_report.build(survey["survey"], scope_for(oph_viewer), project=project)
-    assert report.total == 6
+    assert report.hidden and report.covered and report.total == 6
+    assert report.likert_groups[0].table.rows[0][1] is None
+    # With five more of a third project, those five cover the two instead.
+    third = ProjectFactory()
+    for _ in range(5):
+        respond(survey, {"s1": 3}, project=third, choice="yes")
+    report = survey_report.build(survey["survey"], scope_for(oph_viewer), project=project)
+    assert not report.hidden and report.total == 6
     row = report.likert_groups[0].table.rows[0]
     assert row[1] == 6  # s1 answers 1, 2, 4, 4, 5, 5 all from `project`
     single = next(t for t in report.choice_tables if t.slug == f"choice-{survey['single'].pk}")
     assert single.rows[0][1] == 5  # 6 respondents in the filter: shown
+    assert survey_report.build(survey["survey"], scope_for(oph_viewer), project=third).covered
 
 
 def test_crosstab_hides_small_groups(survey, oph_viewer):
@@ -88,12 +100,18 @@ def test_crosstab_hides_small_groups(survey, oph_viewer):
     labels = [c.label for c in table.columns]
     assert labels[1:] == ["Kyllä: n", "Kyllä: ka.", "Ei: n", "Ei: ka."]
     s1 = table.rows[0]
-    # "Kyllä": the first five respondents (1, 2, 4, 4, 5) -> n 5, mean 3.2; "Ei": 3 -> hidden
-    assert s1[1] == 5 and s1[2] == pytest.approx(3.2)
-    assert s1[3] is None and s1[4] is None
+    # "Kyllä": the first five respondents (1, 2, 4, 4, 5) -> n 5; "Ei": one answer on the
+    # scale -> hidden, and "Kyllä" with it: the statement's n 6 and mean minus Kyllä's
+    # would be that one answer.
+    assert s1[1:] == [None, None, None, None]
     by_project = survey_report.crosstab(survey["survey"], scope_for(oph_viewer), "project")
-    assert by_project.rows[0][1:3] == [6, pytest.approx(statistics.mean([1, 2, 4, 4, 5, 5]))]
-    assert by_project.rows[0][3:] == [None, None]
+    assert by_project.rows[0][1:] == [None, None, None, None]  # 6 beside 2: both hidden
+
+    for _ in range(4):  # "Ei" grows to five answers on the scale: nothing to work out
+        respond(survey, {"s1": 3}, choice="no")
+    s1 = survey_report.crosstab(survey["survey"], scope_for(oph_viewer), survey["single"]).rows[0]
+    assert s1[1] == 5 and s1[2] == pytest.approx(3.2)
+    assert s1[3] == 5 and s1[4] == pytest.approx(statistics.mean([5, 3, 3, 3, 3]))
 
 
 def test_round_comparison(survey, oph_viewer):
