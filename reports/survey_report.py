@@ -518,13 +518,7 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
         key=lambda s: (s.question.order, s.question_id, s.order, s.pk),
     )
     for statement in newer_statements:
-        ancestor = statement
-        seen = set()
-        while ancestor is not None and ancestor.question.survey_id != older.pk:
-            seen.add(ancestor.pk)
-            ancestor = series_statements.get(ancestor.previous_id)
-            if ancestor is not None and ancestor.pk in seen:
-                ancestor = None
+        ancestor = _ancestor_in(older, statement, series_statements)
         new = new_results.get(statement.pk)
         old = old_results.get(ancestor.pk) if ancestor is not None else None
         new = None if new is None or small_cell(new.n) else new
@@ -541,3 +535,15 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
             ]
         )
     return table
+
+
+def _ancestor_in(older: Survey, statement: Statement, series_statements: dict):
+    """The statement of the `older` round that `statement` was copied from (through its
+    `previous` links), or None."""
+    ancestor, seen = statement, set()
+    while ancestor is not None and ancestor.question.survey_id != older.pk:
+        seen.add(ancestor.pk)
+        ancestor = series_statements.get(ancestor.previous_id)
+        if ancestor is not None and ancestor.pk in seen:
+            ancestor = None
+    return ancestor
