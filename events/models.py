@@ -524,5 +524,7 @@ def offer_hours() -> int:
     return settings.EVENTS_OFFER_HOURS
 
 
-def offer_expiry(now=None):
-    return (now or timezone.now()) + timedelta(hours=offer_hours())
+def offer_expiry(event, now=None):
+    """When an offer made now ends: after the hold time, but never after the event has
+    started (a place held past the start would be lost to everyone waiting)."""
+    return min((now or timezone.now()) + timedelta(hours=offer_hours()), event.starts_at)

@@ -182,14 +182,14 @@ def _offer_free_places(event: Event, mode: str, now) -> list[Registration]:
     queue = event.registrations.waiting().reachable().filter(mode=mode)
     waiting = list(queue if free is None else queue[:free])
     for registration in waiting:
-        _offer(registration, now)
+        _offer(registration, event, now)
     return waiting
 
 
-def _offer(registration: Registration, now) -> Registration:
+def _offer(registration: Registration, event: Event, now) -> Registration:
     """Offer one waiting person a place, held for them until the offer expires."""
     registration.status = Registration.Status.OFFERED
-    registration.offer_expires_at = offer_expiry(now)
+    registration.offer_expires_at = offer_expiry(event, now)
     registration.save(update_fields=["status", "offer_expires_at"])
     _queue_email(registration, "offer")
     return registration
@@ -215,7 +215,7 @@ def offer_make(*, registration: Registration, now=None) -> Registration:
             _("Paikkoja voi tarjota vain julkaistuun tapahtumaan ennen sen alkua."),
             code="not_open",
         )
-    return _offer(registration, now)
+    return _offer(registration, event, now)
 
 
 def offers_expire(*, now=None) -> int:

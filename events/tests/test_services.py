@@ -119,6 +119,25 @@ def test_cancelling_offers_the_place_to_the_first_in_line(
     assert manage_url(second) in offer[0].body
 
 
+def test_an_offer_ends_when_the_event_starts_at_the_latest(django_capture_on_commit_callbacks):
+    starts = timezone.now() + timedelta(hours=3)  # sooner than the 48-hour hold
+    event = EventFactory(
+        registration_enabled=True,
+        capacity_in_person=1,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    first = register(event, "first@example.org")
+    second = register(event, "second@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=first)
+    second.refresh_from_db()
+    assert second.status == Registration.Status.OFFERED
+    assert second.offer_expires_at == event.starts_at
+    (offer,) = [m for m in mail.outbox if m.to == ["second@example.org"]]
+    assert "viimeistään" in offer.body
+
+
 def test_an_accepted_offer_confirms_the_place(full_event):
     first = full_event.registrations.get()
     second = register(full_event, "second@example.org")
