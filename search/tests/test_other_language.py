@@ -39,7 +39,7 @@ def finnish_only_post(**fields):
             "lead_sv": "",
             "body_sv": "",
             "title_fi": FINNISH_TITLE,
-            "lead_fi": "Vertaisohjaajille järjestettiin aloituspäivä.",
+            "lead_fi": "Vertaisohjaajat kokoontuivat aloituspäivään.",
             "body_fi": "<p>Kevään ohjelma on valmis.</p>",
             **fields,
         }
@@ -114,15 +114,17 @@ def test_kind_counts_and_the_kind_filter_count_other_language_results(client):
 
 
 @postgres_only
-def test_other_language_text_is_matched_with_its_own_languages_stemming(client):
+def test_other_language_text_is_matched_and_highlighted_with_its_own_languages_stemming(client):
     swedish_only_post()
     finnish_only_post()
-    # "deltagandet" stems to "deltag" in Swedish only; "vertaisohjaajille" to
-    # "vertaisohjaaj" in Finnish only.
-    response = client.get("/fi/haku/?q=deltagandet")
+    # "studerandes" and "studerande" share a stem in Swedish only, "vertaisohjaajille"
+    # and "vertaisohjaajat" in Finnish only.
+    response = client.get("/fi/haku/?q=studerandes")
     assert result_titles(response) == [SWEDISH_TITLE]
-    assert "<mark>Deltagandet</mark>" in response.content.decode()  # a Swedish headline
-    assert result_titles(client.get("/sv/sok/?q=vertaisohjaajille")) == [FINNISH_TITLE]
+    assert "<mark>Studerande</mark>" in response.content.decode()
+    response = client.get("/sv/sok/?q=vertaisohjaajille")
+    assert result_titles(response) == [FINNISH_TITLE]
+    assert "<mark>Vertaisohjaajat</mark>" in response.content.decode()
 
 
 def test_the_finnish_page_shows_the_finnish_text_once_the_post_has_one(client):
@@ -151,15 +153,19 @@ def test_search_queries_do_not_grow_with_other_language_results(
     client, django_assert_num_queries, n
 ):
     for i in range(n):
-        PostFactory(title_fi=f"Pohjanmaa yhdessä {i}", title_sv=f"Österbotten tillsammans {i}")
+        PostFactory(title_fi=f"Yhdessä {i}", lead_fi="Pohjanmaa.", lead_sv="Pohjanmaa.")
         swedish_only_post(title_sv=f"Pohjanmaa på svenska {i}")
         finnish_only_practice(title_fi=f"Pohjanmaan malli {i}")
-    # The Swedish page: the Swedish-only posts and the Finnish-only practices.
+    # Each page holds results in the other language (the filter keeps them on page one).
     for url, heading in (
         ("/fi/haku/?q=Pohjanmaa", f"{3 * n} tulos"),
-        ("/sv/sok/?q=Pohjanmaa", f"{2 * n} träff"),
+        ("/fi/haku/?q=Pohjanmaa&tyyppi=post", f"{3 * n} tulos"),
+        ("/sv/sok/?q=Pohjanmaa", f"{3 * n} träff"),
+        ("/sv/sok/?q=Pohjanmaa&tyyppi=practice", f"{3 * n} träff"),
     ):
         # themes for the filter, the counts per kind, the paginator's count, the page
         with django_assert_num_queries(4):
             response = client.get(url)
         assert heading in response.content.decode()
+        if "tyyppi" in url:
+            assert results(response)[0].note
