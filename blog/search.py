@@ -19,6 +19,7 @@ def register() -> None:
             model=Post,
             public=Post.objects.published,
             title=lambda obj, lang: field_text(obj, "title", lang),
+            languages=lambda obj: obj.languages,
             body=lambda obj, lang: (
                 field_text(obj, "lead", lang) + " \n" + field_text(obj, "body", lang)
             ),

@@ -1,5 +1,10 @@
 """Keeping the search documents current: one object at a time, never a full rebuild.
 
+Every public object has a document for the search page of each language. Where the
+object has no text in that language (a post written in Swedish only, a practice not yet
+translated), the document holds the text of a language it is written in, says which
+(`text_language`), and its vector is built with that language's configuration.
+
 A save or delete of a registered model (or a change in one of its listed
 many-to-many relations) re-indexes that object in the same transaction, so the
 index and the content commit or roll back together.
@@ -10,6 +15,7 @@ import re
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
@@ -36,6 +42,27 @@ def field_text(obj, field: str, language: str) -> str:
     return localized_value(obj, field, language) or localized_value(obj, field, "fi")
 
 
+def written_in(field: str):
+    """A source's `languages`: those in which the object's `field` (its title) is written."""
+    return lambda obj: [
+        code for code in LANGUAGE_CODES if localized_value(obj, field, code).strip()
+    ]
+
+
+def text_language(written, page_language: str) -> str:
+    """The language of the text in the page's document: the page's own if the object is
+    written in it, else the first one (in LANGUAGE_CODES order) it is written in."""
+    if page_language in written:
+        return page_language
+    return next((code for code in LANGUAGE_CODES if code in written), page_language)
+
+
+def texts_in(language: str) -> Q:
+    """The documents whose text is written in `language` (rows from before
+    `text_language` was kept leave it empty: their text is in the page's language)."""
+    return Q(text_language=language) | Q(text_language="", language=language)
+
+
 def register_source(source: SearchSource) -> SearchSource:
     """Register a source and keep its documents current on every save and delete."""
     registry.add(source)
@@ -55,14 +82,17 @@ def index_object(source: SearchSource, obj) -> None:
         SearchDocument.objects.filter(kind=source.kind, object_id=obj.pk).delete()
         return
     themes = "|" + "".join(f"{pk}|" for pk in sorted(set(source.theme_ids(obj))))
+    written = set(source.languages(obj))
     for language in LANGUAGE_CODES:
+        text_in = text_language(written, language)
         SearchDocument.objects.update_or_create(
             kind=source.kind,
             object_id=obj.pk,
             language=language,
             defaults={
-                "title": plain_text(source.title(obj, language))[:300],
-                "body": plain_text(source.body(obj, language)),
+                "text_language": text_in,
+                "title": plain_text(source.title(obj, text_in))[:300],
+                "body": plain_text(source.body(obj, text_in)),
                 "url": source.url(obj, language)[:500],
                 "themes": themes[:200],
             },
@@ -75,7 +105,7 @@ def update_vectors(documents) -> None:
     if connection.vendor != "postgresql":
         return
     for language, config in CONFIGS.items():
-        documents.filter(language=language).update(
+        documents.filter(texts_in(language)).update(
             vector=SearchVector("title", weight="A", config=config)
             + SearchVector("body", weight="B", config=config)
         )

@@ -1,16 +1,19 @@
 """What the site search covers: each app registers its sources here.
 
-A source says which objects are public, and what their title, text, address
-and themes are in each language. The search app keeps one SearchDocument row
-per object and language, updated when the object (or one of the listed
-many-to-many relations) changes, so the index is never rebuilt whole.
+A source says which objects are public, which languages each is written in, and
+what their title, text, address and themes are in each language. The search app
+keeps one SearchDocument row per object and page language (holding the text of
+another language where the object has none in the page's), updated when the
+object (or one of the listed many-to-many relations) changes, so the index is
+never rebuilt whole.
 
 An app registers itself in its AppConfig.ready(), without the search app
 importing it (blog/search.py):
 
     from search.indexing import register_source
     from search.registry import SearchSource
-    register_source(SearchSource(kind="post", label=_("Blogikirjoitus"), model=Post, ...))
+    register_source(SearchSource(kind="post", label=_("Blogikirjoitus"), model=Post,
+                                 languages=lambda post: post.languages, ...))
 """
 
 from collections.abc import Callable, Iterable
@@ -28,6 +31,9 @@ class SearchSource:
     public: Callable[[], models.QuerySet]  # the objects anyone may find
     title: Callable[[models.Model, str], str]
     body: Callable[[models.Model, str], str]
+    # The languages the object is written in (search.indexing.written_in("title")): a
+    # page in another language finds the object in the text of one of these.
+    languages: Callable[[models.Model], Iterable[str]]
     theme_ids: Callable[[models.Model], Iterable[int]] = lambda obj: ()
     m2m: tuple = field(default=())  # through models whose changes re-index the object
     order: int = 50  # position among the kind filters

@@ -1,21 +1,30 @@
-"""One query over every registered source, in the visitor's language.
+"""One query over every registered source, for the search page of the visitor's language.
 
-On PostgreSQL: full-text search with the language's configuration ("finnish"
-or "swedish"), websearch syntax (quotes, or, -word) that never fails on odd
-input, ranked with the title above the text, excerpts from ts_headline. On
-SQLite (make run): every word must occur in the title or the text.
-A search page costs a fixed number of queries however large the index.
+The page's documents are one per object: in the visitor's language, or, for an object
+with no text in it, in the language it is written in (search.indexing). So an object
+written in Swedish only is found from the Finnish page, and one written in both is
+listed once, in the visitor's language.
+
+On PostgreSQL: full-text search with the configuration ("finnish" or "swedish") of the
+language each document's text is written in, websearch syntax (quotes, or, -word) that
+never fails on odd input, ranked with the title above the text, excerpts from
+ts_headline. Texts in the other language are ranked among the rest by the same measure:
+such an object has no version the visitor could read instead, so putting them all last
+would bury an exact match of its title under weak ones. On an equal rank the visitor's
+language comes first. On SQLite (make run): every word must occur in the title or the
+text, whatever its language. A search page costs a fixed number of queries however
+large the index.
 """
 
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, TextField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .indexing import CONFIGS, CONTROL, MARK_START, MARK_STOP
+from .indexing import CONFIGS, CONTROL, MARK_START, MARK_STOP, texts_in
 from .models import SearchDocument
 
 MAX_QUERY_LENGTH = 200
@@ -34,14 +43,25 @@ def uses_full_text() -> bool:
 
 
 def matching(query: str, language: str):
-    """Documents matching the query in one language, best first."""
+    """The documents of the search page in `language` that match the query, best first."""
     documents = SearchDocument.objects.filter(language=language)
     if uses_full_text():
-        search_query = _search_query(query, language)
+        # One condition per text language, each with its own configuration, so that the
+        # GIN index serves each of them.
+        matches = Q()
+        ranks = []
+        for text_language in CONFIGS:
+            search_query = _search_query(query, text_language)
+            written = texts_in(text_language)
+            matches |= written & Q(vector=search_query)
+            ranks.append(When(written, then=SearchRank(F("vector"), search_query)))
         return (
-            documents.filter(vector=search_query)
-            .annotate(rank=SearchRank(F("vector"), search_query))
-            .order_by("-rank", "title", "pk")
+            documents.filter(matches)
+            .annotate(
+                rank=Case(*ranks, default=Value(0.0), output_field=FloatField()),
+                other_language=_other_language(language),
+            )
+            .order_by("-rank", "other_language", "title", "pk")
         )
     words = query.split()[:MAX_WORDS]
     condition = Q()
@@ -55,9 +75,18 @@ def matching(query: str, language: str):
                 When(title__icontains=first, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
-            )
+            ),
+            other_language=_other_language(language),
         )
-        .order_by("-rank", "title", "pk")
+        .order_by("-rank", "other_language", "title", "pk")
+    )
+
+
+def _other_language(language: str) -> Case:
+    """0 for a text in the visitor's language, 1 for one in another: on an equal rank,
+    the visitor's language first."""
+    return Case(
+        When(texts_in(language), then=Value(0)), default=Value(1), output_field=IntegerField()
     )
 
 
@@ -74,22 +103,28 @@ def kind_counts(documents) -> dict[str, int]:
     return {row["kind"]: row["n"] for row in rows}
 
 
-def with_headlines(documents, query: str, language: str):
-    """Add highlighted excerpts to a page of documents (PostgreSQL builds them)."""
+def with_headlines(documents, query: str):
+    """Add highlighted excerpts to a page of documents (PostgreSQL builds them), each with
+    the configuration of its text's language."""
     if uses_full_text():
-        return documents.annotate(
-            headline=SearchHeadline(
-                "body",
-                _search_query(query, language),
-                config=CONFIGS[language],
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+        headlines = [
+            When(
+                texts_in(text_language),
+                then=SearchHeadline(
+                    "body",
+                    _search_query(query, text_language),
+                    config=config,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
             )
-        )
+            for text_language, config in CONFIGS.items()
+        ]
+        return documents.annotate(headline=Case(*headlines, output_field=TextField()))
     return documents
 
 

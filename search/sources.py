@@ -9,7 +9,7 @@ from events.models import Event
 from practices.models import Practice
 from projects.models import Project, Theme
 
-from .indexing import field_text, register_source
+from .indexing import field_text, register_source, written_in
 from .registry import SearchSource
 
 
@@ -34,6 +34,7 @@ def register_all() -> None:
             model=Practice,
             public=Practice.objects.published,
             title=lambda obj, lang: field_text(obj, "title", lang),
+            languages=written_in("title"),
             body=lambda obj, lang: _joined(
                 obj,
                 lang,
@@ -56,6 +57,7 @@ def register_all() -> None:
             model=Project,
             public=Project.objects.published,
             title=lambda obj, lang: field_text(obj, "name", lang),
+            languages=written_in("name"),
             body=lambda obj, lang: _joined(obj, lang, "summary", "description", "goals", "region"),
             theme_ids=_theme_ids,
             m2m=(Project.themes.through,),
@@ -69,6 +71,7 @@ def register_all() -> None:
             model=Event,
             public=Event.objects.published,
             title=lambda obj, lang: field_text(obj, "title", lang),
+            languages=written_in("title"),
             body=lambda obj, lang: _joined(obj, lang, "description", "venue", "audience"),
             theme_ids=_theme_ids,
             m2m=(Event.themes.through,),
@@ -82,6 +85,7 @@ def register_all() -> None:
             model=Theme,
             public=Theme.objects.all,
             title=lambda obj, lang: field_text(obj, "name", lang),
+            languages=written_in("name"),
             body=lambda obj, lang: field_text(obj, "description", lang),
             theme_ids=lambda obj: [obj.pk],
             order=40,

@@ -51,7 +51,7 @@ def _search_content(request, query: str) -> dict:
         counts = services.kind_counts(documents)
         if kind:
             documents = documents.filter(kind=kind)
-        page = Paginator(services.with_headlines(documents, query, language), PER_PAGE).get_page(
+        page = Paginator(services.with_headlines(documents, query), PER_PAGE).get_page(
             request.GET.get("sivu")
         )
         context.update(

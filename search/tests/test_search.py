@@ -11,19 +11,14 @@ from practices.tests.factories import PracticeFactory
 from projects.models import Organisation
 from projects.tests.factories import OrganisationFactory, ProjectFactory, ThemeFactory
 from search import registry, services
-from search.indexing import register_source, reindex
+from search.indexing import register_source, reindex, written_in
 from search.models import SearchDocument
 from search.registry import SearchSource
+from search.tests.helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
 postgres_only = pytest.mark.requires_postgresql("full-text search runs on PostgreSQL")
-
-
-def result_titles(response) -> list[str]:
-    import re
-
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', response.content.decode())
 
 
 @pytest.fixture
@@ -227,6 +222,7 @@ def test_another_app_can_register_a_source(client, content):
         public=Organisation.objects.all,
         title=lambda obj, lang: obj.name,
         body=lambda obj, lang: obj.municipality,
+        languages=written_in("name"),
     )
     Organisation.get_absolute_url = lambda self: f"/fi/org/{self.pk}/"
     try:

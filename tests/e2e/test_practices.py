@@ -60,6 +60,28 @@ def test_visitor_searches_in_swedish(live_server, page, axe, demo):
 
 
 @pytest.mark.parametrize(
+    ("url", "title", "text_language", "note"),
+    [
+        ("/fi/haku/?q=Österbotten", "Tvåspråkigt deltagande i Österbotten", "sv", "Ruotsiksi"),
+        ("/sv/sok/?q=kevätkausi", "Vertaisohjaajien kevätkausi alkoi", "fi", "På finska"),
+    ],
+)
+def test_visitor_finds_a_post_written_in_the_other_language_only(
+    live_server, page, axe, demo, url, title, text_language, note
+):
+    page.goto(f"{live_server.url}{url}")
+    result = page.locator(".search-result").filter(has_text=title)
+    expect(result.get_by_role("heading", level=3, name=title)).to_have_attribute(
+        "lang", text_language
+    )
+    expect(result.locator("h3 + p")).to_have_attribute("lang", text_language)  # the excerpt
+    expect(result.get_by_text(note, exact=True)).to_be_visible()
+    axe(f"search {url}")
+    result.get_by_role("link", name=title).click()
+    expect(page.get_by_role("article")).to_have_attribute("lang", text_language)
+
+
+@pytest.mark.parametrize(
     ("language", "path", "theme", "button", "practice"),
     [
         (
