@@ -414,8 +414,20 @@ class InvitationInline(EditableByInlineMixin, admin.TabularInline):
     model = Invitation
     extra = 0
     fields = ["email", "name", "language", "sent_at", "reminded_at", "reminder_count", "used_at"]
+    # An anonymous survey's invitees without whether and when they answered or were
+    # reminded: beside the reminder schedule and the responses' times, that would tell
+    # which response is whose (the workspace shows such a survey's counts only).
+    anonymous_fields = ["email", "name", "language", "sent_at"]
     readonly_fields = fields
     can_delete = True
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.survey.anonymous:
+            return self.anonymous_fields
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -2,7 +2,8 @@
 
 Every way in (public link, collector link, invitation, embed, staff test mode) finds its
 survey and hands it to an AnswerFlow. The flow checks that answering is open, reads the
-signed draft (surveys/answering.py), applies what the respondent pressed (next, back,
+signed draft (surveys/answering.py), refuses a draft begun through another way in,
+applies what the respondent pressed (next, back,
 save for later, send) and returns an Outcome: the template and context to show, or the
 address to go to. Writes go through surveys/services.py; the view only renders.
 """
@@ -30,6 +31,14 @@ from .models import Collector, Invitation, Page, SavedDraft, Survey
 SUBMIT_WINDOW = 300
 
 CLOSED = "surveys/closed.html"
+
+
+def elsewhere_message() -> str:
+    """Why a draft is not taken through another way in than the one it began with."""
+    return translation.gettext(
+        "Tämä keskeneräinen vastaus on aloitettu toisen linkin kautta. Jatka vastaamista "
+        "sillä linkillä, jonka kautta aloitit (esimerkiksi sähköpostikutsusi linkillä)."
+    )
 
 
 @dataclass
@@ -66,10 +75,13 @@ class AnswerFlow:
             return refused
         self.structure = Structure.for_survey(self.survey)
         try:
-            self.draft = self._sent_draft(request) or self._new_draft()
+            sent = self._sent_draft(request)
         except SignedValueInvalid as error:
             # Signed by us (or with our key), yet not a draft we wrote: refuse, in the frame.
             return self._closed(error.user_message, status=400)
+        if sent is not None and not self._came_in_here(sent):
+            return self._closed(elsewhere_message(), status=400)
+        self.draft = sent or self._new_draft()
         pages = self.structure.visible_pages(self.draft.answers)
         if not pages:
             raise Http404
@@ -124,7 +136,9 @@ class AnswerFlow:
         saved_token = request.GET.get("jatka") if request.method == "GET" else None
         if draft is None and saved_token:
             saved = SavedDraft.objects.filter(survey=self.survey, token=saved_token[:64]).first()
-            if saved is not None:
+            if saved is None:  # sent (its copy goes then) or past its retention time
+                self.context["draft_gone"] = True
+            else:
                 kept = saved.data.get("draft", "")
                 draft = Draft.loads(kept, structure=self.structure, max_age=None)
                 if draft is None:  # never silently start over from a link that was saved
@@ -132,6 +146,20 @@ class AnswerFlow:
                 else:
                     draft.saved = saved.token
         return draft
+
+    def _came_in_here(self, draft: Draft) -> bool:
+        """Whether `draft` was started through this flow's way in (collector and invitation).
+
+        A draft belongs to the way in it was started through: finished elsewhere, its
+        response would count for the wrong collector and leave the invitation unused (and
+        reminded). Refused rather than started afresh, because a respondent who arrives
+        with their answers expects to keep them: a fresh draft would silently drop what
+        they typed, while their own link (the invitation's, or the one they began with)
+        still finishes it. The caller shows elsewhere_message() and changes nothing.
+        """
+        own_collector = self.collector.pk if self.collector else None
+        own_invitation = self.invitation.pk if self.invitation else None
+        return draft.collector == own_collector and draft.invitation == own_invitation
 
     def _new_draft(self) -> Draft:
         return Draft(
@@ -223,9 +251,15 @@ class AnswerFlow:
 
     def _save_for_later(self, request) -> Outcome:
         self.draft.page = self.page.pk
-        saved = services.draft_save(survey=self.survey, draft=self.draft, collector=self.collector)
+        saved = services.draft_save(
+            survey=self.survey,
+            draft=self.draft,
+            collector=self.collector,
+            invitation=self.invitation,
+        )
         link = request.build_absolute_uri(f"{self.action_url}?jatka={saved.token}")
-        return Outcome("surveys/saved.html", {**self.context, "link": link})
+        context = {**self.context, "link": link, "retention_days": services.draft_retention_days()}
+        return Outcome("surveys/saved.html", context)
 
     def _submit(self) -> Outcome:
         try:
@@ -264,7 +298,11 @@ class AnswerFlow:
             "is_first": number == 1,
             "is_last": number == len(expected),
             "focus": self.focus,
-            # A first visit's empty questions are the same for everyone: shared rendering.
-            "fresh": request.method != "POST" and not draft.answers,
+            # A first visit's empty questions are the same for everyone: shared rendering
+            # (not with a note about this respondent's own draft).
+            "fresh": request.method != "POST"
+            and not draft.answers
+            and not self.context.get("expired")
+            and not self.context.get("draft_gone"),
         }
         return Outcome("surveys/answer.html", context)

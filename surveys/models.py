@@ -1063,7 +1063,12 @@ class Answer(models.Model):
 
 
 class SavedDraft(models.Model):
-    """Answers saved with "continue later"; found only through its private link."""
+    """Answers saved with "continue later"; found only through its private link.
+
+    Deleted when its response is sent (and every one of an invitation when it answers),
+    else after settings.SURVEYS_DRAFT_RETENTION_DAYS without a new save
+    (services.saved_drafts_purge).
+    """
 
     page_cache_exempt = True
 
@@ -1079,6 +1084,16 @@ class SavedDraft(models.Model):
     )
     collector = models.ForeignKey(
         Collector, on_delete=models.SET_NULL, null=True, blank=True, related_name="saved_drafts"
+    )
+    # The invitation it was started through, so that its answering deletes it (and erasing
+    # the invitee too): no saved draft outlives its invitation's response.
+    invitation = models.ForeignKey(
+        "Invitation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="saved_drafts",
+        editable=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -2,7 +2,7 @@
 
 from core.personal_data import register
 
-from .models import Answer, Invitation, Response
+from .models import Answer, Invitation, Response, SavedDraft
 
 
 def _answer_value(answer: Answer):
@@ -60,8 +60,10 @@ class Invitations:
         """Blank the address (the invitation keeps only whether it was used) and unlink answers.
 
         A blank address is what ends the invitation: its link answers 404 and no
-        invitation or reminder is sent to it (`InvitationQuerySet.reachable`).
+        invitation or reminder is sent to it (`InvitationQuerySet.reachable`); its saved
+        drafts (the answers begun under it) go too.
         """
         invitations = self._of(email)
         Response.objects.filter(invitation__in=invitations).update(invitation=None)
+        SavedDraft.objects.filter(invitation__in=invitations).delete()
         return invitations.update(email="", name="")

@@ -350,11 +350,25 @@ def reminders_queue(now: datetime | None = None) -> int:
 # Submission --------------------------------------------------------------------------------
 
 
+def draft_retention_days() -> int:
+    """How long a "continue later" draft is kept after it was last saved (the privacy
+    notice and the saved page say so)."""
+    return settings.SURVEYS_DRAFT_RETENTION_DAYS
+
+
 @transaction.atomic
-def draft_save(*, survey: Survey, draft: Draft, collector: Collector | None = None) -> SavedDraft:
+def draft_save(
+    *,
+    survey: Survey,
+    draft: Draft,
+    collector: Collector | None = None,
+    invitation: Invitation | None = None,
+) -> SavedDraft:
     """Keep `draft` for "continue later" under its private link, the same row each time.
 
     The draft learns its link token before it is signed, so the saved copy names itself.
+    A draft of an invitation names it (`SavedDraft.invitation`) only until the invitation
+    answers: the response's transaction deletes every saved draft of it.
     """
     saved = SavedDraft.objects.filter(survey=survey, token=draft.saved or "").first()
     saved = saved or SavedDraft.objects.create(survey=survey, data={})
@@ -363,7 +377,8 @@ def draft_save(*, survey: Survey, draft: Draft, collector: Collector | None = No
     # Where it waits and which way it came in (the monitor counts them, surveys/collecting.py).
     saved.page_id = draft.page
     saved.collector = collector
-    saved.save(update_fields=["data", "page", "collector", "updated_at"])
+    saved.invitation = invitation
+    saved.save(update_fields=["data", "page", "collector", "invitation", "updated_at"])
     return saved
 
 
@@ -371,6 +386,21 @@ def draft_discard(*, survey: Survey, draft: Draft) -> None:
     """Forget the saved copy of a draft once its response is in (its link stops working)."""
     if draft.saved:
         SavedDraft.objects.filter(survey=survey, token=draft.saved).delete()
+
+
+def saved_drafts_purge(now: datetime | None = None) -> int:
+    """Delete the "continue later" drafts not saved again within the retention time, and
+    any left of an invitation that has answered; the number deleted (a rerun deletes none).
+
+    Run daily by the beat (surveys.tasks.purge_saved_drafts).
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=draft_retention_days())
+    stale = SavedDraft.objects.filter(updated_at__lt=cutoff) | SavedDraft.objects.filter(
+        invitation__used_at__isnull=False
+    )
+    count, _detail = stale.delete()
+    return count
 
 
 def _answer_rows(
@@ -520,6 +550,22 @@ def _response_save(
         )
         Answer.objects.bulk_create(_answer_rows(response, visible_questions, answers, others))
         if invitation is not None and not is_test:
-            invitation.used_at = _used_at(survey)
-            invitation.save(update_fields=["used_at"])
+            _invitation_mark_used(invitation, survey)
     return response
+
+
+def _invitation_mark_used(invitation: Invitation, survey: Survey) -> None:
+    """The invitation has answered: it takes no other response and no more reminders.
+
+    Its saved drafts go: they hold its answers under its id. In an anonymous survey it
+    also forgets its reminders: reminder k goes only to those who have not answered, so
+    a kept count or last reminder time, beside the survey's reminder schedule, would say
+    between which two reminders this invitee answered (and so which responses are theirs).
+    """
+    SavedDraft.objects.filter(invitation=invitation).delete()
+    invitation.used_at = _used_at(survey)
+    fields = ["used_at"]
+    if survey.anonymous:
+        invitation.reminded_at, invitation.reminder_count = None, 0
+        fields += ["reminded_at", "reminder_count"]
+    invitation.save(update_fields=fields)

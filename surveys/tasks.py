@@ -1,4 +1,4 @@
-"""The beat job of surveys: it calls the services, so a rerun is a no-op. The invitation
+"""The beat jobs of surveys: they call the services, so a rerun is a no-op. The invitation
 emails are queued through the outbox to services.invitation_send itself."""
 
 from celery import shared_task
@@ -17,3 +17,9 @@ def invite_and_remind() -> int:
         + services.reminders_queue()
         + collecting.scheduled_reminders_queue()
     )
+
+
+@shared_task
+def purge_saved_drafts() -> int:
+    """Beat, daily: "continue later" drafts past their retention time are deleted."""
+    return services.saved_drafts_purge()

@@ -43,6 +43,11 @@ app.conf.beat_schedule = {
     # Surveys: participants of ended events get their feedback survey; invitees who have
     # not answered a week after the invitation get a reminder.
     "surveys-invite-and-remind": {"task": "surveys.tasks.invite_and_remind", "schedule": 3600.0},
+    # Surveys: "continue later" drafts are deleted after SURVEYS_DRAFT_RETENTION_DAYS.
+    "surveys-purge-saved-drafts": {
+        "task": "surveys.tasks.purge_saved_drafts",
+        "schedule": 24 * 3600.0,
+    },
     # Workspace: once a day (the first run from 7:00 on), network coordinators are told
     # what waits for a Swedish translation; the day is claimed per recipient.
     "workspace-translation-digest": {

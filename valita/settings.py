@@ -497,6 +497,9 @@ EVENTS_PERSONAL_DATA_DAYS = env_int("EVENTS_PERSONAL_DATA_DAYS", 30)
 # How long the web server's access log is kept, as the privacy notice promises; the
 # deployment's log rotation must delete older lines (README, "Web server log").
 WEB_LOG_RETENTION_DAYS = env_int("WEB_LOG_RETENTION_DAYS", 14)
+# Surveys: days a "continue later" draft is kept after it was last saved, as the privacy
+# notice promises (deleted daily by the beat; a sent response's draft goes at once).
+SURVEYS_DRAFT_RETENTION_DAYS = env_int("SURVEYS_DRAFT_RETENTION_DAYS", 60)
 # Registrations one client address may send in an hour (core/ratelimit.py).
 EVENTS_REGISTRATIONS_PER_HOUR = env_int("EVENTS_REGISTRATIONS_PER_HOUR", 20)
 # Survey pages one client address may submit in five minutes (core/ratelimit.py).

@@ -101,7 +101,10 @@ def accessibility_statement(request):
 
 
 def privacy_notice(request):
-    context = {"log_retention_days": settings.WEB_LOG_RETENTION_DAYS}
+    context = {
+        "log_retention_days": settings.WEB_LOG_RETENTION_DAYS,
+        "draft_retention_days": settings.SURVEYS_DRAFT_RETENTION_DAYS,
+    }
     return render(request, "valita/privacy.html", context)
 
 
