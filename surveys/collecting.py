@@ -44,7 +44,7 @@ from .models import (
     Survey,
     site_origin,
 )
-from .privacy import shown
+from .privacy import complementary_hidden, shown
 from .results import percent
 
 # Links, embedding -------------------------------------------------------------------------
@@ -526,7 +526,9 @@ def monitor(survey: Survey, user) -> Monitor:
 
     A network coordinator sees every collector's exact figures. A project coordinator sees
     only their projects' collectors and figures, each count of fewer than five respondents
-    hidden (surveys.privacy.shown) and so every share computed from one.
+    hidden (surveys.privacy.shown), with the counts beside it that would give it away from
+    the total shown (surveys.privacy.complementary_hidden), and so every share computed
+    from one.
     """
     full = is_network_coordinator(user)
     collectors = list(
@@ -542,17 +544,21 @@ def monitor(survey: Survey, user) -> Monitor:
     def cell(n):
         return n if full else shown(n, n)
 
+    started_cells = _breakdown([c.started_count for c in collectors], full)
+    completed_cells = _breakdown([c.completed for c in collectors], full)
     rows = []
-    for c in collectors:
+    for c, started_cell, completed_cell in zip(
+        collectors, started_cells, completed_cells, strict=True
+    ):
         invited = c.invited if c.sends_invitations else None
-        base = invited if c.sends_invitations else c.started_count
+        base = invited if c.sends_invitations else started_cell
         rows.append(
             CollectorFigures(
                 collector=c,
-                started=cell(c.started_count),
-                completed=cell(c.completed),
+                started=started_cell,
+                completed=completed_cell,
                 invited=invited,
-                rate=_ratio(cell(c.completed), cell(base) if base is not None else None),
+                rate=_ratio(completed_cell, base),
             )
         )
     started = sum(c.started_count for c in collectors)
@@ -572,12 +578,27 @@ def monitor(survey: Survey, user) -> Monitor:
         started=cell(started),
         completed=cell(completed),
         completion=_ratio(cell(completed), cell(started)),
-        per_day=[(row["day"], cell(row["n"])) for row in per_day],
+        per_day=list(
+            zip(
+                [row["day"] for row in per_day],
+                _breakdown([row["n"] for row in per_day], full),
+                strict=True,
+            )
+        ),
         collectors=rows,
     )
     result.projects = _project_rows(survey, user, full, cell)
-    result.pages = _page_rows(survey, ids, cell)
+    result.pages = _page_rows(survey, ids, full)
     return result
+
+
+def _breakdown(counts: list[int], full: bool) -> list[int | None]:
+    """Counts that add up to a total shown beside them: to a project coordinator, the
+    small ones hidden and those that would give them away (surveys.privacy)."""
+    if full:
+        return counts
+    hide = complementary_hidden(counts)
+    return [None if index in hide else count for index, count in enumerate(counts)]
 
 
 def _project_rows(survey: Survey, user, full: bool, cell) -> list:
@@ -597,7 +618,7 @@ def _project_rows(survey: Survey, user, full: bool, cell) -> list:
     return rows
 
 
-def _page_rows(survey: Survey, collector_ids: list[int], cell) -> list[PageFigures]:
+def _page_rows(survey: Survey, collector_ids: list[int], full: bool) -> list[PageFigures]:
     reach = {
         row["page_id"]: row
         for row in PageReach.objects.filter(page__survey=survey, collector__in=collector_ids)
@@ -616,14 +637,16 @@ def _page_rows(survey: Survey, collector_ids: list[int], cell) -> list[PageFigur
     for number, page in enumerate(survey.pages.order_by("order", "pk"), 1):
         counts = reach.get(page.pk, {})
         arrived, passed = counts.get("arrived") or 0, counts.get("passed") or 0
+        # Those who went on and those who stopped make up those who arrived.
+        went_on, stopped = _breakdown([passed, max(arrived - passed, 0)], full)
         rows.append(
             PageFigures(
                 page=page,
                 number=number,
-                arrived=cell(arrived),
-                passed=cell(passed),
-                stopped=cell(max(arrived - passed, 0)),
-                saved=cell(saved.get(page.pk, 0)),
+                arrived=_breakdown([arrived], full)[0],
+                passed=went_on,
+                stopped=stopped,
+                saved=_breakdown([saved.get(page.pk, 0)], full)[0],
             )
         )
     return rows

@@ -310,3 +310,29 @@ def test_a_project_coordinator_sees_only_their_collectors_with_small_cells_hidde
     assert figures.started == 7
     first = figures.pages[0]
     assert (first.arrived, first.passed, first.stopped) == (7, None, None)
+
+
+def test_a_project_coordinator_cannot_work_out_a_hidden_count_from_the_total(
+    three_pages, coordinator, project
+):
+    survey, pages = three_pages
+    big = Collector.objects.create(
+        survey=survey, kind=Collector.Kind.PROJECT, project=project, started_count=9
+    )
+    small = Collector.objects.create(
+        survey=survey, kind=Collector.Kind.PROJECT, project=project, started_count=3
+    )
+    collecting.page_reach_add(collector=big, counts={pages[0].pk: {"arrived": 13, "passed": 10}})
+    figures = collecting.monitor(survey, coordinator)
+    assert figures.started == 12
+    # The 3 is hidden, and so is the 9: 12 - 9 would give it away.
+    assert [row.started for row in figures.collectors] == [None, None]
+    first = figures.pages[0]
+    # 3 stopped: hidden, and 10 went on with it: 13 - 10 would be the 3.
+    assert (first.arrived, first.passed, first.stopped) == (13, None, None)
+    big.started_count = 20
+    big.save(update_fields=["started_count"])
+    small.started_count = 5
+    small.save(update_fields=["started_count"])
+    figures = collecting.monitor(survey, coordinator)
+    assert sorted(row.started for row in figures.collectors) == [5, 20]
