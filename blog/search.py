@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from search.indexing import field_text, index_object, register_source
+from search.indexing import field_text, index_newly_public, register_source
 from search.registry import SearchSource, source_for
 
 from .models import Post
@@ -31,13 +31,8 @@ def register() -> None:
 
 
 def index_due_posts(*, window=timedelta(hours=2)) -> int:
-    """Index posts whose publish time came within `window`: no save happens at that time,
-    so the save signal cannot. Idempotent; the beat runs it every ten minutes."""
+    """Index posts whose publish time came within `window` (search.indexing.index_newly_public);
+    the beat runs it every ten minutes."""
     now = timezone.now()
-    source = source_for("post")
     due = Post.objects.published(now=now).filter(publish_at__gt=now - window)
-    count = 0
-    for post in due:
-        index_object(source, post)
-        count += 1
-    return count
+    return index_newly_public(source_for("post"), due, "blog")

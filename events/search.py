@@ -5,20 +5,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from search.indexing import index_object
+from search.indexing import index_newly_public
 from search.registry import source_for
 
 from .models import Event
 
 
 def index_due_events(*, window=timedelta(hours=2)) -> int:
-    """Index events whose publish time came within `window`. Idempotent; the beat runs it
-    every ten minutes."""
+    """Index events whose publish time came within `window`
+    (search.indexing.index_newly_public); the beat runs it every ten minutes."""
     now = timezone.now()
-    source = source_for("event")
     due = Event.objects.published(now=now).filter(publish_at__gt=now - window)
-    count = 0
-    for event in due:
-        index_object(source, event)
-        count += 1
-    return count
+    return index_newly_public(source_for("event"), due, "events")

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
+from core.content_cache import retire_at_commit
 from core.translation_utils import LANGUAGE_CODES, localized_value
 
 from . import registry
@@ -98,6 +99,21 @@ def index_object(source: SearchSource, obj) -> None:
             },
         )
     update_vectors(SearchDocument.objects.filter(kind=source.kind, object_id=obj.pk))
+
+
+def index_newly_public(source: SearchSource, candidates, scope: str) -> int:
+    """Index those of `candidates` (objects whose publish time has come) that have no
+    documents yet: no save happens at that time, so the save signal cannot. Once each: the
+    pages of `scope` (and so the search pages, which show every scope) are retired when
+    something was added, since they were rendered and cached without it."""
+    indexed = SearchDocument.objects.filter(kind=source.kind).values("object_id")
+    count = 0
+    for obj in candidates.exclude(pk__in=indexed):
+        index_object(source, obj)
+        count += 1
+    if count:
+        retire_at_commit([scope])
+    return count
 
 
 def update_vectors(documents) -> None:
