@@ -544,23 +544,7 @@ def monitor(survey: Survey, user) -> Monitor:
     def cell(n):
         return n if full else shown(n, n)
 
-    started_cells = _breakdown([c.started_count for c in collectors], full)
-    completed_cells = _breakdown([c.completed for c in collectors], full)
-    rows = []
-    for c, started_cell, completed_cell in zip(
-        collectors, started_cells, completed_cells, strict=True
-    ):
-        invited = c.invited if c.sends_invitations else None
-        base = invited if c.sends_invitations else started_cell
-        rows.append(
-            CollectorFigures(
-                collector=c,
-                started=started_cell,
-                completed=completed_cell,
-                invited=invited,
-                rate=_ratio(completed_cell, base),
-            )
-        )
+    rows = _collector_rows(collectors, full)
     started = sum(c.started_count for c in collectors)
     completed = sum(c.completed for c in collectors)
     responses = Response.objects.counted().filter(survey=survey)
@@ -590,6 +574,25 @@ def monitor(survey: Survey, user) -> Monitor:
     result.projects = _project_rows(survey, user, full, cell)
     result.pages = _page_rows(survey, ids, full)
     return result
+
+
+def _collector_rows(collectors: list[Collector], full: bool) -> list[CollectorFigures]:
+    started_cells = _breakdown([c.started_count for c in collectors], full)
+    completed_cells = _breakdown([c.completed for c in collectors], full)
+    rows = []
+    for c, started, completed in zip(collectors, started_cells, completed_cells, strict=True):
+        invited = c.invited if c.sends_invitations else None
+        base = invited if c.sends_invitations else started
+        rows.append(
+            CollectorFigures(
+                collector=c,
+                started=started,
+                completed=completed,
+                invited=invited,
+                rate=_ratio(completed, base),
+            )
+        )
+    return rows
 
 
 def _breakdown(counts: list[int], full: bool) -> list[int | None]:
