@@ -31,7 +31,10 @@ class UserAdmin(BaseUserAdmin):
             _("Oikeudet"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups")},
         ),
-        (_("Tärkeät päivät"), {"fields": ("last_login", "date_joined", "invited_at")}),
+        (
+            _("Tärkeät päivät"),
+            {"fields": ("last_login", "date_joined", "invited_at", "deactivated_at")},
+        ),
     )
     add_fieldsets = (
         (
@@ -42,7 +45,7 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
-    readonly_fields = ["last_login", "date_joined", "invited_at"]
+    readonly_fields = ["last_login", "date_joined", "invited_at", "deactivated_at"]
 
     def has_module_permission(self, request):
         return request.user.is_superuser or super().has_module_permission(request)

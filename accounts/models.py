@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +43,11 @@ class User(AbstractUser):
         help_text=_("Kieli, jolla portaali lähettää viestit tälle käyttäjälle."),
     )
     invited_at = models.DateTimeField(_("kutsuttu"), null=True, blank=True)
+    # Set each time the account is closed and never cleared: the links made before it
+    # (invitations, password resets) stay dead after a reactivation (accounts.services).
+    deactivated_at = models.DateTimeField(
+        _("poistettu käytöstä viimeksi"), null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -65,4 +71,16 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
+        if self._closes(kwargs.get("update_fields")):
+            self.deactivated_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "deactivated_at"}
         super().save(*args, **kwargs)
+
+    def _closes(self, update_fields) -> bool:
+        """Whether this save turns an active account inactive (the admin, the erasure)."""
+        if self.is_active or self._state.adding:
+            return False
+        if update_fields is not None and "is_active" not in update_fields:
+            return False
+        return type(self)._default_manager.filter(pk=self.pk, is_active=True).exists()

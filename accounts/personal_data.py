@@ -27,6 +27,7 @@ class Account:
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "invited_at": user.invited_at,
+            "deactivated_at": user.deactivated_at,
             "roles": list(Group.objects.filter(user=user).values_list("name", flat=True)),
             "email_addresses": list(
                 EmailAddress.objects.filter(user=user).values("email", "verified", "primary")

@@ -6,22 +6,32 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from core import outbox
 from core.signed import Id, MaxLength, signed_load
 
 INVITATION_SALT = "accounts.invitation"
+ADDRESS_SALT = "accounts.password-reset-address"
+# Outbox targets (accounts/emails.py): the mails are written and sent by a worker, which
+# makes their links itself, so no token is ever stored in an outbox row.
+SEND_INVITATION = "accounts.emails.send_invitation"
+SEND_PASSWORD_RESET = "accounts.emails.send_password_reset"  # noqa: S105 - a task's path
 
 
 def _account_state(user) -> str:
-    # Changes once the password is set or the user signs in (the link is single use), when
-    # the address is corrected, the account closed, or a new invitation sent (only the
-    # newest link works).
+    """What an invitation link is bound to: any change in it ends the link.
+
+    It changes once the password is set or the user signs in (the link is single use),
+    when the address is corrected, when a new invitation is sent (only the newest link
+    works), and when the account is closed. Closing is for good: `deactivated_at` is
+    stamped at every deactivation and never cleared (`User.save`), so reactivating the
+    account does not bring back the state of a link made before it; only an invitation
+    sent after the reactivation works. `is_active` alone would not do, since a
+    reactivation restores it.
+    """
     state = ":".join(
         str(part)
         for part in (
@@ -31,6 +41,7 @@ def _account_state(user) -> str:
             user.password,
             user.last_login,
             user.invited_at,
+            user.deactivated_at,
         )
     )
     return salted_hmac(INVITATION_SALT, state, algorithm="sha256").hexdigest()[:20]
@@ -59,22 +70,44 @@ def invitation_token_user(token: str):
     return user
 
 
+@transaction.atomic
 def user_invite(*, user, invited_by=None) -> None:
     """Email the user a link to choose a password; the link is valid for a few days, until
-    a newer invitation replaces it."""
+    a newer invitation replaces it.
+
+    The mail goes through the outbox: the new `invited_at` (which ends every earlier
+    link) and the message commit together, and the worker writes the link and sends it.
+    """
     user.invited_at = timezone.now()
     type(user).objects.filter(pk=user.pk).update(invited_at=user.invited_at)
-    with translation.override(user.language):
-        path = reverse("accounts:invitation_accept", kwargs={"token": invitation_token_make(user)})
-        context = {
-            "user": user,
-            "invited_by": invited_by,
-            "url": f"{settings.SITE_URL}{path}",
-            "valid_days": settings.INVITATION_VALID_DAYS,
-        }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_message.txt", context)
-    send_mail(subject, body, None, [user.email])
+    outbox.enqueue(
+        SEND_INVITATION,
+        user.pk,
+        user.invited_at.isoformat(),
+        invited_by_id=invited_by.pk if invited_by is not None else None,
+    )
+
+
+def address_fingerprint(address: str) -> str:
+    """A keyed fingerprint of an address: names it in an outbox row without writing it
+    there (the rows outlive an erasure, and network coordinators read them)."""
+    return salted_hmac(ADDRESS_SALT, address.strip().lower(), algorithm="sha256").hexdigest()
+
+
+@transaction.atomic
+def password_reset_request(*, email: str, users) -> None:
+    """Queue allauth's password-reset mail for `users`, the active accounts of `email`.
+
+    Past allauth's look-up of the address, the request does the same whether the address
+    has an account or not (one outbox message, no mail): no SMTP round trip or error
+    tells an account apart by the answer or its time. The message holds
+    the users' ids and a fingerprint of the address, never the address or a token; the
+    worker makes the link (`accounts.emails.send_password_reset`). For an unknown
+    address the message names nobody and sends nothing.
+    """
+    fingerprint = address_fingerprint(email)
+    user_ids = sorted(user.pk for user in users)
+    outbox.enqueue(SEND_PASSWORD_RESET, user_ids, fingerprint if user_ids else "")
 
 
 @transaction.atomic

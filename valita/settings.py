@@ -238,6 +238,10 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# The reset mail is queued in the outbox and written by a worker (accounts/forms.py); its
+# links end when the account is closed, even after a reactivation (accounts/tokens.py).
+ACCOUNT_FORMS = {"reset_password": "accounts.forms.ResetPasswordForm"}
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "accounts.tokens.PasswordResetTokenGenerator"  # noqa: S105
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # A reset asked for an unknown address sends nothing (allauth's mail would offer sign-up).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False

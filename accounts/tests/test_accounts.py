@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from accounts.services import invitation_token_make, invitation_token_user, user_invite
+from core import outbox
 from projects.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,7 @@ def test_the_sign_in_page_offers_no_sign_up(client, path, signup, hint):
 
 def test_a_password_reset_for_an_unknown_address_offers_no_sign_up(client):
     client.post("/fi/tili/password/reset/", {"email": "tuntematon@example.org"})
+    outbox.run_pending_inline()
     assert not any("signup" in message.body for message in mail.outbox)
 
 
@@ -70,6 +72,8 @@ def test_admin_invites_a_user_who_sets_a_password(client, network_coordinator):
         "/fi/admin/accounts/user/",
         {"action": "send_invitation", "_selected_action": [invited.pk]},
     )
+    assert mail.outbox == []  # queued in the outbox, sent by a worker after the commit
+    outbox.run_pending_inline()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["uusi@example.org"]
     assert mail.outbox[0].subject == "Inbjudan till portalen Välitä! – Visa omtanke!"
@@ -111,8 +115,10 @@ def test_a_tampered_invitation_is_refused(client):
 
 def test_invitation_mail_is_in_the_users_language():
     user_invite(user=UserFactory(language="fi"))
+    outbox.run_pending_inline()
     assert "Valitse salasanasi" in mail.outbox[0].body
     user_invite(user=UserFactory(language="sv"))
+    outbox.run_pending_inline()
     assert "Välj ditt lösenord" in mail.outbox[1].body
     assert User.objects.exclude(invited_at=None).count() == 2
 
@@ -134,6 +140,7 @@ def test_password_reset_is_offered_and_rate_limited(client):
     UserFactory(email="unohtaja@example.org")
     for _ in range(3):
         client.post("/fi/tili/password/reset/", {"email": "unohtaja@example.org"})
+    outbox.run_pending_inline()
     assert len(mail.outbox) >= 1
     response = client.post("/fi/tili/password/reset/", {"email": "unohtaja@example.org"})
     assert response.status_code == 429
