@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -28,6 +31,16 @@ class UserManager(BaseUserManager):
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
+
+
+class AccountStatus(models.TextChoices):
+    """Where an account stands, as the staff who invite see it."""
+
+    ACTIVE = "active", _("Käytössä")
+    INVITED = "invited", _("Kutsuttu, ei vielä käytössä")
+    INVITATION_EXPIRED = "expired", _("Kutsu vanhentunut")
+    NOT_INVITED = "not_invited", _("Ei kutsuttu")
+    CLOSED = "closed", _("Tili suljettu")
 
 
 class User(AbstractUser):
@@ -76,6 +89,19 @@ class User(AbstractUser):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "deactivated_at"}
         super().save(*args, **kwargs)
+
+    def account_status(self, now) -> AccountStatus:
+        """Active once a password is set; until then the invitation decides (its link
+        works for INVITATION_VALID_DAYS, accounts.services)."""
+        if not self.is_active:
+            return AccountStatus.CLOSED
+        if self.has_usable_password():
+            return AccountStatus.ACTIVE
+        if self.invited_at is None:
+            return AccountStatus.NOT_INVITED
+        if now - self.invited_at > timedelta(days=settings.INVITATION_VALID_DAYS):
+            return AccountStatus.INVITATION_EXPIRED
+        return AccountStatus.INVITED
 
     def _closes(self, update_fields) -> bool:
         """Whether this save turns an active account inactive (the admin, the erasure)."""

@@ -2,7 +2,9 @@
 (every field of their own project) and the project's contact people."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from core.workspace_forms import EditConflictMixin, LanguagePairsMixin
 
@@ -63,6 +65,23 @@ class ContactForm(LanguagePairsMixin, forms.ModelForm):
         fields = ["name", "title_fi", "title_sv", "email", "phone", "order"]
 
 
+User = get_user_model()
+
 ContactFormSet = inlineformset_factory(
     Project, ContactPerson, form=ContactForm, extra=1, can_delete=True
 )
+
+
+class CoordinatorForm(forms.Form):
+    """A new coordinator for a project (projects.team.coordinator_add)."""
+
+    email = forms.EmailField(label=_("Sähköpostiosoite"), max_length=254)
+    first_name = forms.CharField(label=_("Etunimi"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Sukunimi"), max_length=150, required=False)
+    language = forms.ChoiceField(
+        label=_("Asiointikieli"),
+        choices=User._meta.get_field("language").choices,
+        initial="fi",
+        widget=forms.RadioSelect,
+        help_text=_("Kieli, jolla kutsu ja muut viestit lähetetään."),
+    )

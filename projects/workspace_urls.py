@@ -14,4 +14,19 @@ urlpatterns = [
         views.project_contacts,
         name="project_contacts",
     ),
+    path(
+        pgettext_lazy("url", "<slug:slug>/koordinaattorit/"),
+        views.project_coordinators,
+        name="project_coordinators",
+    ),
+    path(
+        pgettext_lazy("url", "<slug:slug>/koordinaattorit/<int:pk>/kutsu/"),
+        views.coordinator_reinvite,
+        name="coordinator_reinvite",
+    ),
+    path(
+        pgettext_lazy("url", "<slug:slug>/koordinaattorit/<int:pk>/poista/"),
+        views.coordinator_remove,
+        name="coordinator_remove",
+    ),
 ]

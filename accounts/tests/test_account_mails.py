@@ -113,7 +113,8 @@ def _set_password_through(client, reset_url: str):
     return response
 
 
-# Invitations: the superuser invites from the admin (the only place that invites).
+# Invitations: the superuser invites from the admin (network coordinators invite a project's
+# coordinators from the workspace: projects/tests/test_team.py).
 
 
 def test_the_admin_invitation_is_queued_and_the_worker_mails_a_working_link(superuser_client):

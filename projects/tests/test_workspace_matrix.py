@@ -3,6 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from accounts.services import SEND_INVITATION
+from core.models import OutboxMessage
+from projects.models import Membership
+from projects.tests.factories import MembershipFactory, UserFactory
 from workspace.tests.matrix import check_matrix, nobody
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +22,9 @@ COVERED = {
     "projects_workspace:project_list",
     "projects_workspace:project_edit",
     "projects_workspace:project_contacts",
+    "projects_workspace:project_coordinators",
+    "projects_workspace:coordinator_reinvite",
+    "projects_workspace:coordinator_remove",
 }
 STAFF = {"coordinator", "other_coordinator", "network_coordinator", "oph"}
 EDITORS = {"coordinator", "network_coordinator"}  # of `project`
@@ -40,7 +47,7 @@ def test_list(client, cast):
     check_matrix(client, cast, reverse("projects_workspace:project_list"), allowed=STAFF)
 
 
-@pytest.mark.parametrize("name", ["project_edit", "project_contacts"])
+@pytest.mark.parametrize("name", ["project_edit", "project_contacts", "project_coordinators"])
 def test_pages(client, cast, project, name):
     url = reverse(f"projects_workspace:{name}", args=[project.slug])
     check_matrix(client, cast, url, allowed=EDITORS)
@@ -65,3 +72,35 @@ def test_contacts_post(client, cast, project):
     }
     check_matrix(client, cast, url, allowed=EDITORS, method="post", data=data)
     assert project.contacts.count() == 2
+
+
+# Coordinators: everyone who edits the project sees them; only the network adds,
+# invites again and removes (projects/team.py).
+
+
+def test_coordinator_add_post(client, cast, project):
+    url = reverse("projects_workspace:project_coordinators", args=[project.slug])
+    data = lambda role: {"email": f"{role}@uusi.example.org", "language": "fi"}  # noqa: E731
+    check_matrix(client, cast, url, allowed={"network_coordinator"}, method="post", data=data)
+    added = project.memberships.exclude(user=cast["coordinator"]).values_list(
+        "user__email", flat=True
+    )
+    assert list(added) == ["network_coordinator@uusi.example.org"]
+
+
+def test_coordinator_reinvite_post(client, cast, project):
+    user = UserFactory(email="kutsuttu@example.org")
+    user.set_unusable_password()
+    user.save()
+    invited = MembershipFactory(project=project, user=user)
+    url = reverse("projects_workspace:coordinator_reinvite", args=[project.slug, invited.pk])
+    check_matrix(client, cast, url, allowed={"network_coordinator"}, method="post")
+    assert OutboxMessage.objects.filter(task=SEND_INVITATION).count() == 1
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_coordinator_remove(client, cast, project, method):
+    removed = MembershipFactory(project=project)
+    url = reverse("projects_workspace:coordinator_remove", args=[project.slug, removed.pk])
+    check_matrix(client, cast, url, allowed={"network_coordinator"}, method=method)
+    assert Membership.objects.filter(pk=removed.pk).exists() == (method == "get")
