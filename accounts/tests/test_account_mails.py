@@ -1,4 +1,5 @@
-"""Invitation and password-reset mails go through the outbox (README, "Background work").
+"""Invitation, password-reset and address-confirmation mails go through the outbox
+(README, "Background work").
 
 The request only queues them: an SMTP server that is down fails no request, and the
 password-reset page answers an address with an account exactly as one without. A worker
@@ -21,7 +22,13 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.services import SEND_INVITATION, SEND_PASSWORD_RESET, user_invite
+from accounts.checks import check_email_verification_by_link
+from accounts.services import (
+    SEND_EMAIL_CONFIRMATION,
+    SEND_INVITATION,
+    SEND_PASSWORD_RESET,
+    user_invite,
+)
 from core import outbox
 from core.models import OutboxMessage
 from core.tests.admin_forms import change_form_data
@@ -30,6 +37,8 @@ from projects.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 RESET = "/fi/tili/password/reset/"
+LOGIN = "/fi/tili/login/"
+PASSWORD = "valita-test-password"  # UserFactory's
 NEW_PASSWORD = "Pitka-ja-vahva-salasana-7"
 
 
@@ -263,6 +272,113 @@ def test_a_reset_mail_that_fails_is_sent_again(client, mail_server_down):
     assert outbox.run_pending_inline() == 1
     (sent,) = mail.outbox
     _set_password_through(client, _link(sent))
+
+
+# Address confirmation: allauth mails a link where ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# stops a sign-in with an unverified address, and when an address is added.
+
+
+def _unverified(email, language="fi"):
+    user = UserFactory(email=email, language=language)
+    EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+    return user
+
+
+def _sign_in(client, email):
+    return client.post(LOGIN, {"login": email, "password": PASSWORD})
+
+
+def _stored_outbox() -> str:
+    return json.dumps(list(OutboxMessage.objects.values("task", "args", "kwargs", "last_error")))
+
+
+@pytest.mark.parametrize("hmac", [True, False], ids=["hmac-key", "stored-confirmation"])
+def test_an_unverified_sign_in_queues_the_confirmation_and_its_link_verifies_the_address(
+    client, settings, mail_server_down, hmac
+):
+    settings.SITE_URL = "https://portaali.example.org"
+    settings.ACCOUNT_EMAIL_CONFIRMATION_HMAC = hmac
+    user = _unverified("vahvistamaton@example.org", language="sv")
+    with mail_server_down():  # nothing in the request may depend on the mail server
+        response = _sign_in(client, user.email)
+        assert response.status_code == 302
+        assert response["Location"] == "/fi/tili/confirm-email/"
+        assert client.get(response["Location"]).status_code == 200
+        (message,) = OutboxMessage.objects.all()
+        assert message.task == SEND_EMAIL_CONFIRMATION
+        # The worker's delivery fails: the message stays for the outbox to hand over again.
+        with pytest.raises(OSError):
+            outbox.run(message.pk)
+    message.refresh_from_db()
+    assert message.done_at is None and message.last_error
+    assert mail.outbox == []
+    assert "_auth_user_id" not in client.session  # not signed in before the address is verified
+
+    assert outbox.run_pending_inline() == 1
+    (sent,) = mail.outbox
+    assert sent.to == ["vahvistamaton@example.org"]
+    assert sent.subject == "[Välitä!] Vänligen bekräfta din epost-adress"  # allauth's, in Swedish
+    link = _link(sent)
+    # From SITE_URL (the worker has no request), in the user's language, not the page's.
+    assert link.startswith("https://portaali.example.org/sv/konto/confirm-email/")
+    key = link.rstrip("/").rsplit("/", 1)[1]
+    stored = _stored_outbox()
+    for secret in (key, "vahvistamaton", "@", "http"):
+        assert secret not in stored
+
+    path = _path(link)
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+    response = _sign_in(Client(), user.email)
+    assert response.status_code == 302 and "confirm-email" not in response["Location"]
+
+
+def test_an_added_address_gets_its_confirmation_from_the_worker(client, mail_server_down):
+    user = _account("vanha@example.org")
+    client.force_login(user)
+    with mail_server_down():
+        response = client.post("/fi/tili/email/", {"action_add": "", "email": "uusi@example.org"})
+        assert response.status_code == 302
+    assert mail.outbox == []
+    (message,) = OutboxMessage.objects.all()
+    assert message.task == SEND_EMAIL_CONFIRMATION
+    assert "uusi" not in _stored_outbox()
+
+    assert outbox.run_pending_inline() == 1
+    (sent,) = mail.outbox
+    assert sent.to == ["uusi@example.org"]
+    assert client.post(_path(_link(sent))).status_code == 302
+    assert EmailAddress.objects.get(email="uusi@example.org").verified
+
+
+@pytest.mark.parametrize("change", ["account closed", "address verified", "address changed"])
+def test_a_queued_confirmation_sends_nothing_once_it_is_no_longer_wanted(client, change):
+    user = _unverified("suljettava@example.org")
+    _sign_in(client, user.email)
+    (message,) = OutboxMessage.objects.filter(task=SEND_EMAIL_CONFIRMATION)
+    address = EmailAddress.objects.get(user=user)
+    if change == "account closed":
+        user.is_active = False
+        user.save()
+    elif change == "address verified":
+        address.verified = True
+        address.save()
+    else:  # corrected in the admin: the link would now confirm an address nobody asked for
+        address.email = "toinen@example.org"
+        address.save()
+
+    assert outbox.run_pending_inline() == 1
+    assert mail.outbox == []
+    message.refresh_from_db()
+    assert message.done_at is not None
+
+
+def test_confirmation_by_code_is_refused_when_the_site_starts(settings):
+    assert check_email_verification_by_link(None) == []
+    settings.ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+    (error,) = check_email_verification_by_link(None)
+    assert error.id == "accounts.E001"
 
 
 def test_no_outbox_row_holds_a_token_a_link_or_an_address(client, superuser_client):
