@@ -91,10 +91,11 @@ def _path(url: str) -> str:
     return re.sub(r"^https?://[^/]+", "", url)
 
 
-def _admin_invite(client, *users):
+def _admin_invite(client, *users, language="fi", **kwargs):
     return client.post(
-        "/fi/admin/accounts/user/",
+        f"/{language}/admin/accounts/user/",
         {"action": "send_invitation", "_selected_action": [user.pk for user in users]},
+        **kwargs,
     )
 
 
@@ -159,7 +160,7 @@ def test_an_invitation_while_the_mail_server_is_down_is_sent_when_it_is_back(
         response = _admin_invite(superuser_client, invited)
         assert response.status_code == 302
         page = superuser_client.get(response["Location"])
-        assert "Kutsu lähetettiin 1 käyttäjälle." in page.content.decode()
+        assert "Kutsu lähtee 1 käyttäjälle hetken kuluttua." in page.content.decode()
         (message,) = OutboxMessage.objects.filter(task=SEND_INVITATION)
         # The worker's delivery fails: the message stays, with the error.
         OutboxMessage.objects.filter(pk=message.pk).update(dispatched_at=timezone.now())
@@ -206,6 +207,43 @@ def test_a_network_coordinator_cannot_send_invitations(client, network_coordinat
     assert not OutboxMessage.objects.exists()
     invited.refresh_from_db()
     assert invited.invited_at is None
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("fi", 1, "Kutsu lähtee 1 käyttäjälle hetken kuluttua."),
+        ("fi", 2, "Kutsut lähtevät 2 käyttäjälle hetken kuluttua."),
+        ("sv", 1, "Inbjudan skickas till 1 användare om en stund."),
+        ("sv", 2, "Inbjudningarna skickas till 2 användare om en stund."),
+    ],
+)
+def test_the_admin_says_the_invitations_leave_shortly_not_that_they_left(
+    superuser_client, language, count, expected
+):
+    users = [_invited(f"kutsuttu{n}@example.org") for n in range(count)]
+    response = _admin_invite(superuser_client, *users, language=language, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [expected]
+    assert OutboxMessage.objects.filter(task=SEND_INVITATION).count() == count
+    assert mail.outbox == []  # queued, not sent: hence "shortly"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fi", "Kutsuja ei lähetetty: valituista käyttäjistä yksikään ei ole aktiivinen."),
+        ("sv", "Inga inbjudningar skickades: ingen av de valda användarna är aktiv."),
+    ],
+)
+def test_the_admin_says_no_invitation_left_when_every_chosen_account_is_closed(
+    superuser_client, language, expected
+):
+    closed = _invited()
+    closed.is_active = False
+    closed.save()
+    response = _admin_invite(superuser_client, closed, language=language, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [expected]
+    assert not OutboxMessage.objects.exists()
 
 
 # Password reset: an anonymous visitor on the reset page.
