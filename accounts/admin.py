@@ -61,11 +61,20 @@ class UserAdmin(BaseUserAdmin):
         for user in queryset.filter(is_active=True):
             user_invite(user=user, invited_by=request.user)
             count += 1
+        if not count:
+            self.message_user(
+                request,
+                _("Kutsuja ei lähetetty: valituista käyttäjistä yksikään ei ole aktiivinen."),
+                messages.WARNING,
+            )
+            return
+        # The invitations are queued (accounts.services.user_invite): a worker sends them
+        # shortly after, so the message must not say they have gone already.
         self.message_user(
             request,
             ngettext(
-                "Kutsu lähetettiin %(count)d käyttäjälle.",
-                "Kutsu lähetettiin %(count)d käyttäjälle.",
+                "Kutsu lähtee %(count)d käyttäjälle hetken kuluttua.",
+                "Kutsut lähtevät %(count)d käyttäjälle hetken kuluttua.",
                 count,
             )
             % {"count": count},

@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Käyttäjät")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import checks, signals  # noqa: F401 - registers the checks, connects receivers

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
-from allauth.account.models import EmailAddress
+from allauth.account.models import EmailAddress, EmailConfirmation
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -19,6 +19,7 @@ ADDRESS_SALT = "accounts.password-reset-address"
 # makes their links itself, so no token is ever stored in an outbox row.
 SEND_INVITATION = "accounts.emails.send_invitation"
 SEND_PASSWORD_RESET = "accounts.emails.send_password_reset"  # noqa: S105 - a task's path
+SEND_EMAIL_CONFIRMATION = "accounts.emails.send_email_confirmation"
 
 
 def _account_state(user) -> str:
@@ -108,6 +109,28 @@ def password_reset_request(*, email: str, users) -> None:
     fingerprint = address_fingerprint(email)
     user_ids = sorted(user.pk for user in users)
     outbox.enqueue(SEND_PASSWORD_RESET, user_ids, fingerprint if user_ids else "")
+
+
+@transaction.atomic
+def email_confirmation_request(*, confirmation, signup: bool = False) -> None:
+    """Queue allauth's confirmation mail for `confirmation` (an EmailConfirmationHMAC, or
+    the stored EmailConfirmation when ACCOUNT_EMAIL_CONFIRMATION_HMAC is off).
+
+    Called by the account adapter where allauth would send the mail in the request
+    (a sign-in with an unverified address, an address added or sent again). The message
+    holds the address's id and fingerprint, and the stored confirmation's id when there
+    is one, never the key or the address; the worker writes the mail and its link
+    (`accounts.emails.send_email_confirmation`).
+    """
+    address = confirmation.email_address
+    stored = isinstance(confirmation, EmailConfirmation)
+    outbox.enqueue(
+        SEND_EMAIL_CONFIRMATION,
+        address.pk,
+        address_fingerprint(address.email),
+        signup=signup,
+        confirmation_id=confirmation.pk if stored else None,
+    )
 
 
 @transaction.atomic

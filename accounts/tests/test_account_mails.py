@@ -1,4 +1,5 @@
-"""Invitation and password-reset mails go through the outbox (README, "Background work").
+"""Invitation, password-reset and address-confirmation mails go through the outbox
+(README, "Background work").
 
 The request only queues them: an SMTP server that is down fails no request, and the
 password-reset page answers an address with an account exactly as one without. A worker
@@ -21,7 +22,13 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.services import SEND_INVITATION, SEND_PASSWORD_RESET, user_invite
+from accounts.checks import check_email_verification_by_link
+from accounts.services import (
+    SEND_EMAIL_CONFIRMATION,
+    SEND_INVITATION,
+    SEND_PASSWORD_RESET,
+    user_invite,
+)
 from core import outbox
 from core.models import OutboxMessage
 from core.tests.admin_forms import change_form_data
@@ -30,6 +37,8 @@ from projects.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 RESET = "/fi/tili/password/reset/"
+LOGIN = "/fi/tili/login/"
+PASSWORD = "valita-test-password"  # UserFactory's
 NEW_PASSWORD = "Pitka-ja-vahva-salasana-7"
 
 
@@ -82,10 +91,11 @@ def _path(url: str) -> str:
     return re.sub(r"^https?://[^/]+", "", url)
 
 
-def _admin_invite(client, *users):
+def _admin_invite(client, *users, language="fi", **kwargs):
     return client.post(
-        "/fi/admin/accounts/user/",
+        f"/{language}/admin/accounts/user/",
         {"action": "send_invitation", "_selected_action": [user.pk for user in users]},
+        **kwargs,
     )
 
 
@@ -151,7 +161,7 @@ def test_an_invitation_while_the_mail_server_is_down_is_sent_when_it_is_back(
         response = _admin_invite(superuser_client, invited)
         assert response.status_code == 302
         page = superuser_client.get(response["Location"])
-        assert "Kutsu lähetettiin 1 käyttäjälle." in page.content.decode()
+        assert "Kutsu lähtee 1 käyttäjälle hetken kuluttua." in page.content.decode()
         (message,) = OutboxMessage.objects.filter(task=SEND_INVITATION)
         # The worker's delivery fails: the message stays, with the error.
         OutboxMessage.objects.filter(pk=message.pk).update(dispatched_at=timezone.now())
@@ -198,6 +208,43 @@ def test_a_network_coordinator_cannot_send_invitations(client, network_coordinat
     assert not OutboxMessage.objects.exists()
     invited.refresh_from_db()
     assert invited.invited_at is None
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("fi", 1, "Kutsu lähtee 1 käyttäjälle hetken kuluttua."),
+        ("fi", 2, "Kutsut lähtevät 2 käyttäjälle hetken kuluttua."),
+        ("sv", 1, "Inbjudan skickas till 1 användare om en stund."),
+        ("sv", 2, "Inbjudningarna skickas till 2 användare om en stund."),
+    ],
+)
+def test_the_admin_says_the_invitations_leave_shortly_not_that_they_left(
+    superuser_client, language, count, expected
+):
+    users = [_invited(f"kutsuttu{n}@example.org") for n in range(count)]
+    response = _admin_invite(superuser_client, *users, language=language, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [expected]
+    assert OutboxMessage.objects.filter(task=SEND_INVITATION).count() == count
+    assert mail.outbox == []  # queued, not sent: hence "shortly"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fi", "Kutsuja ei lähetetty: valituista käyttäjistä yksikään ei ole aktiivinen."),
+        ("sv", "Inga inbjudningar skickades: ingen av de valda användarna är aktiv."),
+    ],
+)
+def test_the_admin_says_no_invitation_left_when_every_chosen_account_is_closed(
+    superuser_client, language, expected
+):
+    closed = _invited()
+    closed.is_active = False
+    closed.save()
+    response = _admin_invite(superuser_client, closed, language=language, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [expected]
+    assert not OutboxMessage.objects.exists()
 
 
 # Password reset: an anonymous visitor on the reset page.
@@ -264,6 +311,113 @@ def test_a_reset_mail_that_fails_is_sent_again(client, mail_server_down):
     assert outbox.run_pending_inline() == 1
     (sent,) = mail.outbox
     _set_password_through(client, _link(sent))
+
+
+# Address confirmation: allauth mails a link where ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# stops a sign-in with an unverified address, and when an address is added.
+
+
+def _unverified(email, language="fi"):
+    user = UserFactory(email=email, language=language)
+    EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+    return user
+
+
+def _sign_in(client, email):
+    return client.post(LOGIN, {"login": email, "password": PASSWORD})
+
+
+def _stored_outbox() -> str:
+    return json.dumps(list(OutboxMessage.objects.values("task", "args", "kwargs", "last_error")))
+
+
+@pytest.mark.parametrize("hmac", [True, False], ids=["hmac-key", "stored-confirmation"])
+def test_an_unverified_sign_in_queues_the_confirmation_and_its_link_verifies_the_address(
+    client, settings, mail_server_down, hmac
+):
+    settings.SITE_URL = "https://portaali.example.org"
+    settings.ACCOUNT_EMAIL_CONFIRMATION_HMAC = hmac
+    user = _unverified("vahvistamaton@example.org", language="sv")
+    with mail_server_down():  # nothing in the request may depend on the mail server
+        response = _sign_in(client, user.email)
+        assert response.status_code == 302
+        assert response["Location"] == "/fi/tili/confirm-email/"
+        assert client.get(response["Location"]).status_code == 200
+        (message,) = OutboxMessage.objects.all()
+        assert message.task == SEND_EMAIL_CONFIRMATION
+        # The worker's delivery fails: the message stays for the outbox to hand over again.
+        with pytest.raises(OSError):
+            outbox.run(message.pk)
+    message.refresh_from_db()
+    assert message.done_at is None and message.last_error
+    assert mail.outbox == []
+    assert "_auth_user_id" not in client.session  # not signed in before the address is verified
+
+    assert outbox.run_pending_inline() == 1
+    (sent,) = mail.outbox
+    assert sent.to == ["vahvistamaton@example.org"]
+    assert sent.subject == "[Välitä!] Vänligen bekräfta din epost-adress"  # allauth's, in Swedish
+    link = _link(sent)
+    # From SITE_URL (the worker has no request), in the user's language, not the page's.
+    assert link.startswith("https://portaali.example.org/sv/konto/confirm-email/")
+    key = link.rstrip("/").rsplit("/", 1)[1]
+    stored = _stored_outbox()
+    for secret in (key, "vahvistamaton", "@", "http"):
+        assert secret not in stored
+
+    path = _path(link)
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+    response = _sign_in(Client(), user.email)
+    assert response.status_code == 302 and "confirm-email" not in response["Location"]
+
+
+def test_an_added_address_gets_its_confirmation_from_the_worker(client, mail_server_down):
+    user = _account("vanha@example.org")
+    client.force_login(user)
+    with mail_server_down():
+        response = client.post("/fi/tili/email/", {"action_add": "", "email": "uusi@example.org"})
+        assert response.status_code == 302
+    assert mail.outbox == []
+    (message,) = OutboxMessage.objects.all()
+    assert message.task == SEND_EMAIL_CONFIRMATION
+    assert "uusi" not in _stored_outbox()
+
+    assert outbox.run_pending_inline() == 1
+    (sent,) = mail.outbox
+    assert sent.to == ["uusi@example.org"]
+    assert client.post(_path(_link(sent))).status_code == 302
+    assert EmailAddress.objects.get(email="uusi@example.org").verified
+
+
+@pytest.mark.parametrize("change", ["account closed", "address verified", "address changed"])
+def test_a_queued_confirmation_sends_nothing_once_it_is_no_longer_wanted(client, change):
+    user = _unverified("suljettava@example.org")
+    _sign_in(client, user.email)
+    (message,) = OutboxMessage.objects.filter(task=SEND_EMAIL_CONFIRMATION)
+    address = EmailAddress.objects.get(user=user)
+    if change == "account closed":
+        user.is_active = False
+        user.save()
+    elif change == "address verified":
+        address.verified = True
+        address.save()
+    else:  # corrected in the admin: the link would now confirm an address nobody asked for
+        address.email = "toinen@example.org"
+        address.save()
+
+    assert outbox.run_pending_inline() == 1
+    assert mail.outbox == []
+    message.refresh_from_db()
+    assert message.done_at is not None
+
+
+def test_confirmation_by_code_is_refused_when_the_site_starts(settings):
+    assert check_email_verification_by_link(None) == []
+    settings.ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+    (error,) = check_email_verification_by_link(None)
+    assert error.id == "accounts.E001"
 
 
 def test_no_outbox_row_holds_a_token_a_link_or_an_address(client, superuser_client):
