@@ -76,7 +76,9 @@ class Figures:
     likert: dict
     choices: dict
     per_day: list
-    counts_by_project: list | None  # the network's; computed only when project is None
+    # The network's {project_id: count} (no names: they are read in the viewer's language);
+    # computed only when project is None.
+    project_counts: dict | None
 
 
 def figures_stamp(survey: Survey) -> str | None:
@@ -89,8 +91,7 @@ def figures_stamp(survey: Survey) -> str | None:
       in bulk, retires it when it commits;
     - the id of the newest counted response (one probe of a partial index): a new response
       changes it even if its retirement was lost with the shared cache;
-    - the "projects" generation: the counts per project carry the projects' names, and a
-      deleted project leaves its responses without one.
+    - the "projects" generation: a deleted project leaves its responses without one.
     """
     try:
         responses = generation_now(responses_scope(survey.pk))
@@ -123,7 +124,7 @@ def _cached(name: str, survey: Survey, compute):
 
 def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) -> Figures:
     """The report's figures, cached until the counted responses change (figures_stamp).
-    The network's per-project counts are computed only with the network's figures."""
+    The network's counts per project are computed only with the network's figures."""
 
     def compute() -> Figures:
         likert, choices = results.likert_and_choice_results(survey, project=project)
@@ -131,7 +132,7 @@ def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) 
             likert=likert,
             choices=choices,
             per_day=results.responses_per_day(survey, project=project),
-            counts_by_project=results.project_counts(survey) if project is None else None,
+            project_counts=results.project_response_counts(survey) if project is None else None,
         )
 
     if not use_cache:
@@ -140,9 +141,10 @@ def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) 
 
 
 def project_counts(survey: Survey) -> list:
-    """surveys.results.project_counts(), cached like the figures (a project's report needs
-    the network's counts, to know what it hides)."""
-    return _cached("project-counts", survey, lambda: results.project_counts(survey))
+    """surveys.results.project_counts(): the counts cached like the figures (a project's
+    report needs the network's, to know what it hides), the names read now."""
+    counts = _cached("project-counts", survey, lambda: results.project_response_counts(survey))
+    return results.named_project_counts(counts)
 
 
 def survey_questions(survey: Survey) -> list[Question]:
@@ -251,8 +253,9 @@ def build(
     """The report of `survey` (or of one project's responses) as `scope` may see it."""
     questions = survey_questions(survey) if questions is None else questions
     computed = figures(survey, project, use_cache=use_cache)
-    counts_by_project = computed.counts_by_project
-    if counts_by_project is None:  # a project's report: the network's counts
+    if computed.project_counts is not None:  # the project names in the viewer's language
+        counts_by_project = results.named_project_counts(computed.project_counts)
+    else:  # a project's report: the network's counts
         counts_by_project = project_counts(survey) if use_cache else results.project_counts(survey)
     network_total = sum(count for _project, _name, count in counts_by_project)
     total = network_total if project is None else count_of(project, counts_by_project)
@@ -500,7 +503,7 @@ def event_feedback(survey: Survey, scope: Scope) -> Table | None:
         ),
     )
     event_counts = [counts.get(event.pk, 0) for event in events]
-    network_total = sum(count for _pk, _name, count in network.counts_by_project)
+    network_total = sum(network.project_counts.values())
     hide = complementary_hidden(event_counts, outside=network_total - sum(event_counts))
     row = [_("Vastauksia")]
     for index, count in enumerate(event_counts):

@@ -45,7 +45,7 @@ def test_a_new_counted_response_changes_the_figures(project):
     committed(lambda: respond(s, {"s1": 5}, project=project))
     after = _assert_current(s["survey"])
     assert after.likert[s["s1"].pk].n == before.likert[s["s1"].pk].n + 1
-    assert sum(n for *_project, n in after.counts_by_project) == 7
+    assert sum(after.project_counts.values()) == 7
 
 
 def test_a_new_response_changes_the_figures_even_if_its_retirement_is_lost(project):
@@ -65,7 +65,7 @@ def test_a_deleted_response_changes_the_figures(project):
     committed(first.delete)
     after = _assert_current(s["survey"])
     assert after.likert[s["s1"].pk].n == before.likert[s["s1"].pk].n - 1
-    assert sum(n for *_project, n in after.counts_by_project) == 5
+    assert sum(after.project_counts.values()) == 5
     _assert_current(s["survey"], project)
 
 
@@ -75,7 +75,7 @@ def test_a_response_that_stops_counting_changes_the_figures(project):
     _assert_current(s["survey"])
     first.is_test = True
     committed(first.save)
-    assert sum(n for *_project, n in _assert_current(s["survey"]).counts_by_project) == 5
+    assert sum(_assert_current(s["survey"]).project_counts.values()) == 5
 
 
 def test_an_erasure_changes_the_stamp(project):
@@ -100,13 +100,27 @@ def test_an_erasure_changes_the_stamp(project):
     assert _assert_current(s["survey"]) == before
 
 
-def test_a_renamed_project_is_named_anew(project):
+def test_a_deleted_project_leaves_its_responses_without_one(project):
+    """Deleting a project sets its responses' project to none in bulk (no signal)."""
     s = _survey_with(project)
-    _assert_current(s["survey"])
-    project.name_fi = "Uusi nimi"
-    committed(project.save)
-    names = [name for _pk, name, _n in _assert_current(s["survey"]).counts_by_project]
-    assert names == ["Uusi nimi"]
+    assert _assert_current(s["survey"]).project_counts == {project.pk: 6}
+    committed(project.delete)
+    assert _assert_current(s["survey"]).project_counts == {None: 6}
+
+
+def test_the_projects_are_named_in_each_viewer_s_language(client, oph_viewer, project):
+    s = _survey_with(project)
+    client.force_login(oph_viewer)
+    assert (
+        project.name_fi
+        in client.get(f"/fi/raportit/kyselyt/{s['survey'].slug_fi}/").content.decode()
+    )
+    for query in ("", f"?project={project.pk}"):
+        page = client.get(f"/sv/rapporter/enkater/{s['survey'].slug_sv}/{query}").content.decode()
+        assert project.name_sv in page and project.name_fi not in page
+    committed(lambda: setattr(project, "name_sv", "Nytt namn") or project.save())
+    page = client.get(f"/sv/rapporter/enkater/{s['survey'].slug_sv}/").content.decode()
+    assert "Nytt namn" in page
 
 
 def test_the_page_shows_each_change_at_once(client, oph_viewer, project):
