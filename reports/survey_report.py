@@ -10,6 +10,7 @@ the projects across the whole report (covered_projects).
 """
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -105,21 +106,65 @@ def figures_stamp(survey: Survey) -> str | None:
 
 
 def _cached(name: str, survey: Survey, compute):
-    """compute()'s value, cached under `name` until the survey's figures_stamp changes."""
+    """compute()'s value, cached under `name` until the survey's figures_stamp changes.
+
+    Computed by one request at a time: the others that miss the same key meanwhile wait for
+    its value (up to COMPUTE_WAIT_SECONDS) instead of each running the same aggregates.
+    """
     stamp = figures_stamp(survey)
     if stamp is None:
         return compute()
-    key = f"reports:{name}:v3:{survey.pk}:{stamp}"
+    key = cache_key(name, survey, stamp)
+    value = _cache_get(key)
+    if value is not None:
+        return value
+    claim = f"{key}:computing"
+    claimed = _claim(claim)
+    if not claimed and (value := _awaited(key)) is not None:
+        return value
     try:
-        hit = cache.get(key)
-    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
-        hit = None
-    if hit is not None:
-        return hit
-    value = compute()
-    with contextlib.suppress(Exception):
-        cache.set(key, value, CACHE_SECONDS)
+        value = compute()
+        with contextlib.suppress(Exception):
+            cache.set(key, value, CACHE_SECONDS)
+    finally:
+        if claimed:
+            with contextlib.suppress(Exception):
+                cache.delete(claim)
     return value
+
+
+def cache_key(name: str, survey: Survey, stamp: str) -> str:
+    return f"reports:v3:{survey.pk}:{name}:{stamp}"
+
+
+COMPUTE_WAIT_SECONDS = 15
+COMPUTE_POLL_SECONDS = 0.05
+
+
+def _cache_get(key: str):
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
+        return None
+
+
+def _claim(claim: str) -> bool:
+    """Whether this request computes the value (no other is computing it already)."""
+    try:
+        return cache.add(claim, 1, COMPUTE_WAIT_SECONDS)
+    except Exception:  # noqa: BLE001 - without the cache every request computes
+        return True
+
+
+def _awaited(key: str):
+    """The value another request is computing, once it is stored (None: not in time)."""
+    deadline = time.monotonic() + COMPUTE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(COMPUTE_POLL_SECONDS)
+        value = _cache_get(key)
+        if value is not None:
+            return value
+    return None
 
 
 def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) -> Figures:

@@ -155,3 +155,43 @@ def test_a_cache_hit_makes_as_many_queries_however_many_responses(
         respond(s, {"s1": 1 + i % 5, "s2": "dk"}, project=project, choice="no")
     client.get(url, params)
     assert _queries(client, url, params) == few
+
+
+def _figures_key(survey) -> str:
+    return survey_report.cache_key("figures:0", survey, survey_report.figures_stamp(survey))
+
+
+def test_a_request_that_misses_while_another_computes_waits_for_its_figures(project):
+    from django.core.cache import cache
+
+    s = _survey_with(project)
+    key = _figures_key(s["survey"])
+    theirs = survey_report.figures(s["survey"], None, use_cache=False)
+    cache.add(f"{key}:computing", 1)  # another request is computing them
+
+    def computed_meanwhile(_seconds):
+        cache.set(key, theirs)
+
+    with (
+        mock.patch("reports.survey_report.time.sleep", side_effect=computed_meanwhile) as slept,
+        mock.patch("surveys.results.likert_and_choice_results", side_effect=AssertionError),
+    ):
+        assert survey_report.figures(s["survey"], None) == theirs
+    assert slept.called
+
+
+def test_a_request_that_waits_in_vain_computes_the_figures_itself(project):
+    from django.core.cache import cache
+
+    s = _survey_with(project)
+    key = _figures_key(s["survey"])
+    cache.add(f"{key}:computing", 1)  # a request that never finishes
+    with (
+        mock.patch("reports.survey_report.COMPUTE_WAIT_SECONDS", 0.2),
+        mock.patch("reports.survey_report.COMPUTE_POLL_SECONDS", 0.01),
+    ):
+        assert survey_report.figures(s["survey"], None) == survey_report.figures(
+            s["survey"], None, use_cache=False
+        )
+    assert cache.get(key) is not None
+    assert cache.get(f"{key}:computing") == 1  # theirs, left to them
