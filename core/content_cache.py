@@ -165,6 +165,17 @@ def generations_of(scopes: Iterable[str]) -> dict[str, int] | None:
     return {**fixed, **known}
 
 
+def generation_now(scope: str) -> int | None:
+    """`scope`'s generation as the shared cache holds it now, not this process's copy (which
+    may lag another process's change by a check interval); None while it is unreachable.
+    For what must change the moment a retirement commits: one cache read each call."""
+    value = cache.get(_key(scope))
+    if value is None:
+        cache.add(_key(scope), _new_generation(), timeout=None)
+        value = cache.get(_key(scope))
+    return value
+
+
 def shows_object(request, scope: str) -> None:
     """The page also shows `scope`, one object's scope ("event:42"), read now: before the
     page is rendered, so that a change committed meanwhile retires what is rendered."""

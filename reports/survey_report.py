@@ -10,17 +10,27 @@ the projects across the whole report (covered_projects).
 """
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Max, Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.content_cache import current_generations, generation_now
 from events.models import Event
 from projects.models import Project
 from surveys import results
-from surveys.models import DONT_KNOW_LABEL, Choice, Collector, Question, Statement, Survey
+from surveys.models import (
+    DONT_KNOW_LABEL,
+    Choice,
+    Collector,
+    Question,
+    Statement,
+    Survey,
+    responses_scope,
+)
 from surveys.privacy import complementary_hidden, small_cell
 
 from . import charts
@@ -67,16 +77,99 @@ class Figures:
     likert: dict
     choices: dict
     per_day: list
-    counts_by_project: list | None  # the network's; computed only when project is None
+    # The network's {project_id: count} (no names: they are read in the viewer's language);
+    # computed only when project is None.
+    project_counts: dict | None
+
+
+def figures_stamp(survey: Survey) -> str | None:
+    """What the survey's cached figures are keyed on; None while the shared cache is
+    unreachable (nothing is cached then). It changes with every counted response, deletion,
+    erasure or change of which responses count, and costs no count of the responses:
+
+    - the generation of the survey's responses (surveys.models.responses_scope), read from
+      the shared cache itself: every saved or deleted response, and every change of them
+      in bulk, retires it when it commits;
+    - the id of the newest counted response (one probe of a partial index): a new response
+      changes it even if its retirement was lost with the shared cache;
+    - the "projects" generation: a deleted project leaves its responses without one.
+    """
+    try:
+        responses = generation_now(responses_scope(survey.pk))
+        projects = (current_generations() or {}).get("projects")
+    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
+        return None
+    if responses is None or projects is None:
+        return None
+    newest = results.counted_responses(survey).aggregate(newest=Max("pk"))["newest"]
+    return f"{responses}:{newest or 0}:{projects}"
+
+
+def _cached(name: str, survey: Survey, compute):
+    """compute()'s value, cached under `name` until the survey's figures_stamp changes.
+
+    Computed by one request at a time: the others that miss the same key meanwhile wait for
+    its value (up to COMPUTE_WAIT_SECONDS) instead of each running the same aggregates.
+    """
+    stamp = figures_stamp(survey)
+    if stamp is None:
+        return compute()
+    key = cache_key(name, survey, stamp)
+    value = _cache_get(key)
+    if value is not None:
+        return value
+    claim = f"{key}:computing"
+    claimed = _claim(claim)
+    if not claimed and (value := _awaited(key)) is not None:
+        return value
+    try:
+        value = compute()
+        with contextlib.suppress(Exception):
+            cache.set(key, value, CACHE_SECONDS)
+    finally:
+        if claimed:
+            with contextlib.suppress(Exception):
+                cache.delete(claim)
+    return value
+
+
+def cache_key(name: str, survey: Survey, stamp: str) -> str:
+    return f"reports:v3:{survey.pk}:{name}:{stamp}"
+
+
+COMPUTE_WAIT_SECONDS = 15
+COMPUTE_POLL_SECONDS = 0.05
+
+
+def _cache_get(key: str):
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
+        return None
+
+
+def _claim(claim: str) -> bool:
+    """Whether this request computes the value (no other is computing it already)."""
+    try:
+        return cache.add(claim, 1, COMPUTE_WAIT_SECONDS)
+    except Exception:  # noqa: BLE001 - without the cache every request computes
+        return True
+
+
+def _awaited(key: str):
+    """The value another request is computing, once it is stored (None: not in time)."""
+    deadline = time.monotonic() + COMPUTE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(COMPUTE_POLL_SECONDS)
+        value = _cache_get(key)
+        if value is not None:
+            return value
+    return None
 
 
 def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) -> Figures:
-    """The report's figures, cached until the counted responses change.
-
-    The key carries the number and the newest id and completion time of the counted
-    responses (one indexed aggregate query), so a new or removed response changes the key.
-    The network's per-project counts are cached only with the network's own key.
-    """
+    """The report's figures, cached until the counted responses change (figures_stamp).
+    The network's counts per project are computed only with the network's figures."""
 
     def compute() -> Figures:
         likert, choices = results.likert_and_choice_results(survey, project=project)
@@ -84,29 +177,19 @@ def figures(survey: Survey, project: Project | None, *, use_cache: bool = True) 
             likert=likert,
             choices=choices,
             per_day=results.responses_per_day(survey, project=project),
-            counts_by_project=results.project_counts(survey) if project is None else None,
+            project_counts=results.project_response_counts(survey) if project is None else None,
         )
 
     if not use_cache:
         return compute()
-    stamp = results.counted_responses(survey, project=project).aggregate(
-        n=Count("pk"), last_id=Max("pk"), last=Max("completed_at")
-    )
-    last = stamp["last"].timestamp() if stamp["last"] else 0
-    key = (
-        f"reports:figures:v2:{survey.pk}:{project.pk if project else 0}:"
-        f"{stamp['n']}:{stamp['last_id']}:{last}"
-    )
-    try:
-        hit = cache.get(key)
-    except Exception:  # noqa: BLE001 - without the cache the figures are computed again
-        hit = None
-    if hit is not None:
-        return hit
-    value = compute()
-    with contextlib.suppress(Exception):
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return _cached(f"figures:{project.pk if project else 0}", survey, compute)
+
+
+def project_counts(survey: Survey) -> list:
+    """surveys.results.project_counts(): the counts cached like the figures (a project's
+    report needs the network's, to know what it hides), the names read now."""
+    counts = _cached("project-counts", survey, lambda: results.project_response_counts(survey))
+    return results.named_project_counts(counts)
 
 
 def survey_questions(survey: Survey) -> list[Question]:
@@ -215,11 +298,12 @@ def build(
     """The report of `survey` (or of one project's responses) as `scope` may see it."""
     questions = survey_questions(survey) if questions is None else questions
     computed = figures(survey, project, use_cache=use_cache)
-    counts_by_project = computed.counts_by_project
-    if counts_by_project is None:  # a project's report: the network's counts, live
-        counts_by_project = results.project_counts(survey)
+    if computed.project_counts is not None:  # the project names in the viewer's language
+        counts_by_project = results.named_project_counts(computed.project_counts)
+    else:  # a project's report: the network's counts
+        counts_by_project = project_counts(survey) if use_cache else results.project_counts(survey)
     network_total = sum(count for _project, _name, count in counts_by_project)
-    total = network_total if project is None else results.response_count(survey, project=project)
+    total = network_total if project is None else count_of(project, counts_by_project)
     covered_ids = covered_projects(counts_by_project)
     covered = project is not None and not small_cell(total) and project.pk in covered_ids
     hidden = small_cell(total) or covered
@@ -261,10 +345,15 @@ def covered_projects(counts_by_project) -> set[int]:
     return {named[index][0] for index in hide}
 
 
+def count_of(project: Project, counts_by_project) -> int:
+    """The project's counted responses, from the network's counts per project."""
+    return next((n for pk, _name, n in counts_by_project if pk == project.pk), 0)
+
+
 def hides_project(project: Project, counts_by_project) -> bool:
     """Whether every figure of the project's own responses to the survey is hidden: too
     few of them, or covering a smaller group (covered_projects)."""
-    count = next((n for pk, _name, n in counts_by_project if pk == project.pk), 0)
+    count = count_of(project, counts_by_project)
     return small_cell(count) or project.pk in covered_projects(counts_by_project)
 
 
@@ -374,7 +463,7 @@ def crosstab(survey: Survey, scope: Scope, by, *, project=None) -> Table:
     hidden; so is every group of a project the report hides (covered_projects).
     """
     grouped = results.likert_results_grouped(survey, by=by, project=project)
-    counts_by_project = results.project_counts(survey)
+    counts_by_project = project_counts(survey)
     covered_ids = covered_projects(counts_by_project)
     totals = figures(survey, project).likert
     everything_hidden = project is not None and hides_project(project, counts_by_project)
@@ -459,7 +548,7 @@ def event_feedback(survey: Survey, scope: Scope) -> Table | None:
         ),
     )
     event_counts = [counts.get(event.pk, 0) for event in events]
-    network_total = sum(count for _pk, _name, count in network.counts_by_project)
+    network_total = sum(network.project_counts.values())
     hide = complementary_hidden(event_counts, outside=network_total - sum(event_counts))
     row = [_("Vastauksia")]
     for index, count in enumerate(event_counts):
@@ -487,9 +576,9 @@ def round_comparison(survey: Survey, other: Survey, scope: Scope, *, project=Non
     old_results = results.likert_results(older, project=project)
     new_results = results.likert_results(newer, project=project)
     if project is not None:  # a round whose report hides the project shows nothing of it
-        if hides_project(project, results.project_counts(older)):
+        if hides_project(project, project_counts(older)):
             old_results = {}
-        if hides_project(project, results.project_counts(newer)):
+        if hides_project(project, project_counts(newer)):
             new_results = {}
     series_statements = {
         s.pk: s

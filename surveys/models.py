@@ -935,11 +935,20 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(survey__in=Survey.objects.editable_by(user))
 
 
+def responses_scope(survey_id: int) -> str:
+    """The cache scope of one survey's responses (core.content_cache): every saved or
+    deleted response retires it at commit (Response.content_scopes), and so does every
+    change of responses in bulk (.update(), which sends no signal); the dashboard's cached
+    figures are keyed on it (reports.survey_report.figures_stamp). No page shows it."""
+    return f"survey-responses:{survey_id}"
+
+
 class Response(models.Model):
     """One completed response. No IP address or user agent is stored."""
 
     # Responses retire no cached page: one arrives every few seconds while a survey runs,
-    # and the published results it changes catch up within PAGE_CACHE_SECONDS.
+    # and the published results it changes catch up within PAGE_CACHE_SECONDS. They retire
+    # only their survey's own scope (content_scopes), which no page shows.
     page_cache_exempt = True
 
     survey = models.ForeignKey(
@@ -982,10 +991,22 @@ class Response(models.Model):
         ordering = ["-completed_at", "pk"]
         verbose_name = _("vastaus")
         verbose_name_plural = _("vastaukset")
-        indexes = [models.Index(fields=["survey", "is_test"])]
+        indexes = [
+            models.Index(fields=["survey", "is_test"]),
+            # The newest counted response of a survey in one probe (the figures' stamp).
+            models.Index(
+                fields=["survey", "id"],
+                condition=Q(is_test=False, completed_at__isnull=False),
+                name="response_counted_newest",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.survey} #{self.pk}"
+
+    def content_scopes(self) -> tuple[str, ...]:
+        """A response changes its survey's figures alone (responses_scope)."""
+        return (responses_scope(self.survey_id),)
 
 
 class Answer(models.Model):

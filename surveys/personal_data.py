@@ -1,8 +1,9 @@
 """Survey invitations hold an email address; a named survey's response links to one."""
 
+from core.content_cache import retire_at_commit
 from core.personal_data import register
 
-from .models import Answer, Invitation, Response, SavedDraft
+from .models import Answer, Invitation, Response, SavedDraft, responses_scope
 
 
 def _answer_value(answer: Answer):
@@ -64,6 +65,11 @@ class Invitations:
         drafts (the answers begun under it) go too.
         """
         invitations = self._of(email)
-        Response.objects.filter(invitation__in=invitations).update(invitation=None)
+        linked = Response.objects.filter(invitation__in=invitations)
+        # .update() sends no signal: the surveys' cached figures are retired here (no figure
+        # changes, but every change of responses retires them, whatever it touches).
+        if surveys := set(linked.values_list("survey_id", flat=True)):
+            retire_at_commit(map(responses_scope, surveys))  # none given would retire all
+        linked.update(invitation=None)
         SavedDraft.objects.filter(invitation__in=invitations).delete()
         return invitations.update(email="", name="")

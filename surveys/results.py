@@ -10,6 +10,7 @@ into shares, mean and median.
     choice_results(survey)                      {question_id: QuestionChoices}
     likert_and_choice_results(survey)           both, from one GROUP BY
     project_counts(survey)                      [(project_id, name, count)]
+    project_response_counts(survey)             {project_id: count}, without names
     round_comparison(statement)                 [(survey, StatementResult)] oldest first
     likert_results_grouped(survey, by=...)      {(statement_id, group): StatementResult}
                                                  by "project", "event" or a choice Question
@@ -276,17 +277,25 @@ def likert_and_choice_results(survey: Survey, *, project=None, event=None) -> tu
 
 
 def project_counts(survey: Survey) -> list[tuple[int | None, str | None, int]]:
-    """Counted responses per project (None, last: no project given), by project name.
+    """Counted responses per project (None, last: no project given), by project name."""
+    return named_project_counts(project_response_counts(survey))
 
-    The GROUP BY is on the response table alone; the few names come in a second query
-    (joining the projects into the aggregate made it three times slower)."""
-    counts = dict(
+
+def project_response_counts(survey: Survey) -> dict[int | None, int]:
+    """Counted responses per project id (None: no project given), one GROUP BY on the
+    response table alone (joining the projects into it made it three times slower)."""
+    return dict(
         counted_responses(survey)
         .values("project_id")
         .annotate(n=Count("pk"))
         .order_by()
         .values_list("project_id", "n")
     )
+
+
+def named_project_counts(counts: dict[int | None, int]) -> list[tuple[int | None, str | None, int]]:
+    """project_response_counts() as [(project_id, name, count)] by the projects' names in
+    the active language (one query), the responses without a project (None) last."""
     named = Project.objects.filter(pk__in=[pk for pk in counts if pk is not None])
     rows = [(pk, name, counts[pk]) for pk, name in named.order_by("name").values_list("pk", "name")]
     return rows + [(None, None, counts[None])] if None in counts else rows
