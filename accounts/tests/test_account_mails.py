@@ -342,7 +342,10 @@ def test_an_unverified_sign_in_queues_the_confirmation_and_its_link_verifies_the
         response = _sign_in(client, user.email)
         assert response.status_code == 302
         assert response["Location"] == "/fi/tili/confirm-email/"
-        assert client.get(response["Location"]).status_code == 200
+        page = client.get(response["Location"])
+        assert page.status_code == 200
+        # Queued, so the page says the mail leaves shortly, not that it has gone.
+        assert "Vahvistusviesti lähtee osoitteeseen vahvistamaton@example.org" in page.text
         (message,) = OutboxMessage.objects.all()
         assert message.task == SEND_EMAIL_CONFIRMATION
         # The worker's delivery fails: the message stays for the outbox to hand over again.
