@@ -3,7 +3,8 @@
 Every public object has a document for the search page of each language. Where the
 object has no text in that language (a post written in Swedish only, a practice not yet
 translated), the document holds the text of a language it is written in, says which
-(`text_language`), and its vector is built with that language's configuration.
+(`text_language`), and its vector is built with that language's configuration. A document
+never mixes languages: fields not written in its text language stay out of it.
 
 A save or delete of a registered model (or a change in one of its listed
 many-to-many relations) re-indexes that object in the same transaction, so the
@@ -39,8 +40,11 @@ def plain_text(value: str) -> str:
 
 
 def field_text(obj, field: str, language: str) -> str:
-    """A translated field in one language, the Finnish text when it has none."""
-    return localized_value(obj, field, language) or localized_value(obj, field, "fi")
+    """A translated field in the document's text language and in no other: a field not yet
+    written in it stays out (a Swedish title with Finnish-only steps), so that a document
+    holds one language, is stemmed with that language's configuration, and its excerpt is
+    marked with the language it is really in."""
+    return localized_value(obj, field, language)
 
 
 def written_in(field: str):

@@ -169,3 +169,24 @@ def test_search_queries_do_not_grow_with_other_language_results(
         assert heading in response.content.decode()
         if "tyyppi" in url:
             assert results(response)[0].note
+
+
+def test_a_document_holds_one_language_only(client):
+    """A Swedish title with Finnish-only steps: the Swedish page's document holds no Finnish
+    text, which it would show unmarked in a Swedish excerpt and stem as Swedish."""
+    practice = PracticeFactory(
+        title_fi="Vertaismentorointi",
+        title_sv="Kamratmentorskap",
+        summary_fi="Vertaismentorit tukevat aloittavia opiskelijoita.",
+        summary_sv="Kamratmentorer stöder nya studerande.",
+        steps_fi="<p>Mentorit koulutetaan syyslukukaudella.</p>",
+        steps_sv="",
+    )
+    swedish = SearchDocument.objects.get(kind="practice", object_id=practice.pk, language="sv")
+    assert swedish.text_language == "sv"
+    assert "Kamratmentorer" in swedish.body and "Mentorit" not in swedish.body
+    finnish = SearchDocument.objects.get(kind="practice", object_id=practice.pk, language="fi")
+    assert "Mentorit koulutetaan" in finnish.body
+    [result] = results(client.get("/sv/sok/?q=Kamratmentorskap"))
+    assert (result.title, result.excerpt_lang, result.note) == ("Kamratmentorskap", None, None)
+    assert result_titles(client.get("/fi/haku/?q=syyslukukaudella")) == ["Vertaismentorointi"]
