@@ -59,7 +59,7 @@ def test_network_coordinator_adds_and_removes_a_coordinator(
     row = page.get_by_role("row", name=re.compile("Uusi Koordinaattori"))
     expect(row).to_contain_text("Kutsuttu, ei vielä käytössä")
 
-    assert outbox.run_pending_inline() == 1
+    outbox.run_pending_inline()  # without a broker (SQLite, eager) it has run at commit
     (sent,) = mail.outbox
     link = re.search(r"https?://\S+", sent.body).group(0)
     invited = browser.new_page()
