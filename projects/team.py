@@ -4,7 +4,7 @@ take it (the workspace's "Koordinaattorit" page).
 Memberships are the network's data (`Membership.objects.editable_by`: network
 coordinators). An address without an account gets one, with no password, and an
 invitation to choose it (accounts.services.user_invite, through the outbox); an account
-that is already in use only gains the project, which it sees at its next page load.
+that is already in use gains the project and a mail that says so (projects/emails.py).
 """
 
 from django.contrib.auth import get_user_model
@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AccountStatus
 from accounts.services import user_invite
+from core import outbox
 from core.roles import is_network_coordinator
 
 from .models import Membership, Project
 
+SEND_COORDINATOR_ADDED = "projects.emails.send_coordinator_added"
 # An invitation can be sent again while the account has no password yet.
 INVITABLE = (AccountStatus.INVITED, AccountStatus.INVITATION_EXPIRED, AccountStatus.NOT_INVITED)
 
@@ -51,7 +53,8 @@ def coordinator_add(
     *, project: Project, email: str, first_name: str, last_name: str, language: str, by
 ) -> tuple[Membership, bool]:
     """Give `email` the coordinator's role in `project`. Returns the membership and whether
-    an invitation was queued (for an account without a password).
+    an invitation was queued (for an account without a password); an account in use is
+    told by mail instead.
 
     Refused, with the reason on the address, for a closed account (only the admin opens
     it again) and for someone who already holds the role.
@@ -77,6 +80,8 @@ def coordinator_add(
     invited = not user.has_usable_password()
     if invited:
         user_invite(user=user, invited_by=by)
+    else:
+        outbox.enqueue(SEND_COORDINATOR_ADDED, membership.pk)
     return membership, invited
 
 

@@ -79,9 +79,9 @@ def _membership(request, slug, pk):
 def _added_message(user, invited: bool) -> str:
     if invited:
         return _("Kutsu lähtee osoitteeseen %(email)s hetken kuluttua.") % {"email": user.email}
-    return _("%(email)s lisättiin hankkeen koordinaattoriksi. Hän näkee hankkeen työtilassaan.") % {
-        "email": user.email
-    }
+    return _(
+        "%(email)s lisättiin hankkeen koordinaattoriksi. Hän saa siitä viestin hetken kuluttua."
+    ) % {"email": user.email}
 
 
 @workspace_page

@@ -19,6 +19,7 @@ from accounts.services import SEND_INVITATION
 from core import outbox
 from core.models import OutboxMessage
 from projects.models import Membership
+from projects.team import SEND_COORDINATOR_ADDED
 from projects.tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,16 +68,45 @@ def test_a_new_address_gets_an_account_the_role_and_an_invitation_that_works(
     assert client.get(page(project, "project_edit")).status_code == 200
 
 
-def test_an_account_in_use_only_gains_the_project(client, network_coordinator, project):
-    colleague = UserFactory(email="kollega@example.org")
+def test_an_account_in_use_gains_the_project_and_a_mail_that_says_so(
+    client, network_coordinator, project, settings
+):
+    settings.SITE_URL = "https://portaali.example.org"
+    colleague = UserFactory(email="kollega@example.org", language="sv")
     client.force_login(network_coordinator)
     response = add(client, project, email="KOLLEGA@example.org", first_name="Ei muutu")
     assert response.status_code == 302
     assert Membership.objects.filter(user=colleague, project=project).exists()
-    assert not OutboxMessage.objects.exists()
     colleague.refresh_from_db()
-    assert colleague.first_name != "Ei muutu"
-    assert "lisättiin hankkeen koordinaattoriksi" in client.get(page(project)).text
+    assert colleague.first_name != "Ei muutu" and colleague.has_usable_password()
+    assert "Hän saa siitä viestin hetken kuluttua" in client.get(page(project)).text
+    assert not OutboxMessage.objects.filter(task=SEND_INVITATION).exists()
+    (message,) = OutboxMessage.objects.filter(task=SEND_COORDINATOR_ADDED)
+    assert "kollega" not in str(message.args) + str(message.kwargs)  # ids only
+
+    outbox.run_pending_inline()
+    (sent,) = mail.outbox
+    assert sent.to == ["kollega@example.org"]
+    assert sent.subject == f"Du har lagts till som koordinator för projektet {project.name_sv}"
+    assert "https://portaali.example.org/sv/arbetsyta/" in sent.body
+
+
+@pytest.mark.parametrize("change", ["role taken away", "account closed"])
+def test_no_mail_when_the_role_or_account_ends_before_the_worker_runs(
+    client, network_coordinator, project, change
+):
+    colleague = UserFactory(email="kollega@example.org")
+    client.force_login(network_coordinator)
+    add(client, project, email=colleague.email)
+    if change == "role taken away":
+        Membership.objects.filter(user=colleague).delete()
+    else:
+        colleague.is_active = False
+        colleague.save()
+    outbox.run_pending_inline()
+    assert mail.outbox == []
+    (message,) = OutboxMessage.objects.filter(task=SEND_COORDINATOR_ADDED)
+    assert message.done_at is not None and not message.last_error  # done, not failing
 
 
 def test_someone_who_holds_the_role_already_is_told_so_at_the_address(
